@@ -1,0 +1,113 @@
+//! Runs the real `switchboard-cli` binary against a temporary data folder.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cli(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_switchboard-cli"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        // No keychain is needed for profiles without secrets; make sure none is reached.
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .output()
+        .expect("switchboard-cli runs")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn profiles_are_created_listed_shown_and_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&cli(dir.path(), &["profile", "create", "Acme Corp"]));
+    stdout(&cli(dir.path(), &["profile", "create", "株式会社サンプル"]));
+    let list = stdout(&cli(dir.path(), &["profile", "list"]));
+    assert!(
+        list.contains("Acme Corp") && list.contains("株式会社サンプル"),
+        "{list}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&stdout(&cli(
+        dir.path(),
+        &["--json", "profile", "show", "acme corp"],
+    )))
+    .unwrap();
+    assert_eq!(json["name"], "Acme Corp", "names are matched ignoring case");
+    assert_eq!(json["progress"].as_array().unwrap().len(), 5);
+
+    let refused = cli(dir.path(), &["profile", "delete", "Acme Corp"]);
+    assert!(!refused.status.success(), "deleting needs --yes");
+    stdout(&cli(
+        dir.path(),
+        &["profile", "delete", "Acme Corp", "--yes"],
+    ));
+    let names: serde_json::Value =
+        serde_json::from_str(&stdout(&cli(dir.path(), &["--json", "profile", "list"]))).unwrap();
+    assert_eq!(names.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn flow_status_lists_every_flow_and_one_flows_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&cli(dir.path(), &["profile", "create", "Acme"]));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&cli(
+        dir.path(),
+        &["--json", "flow", "status", "--profile", "Acme"],
+    )))
+    .unwrap();
+    let flows = json["flows"].as_array().unwrap();
+    assert_eq!(flows.len(), 5);
+    assert!(
+        flows
+            .iter()
+            .all(|f| f["done"] == 0 && f["status"] == "not_started")
+    );
+
+    let steps = stdout(&cli(
+        dir.path(),
+        &[
+            "flow",
+            "status",
+            "--profile",
+            "Acme",
+            "--flow",
+            "genesys-data-actions",
+            "--lang",
+            "fr",
+        ],
+    ));
+    assert!(steps.lines().count() > 3, "{steps}");
+    assert!(steps.contains("not started"));
+}
+
+#[test]
+fn errors_are_reported_as_codes_with_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = cli(dir.path(), &["--json", "profile", "show", "Nobody"]);
+    assert_eq!(output.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_slice(&output.stderr).unwrap();
+    assert_eq!(error["code"], "not_found");
+}
+
+#[test]
+fn the_cli_and_the_core_share_one_database() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&cli(dir.path(), &["profile", "create", "From the CLI"]));
+    let paths = switchboard_core::paths::AppPaths::under(dir.path().to_path_buf());
+    let core = switchboard_core::Switchboard::open(
+        &paths,
+        Box::new(switchboard_core::secrets::MemoryStore::new()),
+    )
+    .unwrap();
+    assert_eq!(core.list_profiles().unwrap()[0].name, "From the CLI");
+    core.create_profile("From the app").unwrap();
+    drop(core);
+    assert!(stdout(&cli(dir.path(), &["profile", "list"])).contains("From the app"));
+}

@@ -1,0 +1,345 @@
+//! The step catalogue: every flow, its steps in the seed's order, and their text in English,
+//! French and Japanese.
+//!
+//! The catalogue is data (`catalogue/*.json`, documented in `catalogue/README.md`) embedded at
+//! build time and parsed once. This module only describes and checks it; progress, values and
+//! what a step looks like to a given profile are in [`crate::flow`].
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::locale::Locale;
+use crate::validate::Rule;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub en: String,
+    pub fr: String,
+    pub ja: String,
+}
+
+impl Text {
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::En => &self.en,
+            Locale::Fr => &self.fr,
+            Locale::Ja => &self.ja,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    pub id: String,
+    pub order: u32,
+    pub seeds: Vec<String>,
+    pub title: Text,
+    pub summary: Text,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    Manual,
+    Verified,
+    Automated,
+    Editor,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub kind: StepKind,
+    pub title: Text,
+    pub instructions: Vec<Text>,
+    #[serde(default)]
+    pub warnings: Vec<Text>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    #[serde(default)]
+    pub copies: Vec<Copy>,
+    #[serde(default)]
+    pub fields: Vec<Field>,
+    #[serde(default)]
+    pub pending_on: Vec<String>,
+    pub when: Option<When>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub label: Text,
+    /// https URL, possibly with `{{field-id}}` placeholders.
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CopyFormat {
+    #[default]
+    Text,
+    Xml,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Copy {
+    pub id: String,
+    pub label: Text,
+    /// Fixed text or a template over the flow's fields (`{{field-id}}`); never localized.
+    pub value: String,
+    pub target: Option<Text>,
+    #[serde(default)]
+    pub format: CopyFormat,
+    pub when: Option<When>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    Text,
+    Secret,
+    Multiline,
+    Choice,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub id: String,
+    pub label: Text,
+    pub help: Option<Text>,
+    pub kind: FieldKind,
+    pub rule: Rule,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub options: Vec<ChoiceOption>,
+}
+
+impl Field {
+    pub fn option_values(&self) -> Vec<&str> {
+        self.options.iter().map(|o| o.value.as_str()).collect()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: Text,
+}
+
+/// Shown only when the choice field `field` holds one of `any` (or is not chosen yet).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    pub field: String,
+    pub any: Vec<String>,
+}
+
+impl When {
+    pub fn holds(&self, values: &HashMap<String, String>) -> bool {
+        match values.get(&self.field).map(String::as_str) {
+            None | Some("") => true,
+            Some(value) => self.any.iter().any(|v| v == value),
+        }
+    }
+}
+
+impl Flow {
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    pub fn fields(&self) -> impl Iterator<Item = (&Step, &Field)> {
+        self.steps
+            .iter()
+            .flat_map(|s| s.fields.iter().map(move |f| (s, f)))
+    }
+
+    pub fn field(&self, id: &str) -> Option<(&Step, &Field)> {
+        self.fields().find(|(_, f)| f.id == id)
+    }
+}
+
+const SOURCES: &[(&str, &str)] = &[
+    (
+        "zoom-directory-sync",
+        include_str!("../catalogue/zoom-directory-sync.json"),
+    ),
+    (
+        "cxone-salesforce-presence",
+        include_str!("../catalogue/cxone-salesforce-presence.json"),
+    ),
+    (
+        "genesys-data-actions",
+        include_str!("../catalogue/genesys-data-actions.json"),
+    ),
+    (
+        "zoom-contact-center-salesforce",
+        include_str!("../catalogue/zoom-contact-center-salesforce.json"),
+    ),
+    (
+        "review-report",
+        include_str!("../catalogue/review-report.json"),
+    ),
+];
+
+static FLOWS: LazyLock<Vec<Flow>> = LazyLock::new(|| {
+    let mut flows: Vec<Flow> = SOURCES
+        .iter()
+        .map(|(name, json)| {
+            // The catalogue ships inside the binary and is checked by the tests below, so a
+            // parse failure here is a build defect, not a user-facing condition.
+            serde_json::from_str(json)
+                .unwrap_or_else(|e| panic!("catalogue/{name}.json is invalid: {e}"))
+        })
+        .collect();
+    flows.sort_by_key(|f| f.order);
+    flows
+});
+
+/// Every flow, in catalogue order.
+pub fn flows() -> &'static [Flow] {
+    &FLOWS
+}
+
+pub fn flow(id: &str) -> Option<&'static Flow> {
+    FLOWS.iter().find(|f| f.id == id)
+}
+
+/// The `{{field-id}}` placeholders of a template, in order of appearance.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        let Some(end) = rest[start + 2..].find("}}") else {
+            break;
+        };
+        found.push(rest[start + 2..start + 2 + end].trim());
+        rest = &rest[start + 2 + end + 2..];
+    }
+    found
+}
+
+/// Problems with the catalogue's structure: ids, references, kinds. Empty when sound.
+pub fn structural_problems(flow: &Flow) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut step_ids = BTreeSet::new();
+    let mut field_ids = BTreeSet::new();
+    for step in &flow.steps {
+        if !step_ids.insert(step.id.as_str()) {
+            problems.push(format!("{}: step id {} repeated", flow.id, step.id));
+        }
+        if step.instructions.is_empty() {
+            problems.push(format!("{}/{}: no instructions", flow.id, step.id));
+        }
+        for field in &step.fields {
+            if !field_ids.insert(field.id.as_str()) {
+                problems.push(format!("{}: field id {} repeated", flow.id, field.id));
+            }
+            if (field.kind == FieldKind::Choice) != !field.options.is_empty() {
+                problems.push(format!(
+                    "{}: {} options must go with kind choice",
+                    flow.id, field.id
+                ));
+            }
+            if (field.kind == FieldKind::Secret) != (field.rule == Rule::Secret) {
+                problems.push(format!(
+                    "{}: {} secret kind and rule disagree",
+                    flow.id, field.id
+                ));
+            }
+        }
+    }
+    for step in &flow.steps {
+        for pending in &step.pending_on {
+            let earlier_or_any = flow.step(pending).is_some();
+            if !earlier_or_any || pending == &step.id {
+                problems.push(format!(
+                    "{}/{}: pending on unknown {pending}",
+                    flow.id, step.id
+                ));
+            }
+        }
+        let whens = step
+            .when
+            .iter()
+            .chain(step.copies.iter().filter_map(|c| c.when.as_ref()));
+        for when in whens {
+            match flow.field(&when.field) {
+                Some((_, f)) if f.kind == FieldKind::Choice => {
+                    for v in &when.any {
+                        if !f.options.iter().any(|o| &o.value == v) {
+                            problems.push(format!("{}: when {}={v} unknown", flow.id, f.id));
+                        }
+                    }
+                }
+                _ => problems.push(format!("{}: when on non-choice {}", flow.id, when.field)),
+            }
+        }
+        // Copies may be built from secrets (copied from the keychain on an explicit click);
+        // links never are.
+        let links = step.links.iter().map(|l| (l.url.as_str(), false));
+        for (template, secrets_allowed) in
+            links.chain(step.copies.iter().map(|c| (c.value.as_str(), true)))
+        {
+            for name in placeholders(template) {
+                match flow.field(name) {
+                    None => {
+                        problems.push(format!("{}/{}: {{{{{name}}}}} unknown", flow.id, step.id))
+                    }
+                    Some((_, f)) if f.kind == FieldKind::Secret && !secrets_allowed => problems
+                        .push(format!(
+                            "{}/{}: link built from secret {name}",
+                            flow.id, step.id
+                        )),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Every localized text of a flow with a path naming where it is, for the language checks.
+pub fn texts(flow: &Flow) -> Vec<(String, &Text)> {
+    let mut out = vec![(format!("{}.title", flow.id), &flow.title)];
+    out.push((format!("{}.summary", flow.id), &flow.summary));
+    for step in &flow.steps {
+        let at = format!("{}/{}", flow.id, step.id);
+        out.push((format!("{at}.title"), &step.title));
+        for (i, t) in step.instructions.iter().enumerate() {
+            out.push((format!("{at}.instructions[{i}]"), t));
+        }
+        for (i, t) in step.warnings.iter().enumerate() {
+            out.push((format!("{at}.warnings[{i}]"), t));
+        }
+        for l in &step.links {
+            out.push((format!("{at}.link {}", l.url), &l.label));
+        }
+        for c in &step.copies {
+            out.push((format!("{at}.copy {}", c.id), &c.label));
+            if let Some(t) = &c.target {
+                out.push((format!("{at}.copy {}.target", c.id), t));
+            }
+        }
+        for f in &step.fields {
+            out.push((format!("{at}.field {}", f.id), &f.label));
+            if let Some(h) = &f.help {
+                out.push((format!("{at}.field {}.help", f.id), h));
+            }
+            for o in &f.options {
+                out.push((format!("{at}.field {}.option {}", f.id, o.value), &o.label));
+            }
+        }
+    }
+    out
+}

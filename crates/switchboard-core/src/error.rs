@@ -1,0 +1,131 @@
+//! The error every core operation returns, and the `{code, message, field?}` shape it takes when
+//! it crosses to the UI or to `switchboard-cli --json`.
+//!
+//! The UI branches on [`ErrorCode`] and shows its own translated text; `message` is English detail
+//! for logs and a "details" disclosure. Add a code only when a consumer treats it differently.
+
+use serde::Serialize;
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Stable codes the UI translates (`error.<code>` in its catalogues).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    NotFound,
+    Conflict,
+    KeychainUnavailable,
+    Storage,
+    InvalidLink,
+    Internal,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A value the user entered is not acceptable; `field` names the input to focus.
+    #[error("{field} is invalid: {reason}")]
+    Validation { field: String, reason: String },
+    #[error("{what} not found")]
+    NotFound { what: String },
+    #[error("{0}")]
+    Conflict(String),
+    /// No usable OS keychain. Never answered by falling back to a weaker store.
+    #[error("the OS keychain is not available: {0}")]
+    KeychainUnavailable(String),
+    #[error("keychain error: {0}")]
+    Keychain(String),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("not an allowed vendor link: {0}")]
+    InvalidLink(String),
+    #[error("stored data is unreadable: {0}")]
+    Corrupt(String),
+}
+
+impl Error {
+    pub fn not_found(what: impl Into<String>) -> Self {
+        Error::NotFound { what: what.into() }
+    }
+
+    pub fn validation(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::Validation {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Exhaustive on purpose: a new variant must choose its code.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Validation { .. } => ErrorCode::Validation,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Conflict(_) => ErrorCode::Conflict,
+            Error::KeychainUnavailable(_) => ErrorCode::KeychainUnavailable,
+            Error::Keychain(_) | Error::Io(_) | Error::Corrupt(_) => ErrorCode::Internal,
+            Error::Storage(_) | Error::Migration(_) => ErrorCode::Storage,
+            Error::InvalidLink(_) => ErrorCode::InvalidLink,
+        }
+    }
+
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Validation { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+/// What an error looks like on the wire: `{"code": "...", "message": "...", "field": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorReply {
+    pub code: ErrorCode,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl From<&Error> for ErrorReply {
+    fn from(error: &Error) -> Self {
+        ErrorReply {
+            code: error.code(),
+            message: error.to_string(),
+            field: error.field().map(str::to_owned),
+        }
+    }
+}
+
+impl From<Error> for ErrorReply {
+    fn from(error: Error) -> Self {
+        ErrorReply::from(&error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_error_serialises_with_code_message_and_field() {
+        let reply = ErrorReply::from(Error::validation("zoom-account-id", "too short"));
+        let json = serde_json::to_value(&reply).unwrap();
+        assert_eq!(json["code"], "validation");
+        assert_eq!(json["field"], "zoom-account-id");
+        assert!(json["message"].as_str().unwrap().contains("too short"));
+    }
+
+    #[test]
+    fn errors_without_field_omit_it_on_the_wire() {
+        let reply = ErrorReply::from(Error::KeychainUnavailable("no secret service".into()));
+        let json = serde_json::to_value(&reply).unwrap();
+        assert_eq!(json["code"], "keychain_unavailable");
+        assert!(
+            json.get("field").is_none(),
+            "field must be absent, not null: {json}"
+        );
+    }
+}

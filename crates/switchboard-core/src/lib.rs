@@ -1,0 +1,21 @@
+//! Switchboard's core: everything the app does that does not need a window.
+//!
+//! It owns the customer profiles, the step catalogue of every flow, step progress, the audit
+//! journal (SQLite), the secrets (behind [`secrets::SecretStore`]) and field validation. Two hosts
+//! sit on it: the Tauri app (`src-tauri`) and `switchboard-cli`. It deliberately knows nothing of
+//! Tauri, windows or the clipboard: the hosts pass in paths, the secret store and the locale.
+
+pub mod catalogue;
+pub mod error;
+pub mod flow;
+pub mod links;
+pub mod locale;
+pub mod paths;
+pub mod secrets;
+pub mod storage;
+pub mod switchboard;
+pub mod validate;
+
+pub use error::{Error, ErrorCode, ErrorReply, Result};
+pub use locale::Locale;
+pub use switchboard::Switchboard;

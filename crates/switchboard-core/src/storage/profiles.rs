@@ -1,0 +1,101 @@
+//! The `profiles` table: one row per customer.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    pub id: i64,
+    pub name: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
+    Ok(Profile {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        created_at: row.get(2)?,
+        updated_at: row.get(3)?,
+    })
+}
+
+const COLUMNS: &str = "id, name, created_at, updated_at";
+
+pub fn list(conn: &Connection) -> Result<Vec<Profile>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM profiles ORDER BY name COLLATE NOCASE"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Profile> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM profiles WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found(format!("profile {id}")))
+}
+
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Profile>> {
+    let sql = format!("SELECT {COLUMNS} FROM profiles WHERE name = ?1 COLLATE NOCASE");
+    Ok(conn.query_row(&sql, [name.trim()], from_row).optional()?)
+}
+
+/// Profile names are what support engineers search by: trimmed, non-empty, unique ignoring case.
+fn checked_name(conn: &Connection, name: &str, except: Option<i64>) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::validation("name", "a profile needs a name"));
+    }
+    if name.chars().count() > crate::validate::MAX_TEXT {
+        return Err(Error::validation("name", "the name is too long"));
+    }
+    if let Some(existing) = find_by_name(conn, name)?
+        && Some(existing.id) != except
+    {
+        return Err(Error::Conflict(format!(
+            "a profile named {name} already exists"
+        )));
+    }
+    Ok(name.to_owned())
+}
+
+pub fn create(conn: &Connection, name: &str) -> Result<Profile> {
+    let name = checked_name(conn, name, None)?;
+    conn.execute("INSERT INTO profiles (name) VALUES (?1)", [&name])?;
+    get(conn, conn.last_insert_rowid())
+}
+
+pub fn rename(conn: &Connection, id: i64, name: &str) -> Result<Profile> {
+    get(conn, id)?;
+    let name = checked_name(conn, name, Some(id))?;
+    conn.execute(
+        "UPDATE profiles SET name = ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?2",
+        params![name, id],
+    )?;
+    get(conn, id)
+}
+
+/// Deletes the profile and, through foreign keys, its connections, progress and secret refs.
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    let deleted = conn.execute("DELETE FROM profiles WHERE id = ?1", [id])?;
+    if deleted == 0 {
+        return Err(Error::not_found(format!("profile {id}")));
+    }
+    Ok(())
+}
+
+pub fn touch(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE profiles SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,477 @@
+//! The core's entry point for hosts: every operation the app's commands and the CLI perform.
+//!
+//! One [`Switchboard`] owns the database connection and the secret store. Each method is one
+//! user-level action (create a profile, set a field, mark a step done), saved at once and
+//! journalled; hosts only translate arguments and errors.
+
+use std::sync::{Mutex, MutexGuard};
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::{self, FieldKind, Flow, Step};
+use crate::error::{Error, ErrorReply, Result};
+use crate::flow::{self, FlowState, FlowSummary, FlowView};
+use crate::locale::Locale;
+use crate::paths::AppPaths;
+use crate::secrets::{SecretKey, SecretStore, Sensitive};
+use crate::storage::progress::{StepRecord, StepStatus};
+use crate::storage::{self, journal, profiles, progress, secret_refs, settings};
+use crate::validate;
+
+pub use crate::storage::profiles::Profile;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FlowProgress {
+    pub flow_id: String,
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileSummary {
+    pub id: i64,
+    pub name: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub progress: Vec<FlowProgress>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KeychainStatus {
+    pub available: bool,
+    pub error: Option<ErrorReply>,
+}
+
+/// Where the user was when they last closed the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Resume {
+    pub profile_id: i64,
+    pub flow_id: Option<String>,
+}
+
+const LOCALE_KEY: &str = "locale";
+const RESUME_KEY: &str = "resume";
+
+pub struct Switchboard {
+    db: Mutex<Connection>,
+    secrets: Box<dyn SecretStore>,
+}
+
+impl Switchboard {
+    /// Opens (or creates) the database under `paths` and migrates it.
+    pub fn open(paths: &AppPaths, secrets: Box<dyn SecretStore>) -> Result<Self> {
+        Ok(Switchboard {
+            db: Mutex::new(storage::open(&paths.database())?),
+            secrets,
+        })
+    }
+
+    pub fn in_memory(secrets: Box<dyn SecretStore>) -> Result<Self> {
+        Ok(Switchboard {
+            db: Mutex::new(storage::open_in_memory()?),
+            secrets,
+        })
+    }
+
+    fn db(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite half-written (each change is one
+        // statement or transaction), so a poisoned lock is still safe to use.
+        self.db
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    // --- settings ---
+
+    pub fn saved_locale(&self) -> Result<Option<Locale>> {
+        Ok(settings::get(&self.db(), LOCALE_KEY)?
+            .as_deref()
+            .and_then(Locale::from_tag))
+    }
+
+    pub fn set_locale(&self, locale: Locale) -> Result<()> {
+        settings::set(&self.db(), LOCALE_KEY, Some(locale.code()))
+    }
+
+    pub fn resume(&self) -> Result<Option<Resume>> {
+        let db = self.db();
+        let Some(saved) = settings::get(&db, RESUME_KEY)? else {
+            return Ok(None);
+        };
+        let resume: Resume =
+            serde_json::from_str(&saved).map_err(|e| Error::Corrupt(e.to_string()))?;
+        // A profile deleted elsewhere (e.g. by the CLI) is simply forgotten.
+        if profiles::get(&db, resume.profile_id).is_err() {
+            return Ok(None);
+        }
+        Ok(Some(resume))
+    }
+
+    pub fn set_resume(&self, resume: Option<&Resume>) -> Result<()> {
+        let value = resume.map(|r| serde_json::to_string(r).expect("resume serialises"));
+        settings::set(&self.db(), RESUME_KEY, value.as_deref())
+    }
+
+    pub fn keychain_status(&self) -> KeychainStatus {
+        match self.secrets.check() {
+            Ok(()) => KeychainStatus {
+                available: true,
+                error: None,
+            },
+            Err(error) => KeychainStatus {
+                available: false,
+                error: Some(ErrorReply::from(&error)),
+            },
+        }
+    }
+
+    // --- profiles ---
+
+    pub fn list_profiles(&self) -> Result<Vec<ProfileSummary>> {
+        let db = self.db();
+        profiles::list(&db)?
+            .into_iter()
+            .map(|p| summarize(&db, p))
+            .collect()
+    }
+
+    pub fn profile(&self, id: i64) -> Result<ProfileSummary> {
+        let db = self.db();
+        let profile = profiles::get(&db, id)?;
+        summarize(&db, profile)
+    }
+
+    pub fn profile_by_name(&self, name: &str) -> Result<ProfileSummary> {
+        let db = self.db();
+        let profile = profiles::find_by_name(&db, name)?
+            .ok_or_else(|| Error::not_found(format!("profile {name}")))?;
+        summarize(&db, profile)
+    }
+
+    pub fn create_profile(&self, name: &str) -> Result<ProfileSummary> {
+        let db = self.db();
+        let profile = profiles::create(&db, name)?;
+        journal::record(
+            &db,
+            Some(profile.id),
+            None,
+            "profile.create",
+            "ok",
+            Some(&profile.name),
+        )?;
+        summarize(&db, profile)
+    }
+
+    pub fn rename_profile(&self, id: i64, name: &str) -> Result<ProfileSummary> {
+        let db = self.db();
+        let profile = profiles::rename(&db, id, name)?;
+        journal::record(
+            &db,
+            Some(id),
+            None,
+            "profile.rename",
+            "ok",
+            Some(&profile.name),
+        )?;
+        summarize(&db, profile)
+    }
+
+    /// Deletes the profile, its progress and every keychain entry it owns. The keychain goes
+    /// first: if it cannot be reached, nothing is deleted and no secret is orphaned.
+    pub fn delete_profile(&self, id: i64) -> Result<()> {
+        let db = self.db();
+        let profile = profiles::get(&db, id)?;
+        for key in secret_refs::for_profile(&db, id)? {
+            self.secrets.delete(&key)?;
+        }
+        profiles::delete(&db, id)?;
+        journal::record(&db, None, None, "profile.delete", "ok", Some(&profile.name))?;
+        let resume = settings::get(&db, RESUME_KEY)?;
+        let resume: Option<Resume> = resume.and_then(|r| serde_json::from_str(&r).ok());
+        if resume.is_some_and(|r| r.profile_id == id) {
+            settings::set(&db, RESUME_KEY, None)?;
+        }
+        Ok(())
+    }
+
+    // --- flows ---
+
+    pub fn list_flows(&self, profile_id: i64, locale: Locale) -> Result<Vec<FlowSummary>> {
+        let db = self.db();
+        profiles::get(&db, profile_id)?;
+        catalogue::flows()
+            .iter()
+            .map(|flow| Ok(load(&db, profile_id, flow)?.summary(locale)))
+            .collect()
+    }
+
+    pub fn flow_view(&self, profile_id: i64, flow_id: &str, locale: Locale) -> Result<FlowView> {
+        let db = self.db();
+        profiles::get(&db, profile_id)?;
+        Ok(load(&db, profile_id, find_flow(flow_id)?)?.view(profile_id, locale))
+    }
+
+    /// The flow as the user opens it; also remembered as where to resume after a restart.
+    pub fn open_flow(&self, profile_id: i64, flow_id: &str, locale: Locale) -> Result<FlowView> {
+        let view = self.flow_view(profile_id, flow_id, locale)?;
+        self.set_resume(Some(&Resume {
+            profile_id,
+            flow_id: Some(flow_id.to_owned()),
+        }))?;
+        Ok(view)
+    }
+
+    /// Saves a non-secret value. An invalid value is kept (the rest of the draft is never lost)
+    /// and the step turns Needs attention; the view's field error says why.
+    pub fn set_field(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        step_id: &str,
+        field_id: &str,
+        value: &str,
+        locale: Locale,
+    ) -> Result<FlowView> {
+        let mut db = self.db();
+        let flow = find_flow(flow_id)?;
+        let (step, field) = find_field(flow, step_id, field_id)?;
+        if field.kind == FieldKind::Secret {
+            return Err(Error::validation(
+                field_id,
+                "secrets are saved with set_secret",
+            ));
+        }
+        let tx = db.transaction()?;
+        profiles::get(&tx, profile_id)?;
+        let mut state = load(&tx, profile_id, flow)?;
+        let record = state.records.entry(step.id.clone()).or_default();
+        let value = validate::normalize(field.rule, value);
+        if value.is_empty() {
+            record.fields.remove(field_id);
+        } else {
+            record.fields.insert(field_id.to_owned(), value);
+        }
+        let before = record.status;
+        let after = flow::status_after_edit(&state, step, before);
+        save_status(&tx, profile_id, &mut state, step, after)?;
+        profiles::touch(&tx, profile_id)?;
+        tx.commit()?;
+        Ok(state.view(profile_id, locale))
+    }
+
+    /// Saves a secret to the keychain; the database only learns that it is set. An invalid
+    /// secret is refused whole: nothing half-valid is stored.
+    pub fn set_secret(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        step_id: &str,
+        field_id: &str,
+        value: &Sensitive,
+        locale: Locale,
+    ) -> Result<FlowView> {
+        let db = self.db();
+        let flow = find_flow(flow_id)?;
+        let (step, field) = find_field(flow, step_id, field_id)?;
+        if field.kind != FieldKind::Secret {
+            return Err(Error::validation(field_id, "not a secret field"));
+        }
+        profiles::get(&db, profile_id)?;
+        if let Some(error) = validate::check(field.rule, value.expose(), true, &[]) {
+            return Err(Error::validation(field_id, error.code));
+        }
+        let key = SecretKey::new(profile_id, flow::secret_scope(flow_id), field_id);
+        self.secrets.set(&key, value)?;
+        secret_refs::mark_set(&db, &key)?;
+        journal::record(
+            &db,
+            Some(profile_id),
+            None,
+            "secret.set",
+            "ok",
+            Some(&key.account()),
+        )?;
+        let mut state = load(&db, profile_id, flow)?;
+        let before = state.status(step_id);
+        let after = flow::status_after_edit(&state, step, before);
+        save_status(&db, profile_id, &mut state, step, after)?;
+        Ok(state.view(profile_id, locale))
+    }
+
+    pub fn clear_secret(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        step_id: &str,
+        field_id: &str,
+        locale: Locale,
+    ) -> Result<FlowView> {
+        let db = self.db();
+        let flow = find_flow(flow_id)?;
+        let (step, field) = find_field(flow, step_id, field_id)?;
+        if field.kind != FieldKind::Secret {
+            return Err(Error::validation(field_id, "not a secret field"));
+        }
+        profiles::get(&db, profile_id)?;
+        let key = SecretKey::new(profile_id, flow::secret_scope(flow_id), field_id);
+        self.secrets.delete(&key)?;
+        secret_refs::mark_cleared(&db, &key)?;
+        journal::record(
+            &db,
+            Some(profile_id),
+            None,
+            "secret.clear",
+            "ok",
+            Some(&key.account()),
+        )?;
+        let mut state = load(&db, profile_id, flow)?;
+        let before = state.status(step_id);
+        let after = flow::status_after_edit(&state, step, before);
+        save_status(&db, profile_id, &mut state, step, after)?;
+        Ok(state.view(profile_id, locale))
+    }
+
+    /// Changes a step's status; Done is refused while the step is pending or a required value
+    /// is missing or invalid (the error names the field to fix).
+    pub fn set_step_status(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        step_id: &str,
+        status: StepStatus,
+        locale: Locale,
+    ) -> Result<FlowView> {
+        let db = self.db();
+        let flow = find_flow(flow_id)?;
+        let step = flow
+            .step(step_id)
+            .ok_or_else(|| Error::not_found(format!("step {step_id}")))?;
+        profiles::get(&db, profile_id)?;
+        let mut state = load(&db, profile_id, flow)?;
+        flow::check_status_change(&state, step, status)?;
+        save_status(&db, profile_id, &mut state, step, status)?;
+        journal::record(
+            &db,
+            Some(profile_id),
+            None,
+            "step.status",
+            status.as_str(),
+            Some(&format!("{flow_id}/{step_id}")),
+        )?;
+        Ok(state.view(profile_id, locale))
+    }
+
+    /// The value of a copy field built from saved secrets (e.g. password + security token), for
+    /// the host to put on the clipboard. Only on an explicit click; never returned to the UI.
+    pub fn secret_copy(&self, profile_id: i64, flow_id: &str, copy_id: &str) -> Result<Sensitive> {
+        let db = self.db();
+        let flow = find_flow(flow_id)?;
+        profiles::get(&db, profile_id)?;
+        let state = load(&db, profile_id, flow)?;
+        let value = state.resolve_secret_copy(copy_id, |field| {
+            self.secrets.get(&SecretKey::new(
+                profile_id,
+                flow::secret_scope(flow_id),
+                field,
+            ))
+        })?;
+        journal::record(
+            &db,
+            Some(profile_id),
+            None,
+            "secret.copy",
+            "ok",
+            Some(&format!("{flow_id}/{copy_id}")),
+        )?;
+        Ok(value)
+    }
+
+    pub fn journal(&self, limit: u32) -> Result<Vec<journal::Entry>> {
+        journal::recent(&self.db(), limit)
+    }
+
+    /// The secret itself, for the few places that must send it to a vendor. Never for the UI.
+    pub fn secret(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        field_id: &str,
+    ) -> Result<Option<Sensitive>> {
+        self.secrets.get(&SecretKey::new(
+            profile_id,
+            flow::secret_scope(flow_id),
+            field_id,
+        ))
+    }
+}
+
+fn find_flow(flow_id: &str) -> Result<&'static Flow> {
+    catalogue::flow(flow_id).ok_or_else(|| Error::not_found(format!("flow {flow_id}")))
+}
+
+fn find_field<'f>(
+    flow: &'f Flow,
+    step_id: &str,
+    field_id: &str,
+) -> Result<(&'f Step, &'f catalogue::Field)> {
+    let step = flow
+        .step(step_id)
+        .ok_or_else(|| Error::not_found(format!("step {step_id}")))?;
+    let field = step
+        .fields
+        .iter()
+        .find(|f| f.id == field_id)
+        .ok_or_else(|| Error::not_found(format!("field {field_id}")))?;
+    Ok((step, field))
+}
+
+fn load(db: &Connection, profile_id: i64, flow: &'static Flow) -> Result<FlowState> {
+    Ok(FlowState {
+        flow,
+        records: progress::load_flow(db, profile_id, &flow.id)?,
+        secrets_set: secret_refs::fields_set(db, profile_id, &flow::secret_scope(&flow.id))?,
+    })
+}
+
+fn save_status(
+    db: &Connection,
+    profile_id: i64,
+    state: &mut FlowState,
+    step: &Step,
+    status: StepStatus,
+) -> Result<()> {
+    let record = state
+        .records
+        .entry(step.id.clone())
+        .or_insert_with(StepRecord::default);
+    record.status = status;
+    progress::save_step(db, profile_id, &state.flow.id, &step.id, record)?;
+    // Reload so the view carries the stored timestamps.
+    state.records = progress::load_flow(db, profile_id, &state.flow.id)?;
+    Ok(())
+}
+
+fn summarize(db: &Connection, profile: Profile) -> Result<ProfileSummary> {
+    let progress = catalogue::flows()
+        .iter()
+        .map(|flow| {
+            let summary = load(db, profile.id, flow)?.summary(Locale::En);
+            Ok(FlowProgress {
+                flow_id: flow.id.clone(),
+                done: summary.done,
+                total: summary.total,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(ProfileSummary {
+        id: profile.id,
+        name: profile.name,
+        created_at: profile.created_at,
+        updated_at: profile.updated_at,
+        progress,
+    })
+}

@@ -1,0 +1,15 @@
+//! Integration tests of switchboard-core: one binary, one module per area.
+
+mod catalogue;
+mod keychain;
+mod migrations;
+mod profiles;
+mod steps;
+
+use switchboard_core::Switchboard;
+use switchboard_core::secrets::MemoryStore;
+
+/// A core on a private in-memory database and an in-memory secret store.
+pub fn core() -> Switchboard {
+    Switchboard::in_memory(Box::new(MemoryStore::new())).expect("in-memory core")
+}

@@ -1,0 +1,61 @@
+//! The Tauri app: opens the core on this user's data folder and keychain, starts logging, and
+//! registers the commands. Nothing here decides anything a test would want to check; that lives
+//! in `switchboard-core`.
+
+mod commands;
+mod ipc_error;
+mod logging;
+mod menu;
+
+use switchboard_core::Switchboard;
+use switchboard_core::paths::{AppPaths, BuildKind};
+use switchboard_core::secrets::KeychainStore;
+use tauri::Manager;
+
+/// What the commands share: the core, and the facts About shows.
+pub struct AppState {
+    pub core: Switchboard,
+    pub paths: AppPaths,
+    pub kind: BuildKind,
+    _log_guard: logging::Guard,
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_shell::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .setup(|app| {
+            let kind = BuildKind::of_current_build(cfg!(debug_assertions));
+            let paths = AppPaths::for_user(kind).ok_or("this system has no per-user data folder")?;
+            let log_guard = logging::start(&paths.log_dir)?;
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), data = %paths.data_dir.display(), "starting");
+            let core = Switchboard::open(&paths, Box::new(KeychainStore::new(kind.identifier())))?;
+            menu::install(app.handle())?;
+            app.manage(AppState { core, paths, kind, _log_guard: log_guard });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::get_settings,
+            commands::set_locale,
+            commands::keychain_status,
+            commands::open_log_folder,
+            commands::list_profiles,
+            commands::create_profile,
+            commands::rename_profile,
+            commands::delete_profile,
+            commands::list_flows,
+            commands::open_flow,
+            commands::set_field,
+            commands::set_secret,
+            commands::clear_secret,
+            commands::set_step_status,
+            commands::get_resume,
+            commands::set_resume,
+            commands::open_link,
+            commands::copy_text,
+            commands::copy_secret,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Switchboard failed to start");
+}
