@@ -12,7 +12,7 @@ log() { printf '\n== %s\n' "$*" >&2; }
 SYSTEM_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential pkg-config file curl libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev
-  xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 keyutils imagemagick x11-utils
+  xvfb xauth webkit2gtk-driver gnome-keyring dbus dbus-x11 keyutils imagemagick x11-utils x11-apps
   fonts-noto-cjk python3-venv
 )
 

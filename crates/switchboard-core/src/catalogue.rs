@@ -251,7 +251,11 @@ pub fn structural_problems(flow: &Flow) -> Vec<String> {
                     flow.id, field.id
                 ));
             }
-            if (field.kind == FieldKind::Secret) != (field.rule == Rule::Secret) {
+            // A secret may also be a key file (JSON); a non-secret field never takes the secret rule.
+            let secret_rule = matches!(field.rule, Rule::Secret | Rule::JsonObject);
+            if (field.kind == FieldKind::Secret && !secret_rule)
+                || (field.kind != FieldKind::Secret && field.rule == Rule::Secret)
+            {
                 problems.push(format!(
                     "{}: {} secret kind and rule disagree",
                     flow.id, field.id

@@ -34,6 +34,7 @@ pub const VENDOR_DOMAINS: &[&str] = &[
     "mypurecloud.com.au",
     "pure.cloud",
     "us-gov-pure.cloud",
+    "eusc-pure.cloud",
     "genesys.com",
     "genesys.cloud",
     // Consoles the Genesys data-action integrations point at

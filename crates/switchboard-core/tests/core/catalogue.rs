@@ -148,3 +148,95 @@ fn every_deep_link_is_an_https_vendor_page() {
         }
     }
 }
+
+/// The steps of each flow, in the order of its seed procedure. Changing a flow's steps is a
+/// deliberate act: this list changes with it.
+#[test]
+fn every_flow_has_its_seeds_steps_in_order() {
+    let expected: &[(&str, &[&str])] = &[
+        (
+            "zoom-directory-sync",
+            &[
+                "choose-purpose",
+                "zoom-app-create",
+                "zoom-event-subscription",
+                "zoom-app-scopes",
+                "zoom-presence-app",
+                "cxone-address-book",
+                "cxone-map-account",
+                "zoom-validate-endpoint",
+                "cxone-directory-sync",
+            ],
+        ),
+        (
+            "cxone-salesforce-presence",
+            &[
+                "sf-prerequisites",
+                "sf-presence-statuses",
+                "sf-profile-status-access",
+                "sf-connected-app",
+                "sf-consumer-credentials",
+                "sf-oauth-settings",
+                "sf-option-ip-range",
+                "sf-option-security-token",
+                "sf-login-check",
+                "cxone-map-account",
+                "cxone-presence-rule",
+            ],
+        ),
+        (
+            "genesys-data-actions",
+            &[
+                "genesys-org",
+                "integration-choose",
+                "aws-role",
+                "aws-add",
+                "gc-oauth-client",
+                "gc-add",
+                "google-service-account",
+                "google-add",
+                "dynamics-entra",
+                "dynamics-add",
+                "salesforce-prepare",
+                "salesforce-add",
+                "ws-add",
+                "ws-credentials",
+                "zendesk-token",
+                "zendesk-add",
+                "activate",
+                "manage",
+            ],
+        ),
+        (
+            "zoom-contact-center-salesforce",
+            &[
+                "zcc-sf-prerequisites",
+                "sf-install-package",
+                "sf-activate-zcc-product",
+                "sf-authorize-zoom-marketplace",
+                "sf-import-call-center",
+                "sf-softphone-utility-item",
+                "sf-assign-permission-sets",
+                "sf-add-call-center-users",
+                "zoom-add-salesforce-oauth",
+                "zoom-enable-client-integration",
+                "zoom-edit-remove-connection",
+                "sf-zoom-settings-country-codes",
+                "sf-omni-channel-status-sync",
+                "sf-screen-pop-layout",
+                "sso-call-center",
+                "zoom-remove-marketplace-app",
+                "zcc-data-usage",
+            ],
+        ),
+        (
+            "review-report",
+            &["review-connections", "review-open-steps", "handover"],
+        ),
+    ];
+    for (flow_id, steps) in expected {
+        let flow = catalogue::flow(flow_id).expect(flow_id);
+        let ids: Vec<&str> = flow.steps.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(&ids, steps, "{flow_id} steps changed");
+    }
+}
