@@ -1,0 +1,100 @@
+// Purpose: t(key, params) over the en/fr/ja catalogues, plurals, date formatting, and locale switching.
+import en from './en.json';
+import fr from './fr.json';
+import ja from './ja.json';
+import { LOCALES, type Locale } from '../ipc';
+import { localeState } from './locale.svelte';
+
+type Catalogue = { [key: string]: string | Catalogue };
+type PluralNode = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
+/** Dotted paths to plain strings in en.json (plural nodes excluded). */
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? `${P}${K}`
+    : T[K] extends { other: string }
+      ? never
+      : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+/** Dotted paths to plural nodes ({one?, other, ...}) in en.json. */
+type Plurals<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? never
+    : T[K] extends { other: string }
+      ? `${P}${K}`
+      : Plurals<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+export type MessageKey = Leaves<typeof en>;
+export type PluralKey = Plurals<typeof en>;
+export type Params = Record<string, string | number>;
+
+const catalogues: Record<Locale, Catalogue> = { en, fr, ja };
+
+/** Language names are endonyms: the same in every catalogue by design, so they live here. */
+export const LOCALE_LABELS: Record<Locale, string> = { en: 'English', fr: 'Français', ja: '日本語' };
+
+export function currentLocale(): Locale {
+  return localeState.current;
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Switches the UI language and sets <html lang> (CJK font choice, screen readers). */
+export function applyLocale(locale: Locale): void {
+  localeState.current = locale;
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
+
+function lookup(catalogue: Catalogue, key: string): string | Catalogue | undefined {
+  let node: string | Catalogue | undefined = catalogue;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return node;
+}
+
+export function interpolate(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+function resolve(key: string): string | Catalogue | undefined {
+  return lookup(catalogues[localeState.current], key) ?? lookup(catalogues.en, key);
+}
+
+/** Translates `key` in the current locale; falls back to English, then to the key itself. */
+export function t(key: MessageKey, params?: Params): string {
+  const found = resolve(key);
+  return typeof found === 'string' ? interpolate(found, params) : key;
+}
+
+/** Translates a plural node with Intl.PluralRules; `count` is also passed as the {count} param. */
+export function tn(key: PluralKey, count: number, params: Params = {}): string {
+  const found = resolve(key);
+  if (typeof found !== 'object') return key;
+  const node = found as PluralNode;
+  const category = new Intl.PluralRules(localeState.current).select(count);
+  const form = node[category] ?? node.other;
+  return interpolate(form, { count: formatNumber(count), ...params });
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(localeState.current).format(value);
+}
+
+/** Formats an ISO timestamp as a medium date and short time; returns the input if unparsable. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeState.current, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** Joins labels as a list in the current language ("A, B and C" / "A、B、C"). */
+export function formatList(items: string[]): string {
+  return new Intl.ListFormat(localeState.current, { style: 'long', type: 'conjunction' }).format(items);
+}

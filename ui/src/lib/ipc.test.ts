@@ -1,0 +1,82 @@
+// Purpose: IPC wrappers send the contract's command names and camelCase arguments, and normalise errors.
+import { describe, expect, it } from 'vitest';
+import * as ipc from './ipc';
+import { fakeBackend } from '../test/backend';
+
+describe('toIpcError', () => {
+  it('keeps a well-formed IpcError', () => {
+    expect(ipc.toIpcError({ code: 'validation', message: 'bad', field: 'account_id' })).toEqual({
+      code: 'validation',
+      message: 'bad',
+      field: 'account_id',
+    });
+  });
+
+  it('wraps a bare string as internal', () => {
+    expect(ipc.toIpcError('boom')).toEqual({ code: 'internal', message: 'boom' });
+  });
+
+  it('maps unknown codes, Errors and odd values to internal', () => {
+    expect(ipc.toIpcError({ code: 'weird', message: 'm' })).toEqual({ code: 'internal', message: 'm' });
+    expect(ipc.toIpcError(new Error('e'))).toEqual({ code: 'internal', message: 'e' });
+    expect(ipc.toIpcError(42)).toEqual({ code: 'internal', message: '42' });
+    expect(ipc.toIpcError({ nope: true })).toEqual({ code: 'internal', message: '{"nope":true}' });
+  });
+});
+
+describe('command wrappers', () => {
+  it('send the contract names and camelCase arguments', async () => {
+    const backend = fakeBackend({
+      create_profile: () => ({}),
+      rename_profile: () => ({}),
+      delete_profile: () => null,
+      open_flow: () => ({}),
+      set_field: () => ({}),
+      set_secret: () => ({}),
+      clear_secret: () => ({}),
+      set_step_status: () => ({}),
+    });
+    const ref = { profileId: 3, flowId: 'f', stepId: 's', fieldId: 'x', locale: 'ja' as const };
+    await ipc.createProfile('A');
+    await ipc.renameProfile(3, 'B');
+    await ipc.deleteProfile(3);
+    await ipc.listFlows(3, 'fr');
+    await ipc.openFlow(3, 'f', 'en');
+    await ipc.setField(ref, 'v');
+    await ipc.setSecret(ref, 'secret');
+    await ipc.clearSecret(ref);
+    await ipc.setStepStatus({ profileId: 3, flowId: 'f', stepId: 's', locale: 'en' }, 'done');
+    await ipc.setResume(null, null);
+    await ipc.setLocale('fr');
+    await ipc.openLink('https://example.com');
+    await ipc.copyText('t');
+    expect(backend.calls).toEqual([
+      { cmd: 'create_profile', args: { name: 'A' } },
+      { cmd: 'rename_profile', args: { profileId: 3, name: 'B' } },
+      { cmd: 'delete_profile', args: { profileId: 3 } },
+      { cmd: 'list_flows', args: { profileId: 3, locale: 'fr' } },
+      { cmd: 'open_flow', args: { profileId: 3, flowId: 'f', locale: 'en' } },
+      { cmd: 'set_field', args: { ...ref, value: 'v' } },
+      { cmd: 'set_secret', args: { ...ref, value: 'secret' } },
+      { cmd: 'clear_secret', args: ref },
+      { cmd: 'set_step_status', args: { profileId: 3, flowId: 'f', stepId: 's', locale: 'en', status: 'done' } },
+      { cmd: 'set_resume', args: { profileId: null, flowId: null } },
+      { cmd: 'set_locale', args: { locale: 'fr' } },
+      { cmd: 'open_link', args: { url: 'https://example.com' } },
+      { cmd: 'copy_text', args: { text: 't' } },
+    ]);
+  });
+
+  it('reject with a normalised IpcError, even when the backend throws a string', async () => {
+    fakeBackend({
+      list_profiles: () => {
+        throw 'database is locked';
+      },
+      open_link: () => {
+        throw { code: 'invalid_link', message: 'not https' };
+      },
+    });
+    await expect(ipc.listProfiles()).rejects.toEqual({ code: 'internal', message: 'database is locked' });
+    await expect(ipc.openLink('http://x')).rejects.toEqual({ code: 'invalid_link', message: 'not https' });
+  });
+});

@@ -1,0 +1,236 @@
+// Purpose: typed wrappers for every Tauri command in ui/IPC.md; the ONLY module importing @tauri-apps/*.
+// Every wrapper rejects with a normalised IpcError ({code, message, field?}), never a bare string.
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+
+export const LOCALES = ['en', 'fr', 'ja'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const STEP_STATUSES = ['not_started', 'in_progress', 'needs_attention', 'done'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export type FieldKind = 'text' | 'secret' | 'multiline' | 'choice';
+
+export const ERROR_CODES = [
+  'validation',
+  'not_found',
+  'conflict',
+  'keychain_unavailable',
+  'storage',
+  'invalid_link',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface IpcError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+
+export const VALIDATION_CODES = [
+  'required',
+  'too_long',
+  'zoom_account_id',
+  'zoom_client_id',
+  'email',
+  'email_list',
+  'https_url',
+  'hostname',
+  'uuid',
+  'aws_role_arn',
+  'salesforce_id',
+  'salesforce_host',
+  'country_codes',
+  'too_many_country_codes',
+  'genesys_region',
+  'json_object',
+  'secret_whitespace',
+  'choice',
+] as const;
+export type ValidationCode = (typeof VALIDATION_CODES)[number];
+
+export interface FieldError {
+  code: ValidationCode;
+  params: Record<string, string>;
+}
+
+export interface AppInfo {
+  version: string;
+  identifier: string;
+  dataDir: string;
+  logDir: string;
+  development: boolean;
+}
+export interface Settings {
+  locale: Locale;
+}
+export interface KeychainStatus {
+  available: boolean;
+  error: IpcError | null;
+}
+
+export interface FlowProgress {
+  flowId: string;
+  done: number;
+  total: number;
+}
+export interface ProfileSummary {
+  id: number;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  progress: FlowProgress[];
+}
+
+export interface FlowSummary {
+  id: string;
+  title: string;
+  summary: string;
+  done: number;
+  total: number;
+  status: StepStatus;
+}
+
+export interface LinkView {
+  label: string;
+  url: string | null;
+  missing: string[];
+}
+export interface CopyView {
+  id: string;
+  label: string;
+  target: string | null;
+  value: string | null;
+  missing: string[];
+}
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+export interface FieldView {
+  id: string;
+  label: string;
+  help: string | null;
+  kind: FieldKind;
+  required: boolean;
+  options: FieldOption[];
+  value: string | null;
+  secretSet: boolean;
+  error: FieldError | null;
+}
+export interface PendingOn {
+  stepId: string;
+  title: string;
+}
+export interface StepView {
+  id: string;
+  kind: StepKind;
+  title: string;
+  status: StepStatus;
+  instructions: string[];
+  warnings: string[];
+  links: LinkView[];
+  copies: CopyView[];
+  fields: FieldView[];
+  pending: PendingOn[];
+  updatedAt: string | null;
+}
+export interface FlowView {
+  profileId: number;
+  id: string;
+  title: string;
+  summary: string;
+  steps: StepView[];
+  currentStepId: string;
+}
+
+export interface Resume {
+  profileId: number;
+  flowId: string | null;
+}
+
+/** Identifies one field of one step (arguments shared by the field commands). */
+export interface FieldRef {
+  profileId: number;
+  flowId: string;
+  stepId: string;
+  fieldId: string;
+  locale: Locale;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+export function isIpcError(value: unknown): value is IpcError {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return isErrorCode(v.code) && typeof v.message === 'string';
+}
+
+/** Turns whatever a rejected invoke produced into an IpcError (unknown shapes become `internal`). */
+export function toIpcError(raw: unknown): IpcError {
+  if (typeof raw === 'string') return { code: 'internal', message: raw };
+  if (raw instanceof Error) return { code: 'internal', message: raw.message };
+  if (typeof raw === 'object' && raw !== null) {
+    const v = raw as Record<string, unknown>;
+    const message = typeof v.message === 'string' ? v.message : safeJson(raw);
+    const error: IpcError = { code: isErrorCode(v.code) ? v.code : 'internal', message };
+    if (typeof v.field === 'string' && v.field !== '') error.field = v.field;
+    return error;
+  }
+  return { code: 'internal', message: String(raw) };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (raw) {
+    throw toIpcError(raw);
+  }
+}
+
+export const appInfo = () => call<AppInfo>('app_info');
+export const getSettings = () => call<Settings>('get_settings');
+export const setLocale = (locale: Locale) => call<Settings>('set_locale', { locale });
+export const keychainStatus = () => call<KeychainStatus>('keychain_status');
+export const openLogFolder = () => call<null>('open_log_folder');
+
+export const listProfiles = () => call<ProfileSummary[]>('list_profiles');
+export const createProfile = (name: string) => call<ProfileSummary>('create_profile', { name });
+export const renameProfile = (profileId: number, name: string) =>
+  call<ProfileSummary>('rename_profile', { profileId, name });
+export const deleteProfile = (profileId: number) => call<null>('delete_profile', { profileId });
+
+export const listFlows = (profileId: number, locale: Locale) =>
+  call<FlowSummary[]>('list_flows', { profileId, locale });
+export const openFlow = (profileId: number, flowId: string, locale: Locale) =>
+  call<FlowView>('open_flow', { profileId, flowId, locale });
+
+export const setField = (ref: FieldRef, value: string) =>
+  call<FlowView>('set_field', { ...ref, value });
+export const setSecret = (ref: FieldRef, value: string) =>
+  call<FlowView>('set_secret', { ...ref, value });
+export const clearSecret = (ref: FieldRef) => call<FlowView>('clear_secret', { ...ref });
+export const setStepStatus = (
+  args: { profileId: number; flowId: string; stepId: string; locale: Locale },
+  status: StepStatus,
+) => call<FlowView>('set_step_status', { ...args, status });
+
+export const getResume = () => call<Resume | null>('get_resume');
+export const setResume = (profileId: number | null, flowId: string | null) =>
+  call<null>('set_resume', { profileId, flowId });
+
+export const openLink = (url: string) => call<null>('open_link', { url });
+export const copyText = (text: string) => call<null>('copy_text', { text });

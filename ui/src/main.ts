@@ -1,0 +1,9 @@
+// Purpose: entry point: global styles and mounting the App into #app.
+import { mount } from 'svelte';
+import './app.css';
+import App from './App.svelte';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('#app is missing from index.html');
+
+export default mount(App, { target });

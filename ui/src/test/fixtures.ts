@@ -1,0 +1,151 @@
+// Purpose: small, realistic fixtures (profiles, flow catalogue, one FlowView) for component tests.
+import type { FieldView, FlowSummary, FlowView, IpcError, ProfileSummary, StepView } from '../lib/ipc';
+
+export const FLOW_ID = 'zoom-presence';
+
+export function profiles(): ProfileSummary[] {
+  return [
+    {
+      id: 1,
+      name: 'Acme Corp',
+      createdAt: '2026-01-05T09:00:00Z',
+      updatedAt: '2026-02-10T14:30:00Z',
+      progress: [
+        { flowId: FLOW_ID, done: 3, total: 8 },
+        { flowId: 'sf-presence', done: 0, total: 8 },
+      ],
+    },
+    {
+      id: 2,
+      name: 'Globex',
+      createdAt: '2026-01-06T09:00:00Z',
+      updatedAt: '2026-01-06T09:00:00Z',
+      progress: [
+        { flowId: FLOW_ID, done: 0, total: 8 },
+        { flowId: 'sf-presence', done: 1, total: 8 },
+      ],
+    },
+  ];
+}
+
+export function flowSummaries(): FlowSummary[] {
+  return [
+    {
+      id: FLOW_ID,
+      title: 'CXone Presence Sync for Zoom',
+      summary: 'Connect Zoom presence to CXone agent states.',
+      done: 3,
+      total: 8,
+      status: 'in_progress',
+    },
+    {
+      id: 'sf-presence',
+      title: 'CXone and Salesforce presence',
+      summary: 'Keep agent states in step between CXone and Salesforce.',
+      done: 0,
+      total: 8,
+      status: 'not_started',
+    },
+  ];
+}
+
+function field(partial: Partial<FieldView> & Pick<FieldView, 'id' | 'label' | 'kind'>): FieldView {
+  return { help: null, required: false, options: [], value: null, secretSet: false, error: null, ...partial };
+}
+
+function step(partial: Partial<StepView> & Pick<StepView, 'id' | 'title'>): StepView {
+  return {
+    kind: 'manual',
+    status: 'not_started',
+    instructions: [],
+    warnings: [],
+    links: [],
+    copies: [],
+    fields: [],
+    pending: [],
+    updatedAt: null,
+    ...partial,
+  };
+}
+
+/** A three-step flow: a rich first step, a pending second step, a plain third step. */
+export function flowView(): FlowView {
+  return {
+    profileId: 1,
+    id: FLOW_ID,
+    title: 'CXone Presence Sync for Zoom',
+    summary: 'Connect Zoom presence to CXone agent states.',
+    currentStepId: 'create-app',
+    steps: [
+      step({
+        id: 'create-app',
+        title: 'Create the Zoom app',
+        status: 'in_progress',
+        updatedAt: '2026-02-10T14:30:00Z',
+        instructions: [
+          'Sign in to the Zoom App Marketplace as an admin.',
+          'Choose Develop, then Build App, then Server-to-Server OAuth App.',
+          'Copy the Account ID, Client ID and Client secret below.',
+        ],
+        warnings: ['Use a Zoom admin account: other accounts cannot create this app.'],
+        links: [
+          { label: 'Zoom App Marketplace', url: 'https://marketplace.zoom.us/develop/create', missing: [] },
+          { label: 'App credentials', url: null, missing: ['Account ID'] },
+        ],
+        copies: [
+          { id: 'app-name', label: 'App name', target: 'Zoom > App name', value: 'CXone Presence Sync', missing: [] },
+          { id: 'endpoint', label: 'Endpoint URL', target: 'Zoom > Event notification endpoint URL', value: null, missing: ['Account ID'] },
+          { id: 'events', label: 'Events', target: null, value: 'user.updated\nuser.settings_updated', missing: [] },
+        ],
+        fields: [
+          field({ id: 'account_id', label: 'Account ID', kind: 'text', required: true, help: 'On the App Credentials page.' }),
+          field({ id: 'client_secret', label: 'Client secret', kind: 'secret', required: true }),
+          field({
+            id: 'purpose',
+            label: 'Purpose',
+            kind: 'choice',
+            required: true,
+            options: [
+              { value: 'presence', label: 'Presence Sync' },
+              { value: 'directory', label: 'Directory Sync' },
+            ],
+          }),
+          field({ id: 'emails', label: 'Notification e-mails', kind: 'multiline' }),
+        ],
+      }),
+      step({
+        id: 'validate-endpoint',
+        title: 'Validate the endpoint URL in Zoom',
+        instructions: ['In the Zoom app, choose Validate next to the endpoint URL.'],
+        pending: [{ stepId: 'map-account', title: 'Map the Zoom account in CXone' }],
+      }),
+      step({
+        id: 'map-account',
+        title: 'Map the Zoom account in CXone',
+        instructions: ['In CXone, open ACD > Adapters and choose Add Zoom account.'],
+      }),
+    ],
+  };
+}
+
+/** Returns a copy of `view` with one field of one step changed. */
+export function withField(view: FlowView, stepId: string, fieldId: string, change: Partial<FieldView>): FlowView {
+  const copy = structuredClone(view);
+  const target = copy.steps.find((s) => s.id === stepId)?.fields.find((f) => f.id === fieldId);
+  if (!target) throw new Error(`no field ${stepId}/${fieldId}`);
+  Object.assign(target, change);
+  return copy;
+}
+
+/** Returns a copy of `view` with one step's status changed. */
+export function withStatus(view: FlowView, stepId: string, status: StepView['status']): FlowView {
+  const copy = structuredClone(view);
+  const target = copy.steps.find((s) => s.id === stepId);
+  if (!target) throw new Error(`no step ${stepId}`);
+  target.status = status;
+  return copy;
+}
+
+export function ipcError(code: IpcError['code'], message: string, field?: string): IpcError {
+  return field ? { code, message, field } : { code, message };
+}

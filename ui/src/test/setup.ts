@@ -1,0 +1,25 @@
+// Purpose: vitest setup: jest-dom matchers, a <dialog> polyfill for jsdom, IPC mocks cleared after each test.
+import '@testing-library/jest-dom/vitest';
+import { afterEach } from 'vitest';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { applyLocale } from '../lib/i18n';
+
+// jsdom has HTMLDialogElement but no showModal/close.
+if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+    const first = this.querySelector<HTMLElement>('button, input, select, textarea, [tabindex]');
+    first?.focus();
+  };
+  HTMLDialogElement.prototype.show = HTMLDialogElement.prototype.showModal;
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}
+
+afterEach(() => {
+  clearMocks();
+  applyLocale('en');
+});
