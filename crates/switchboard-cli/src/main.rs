@@ -114,10 +114,10 @@ fn run(cli: &Cli) -> switchboard_core::Result<()> {
         }
         Command::Profile(ProfileCommand::Delete { name, yes }) => {
             if !yes {
-                return Err(switchboard_core::Error::validation(
-                    "yes",
-                    format!("deleting {name} cannot be undone: add --yes to confirm"),
-                ));
+                eprintln!(
+                    "switchboard-cli: deleting {name} cannot be undone; add --yes to confirm"
+                );
+                return Err(switchboard_core::Error::validation("yes", "required"));
             }
             let profile = core.profile_by_name(name)?;
             core.delete_profile(profile.id)?;

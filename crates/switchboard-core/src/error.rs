@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::validate::FieldError;
+
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// Stable codes the UI translates (`error.<code>` in its catalogues).
@@ -23,9 +25,10 @@ pub enum ErrorCode {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A value the user entered is not acceptable; `field` names the input to focus.
-    #[error("{field} is invalid: {reason}")]
-    Validation { field: String, reason: String },
+    /// A value the user entered is not acceptable; `field` names the input to focus and
+    /// `detail` says why, as the same code the UI translates for inline field errors.
+    #[error("{field} is invalid ({})", detail.code)]
+    Validation { field: String, detail: FieldError },
     #[error("{what} not found")]
     NotFound { what: String },
     #[error("{0}")]
@@ -52,10 +55,18 @@ impl Error {
         Error::NotFound { what: what.into() }
     }
 
-    pub fn validation(field: impl Into<String>, reason: impl Into<String>) -> Self {
+    /// A validation failure with a bare code (`required`, `too_long`, a rule's code …).
+    pub fn validation(field: impl Into<String>, code: &'static str) -> Self {
         Error::Validation {
             field: field.into(),
-            reason: reason.into(),
+            detail: FieldError::new(code),
+        }
+    }
+
+    pub fn invalid(field: impl Into<String>, detail: FieldError) -> Self {
+        Error::Validation {
+            field: field.into(),
+            detail,
         }
     }
 
@@ -78,6 +89,13 @@ impl Error {
             _ => None,
         }
     }
+
+    pub fn detail(&self) -> Option<&FieldError> {
+        match self {
+            Error::Validation { detail, .. } => Some(detail),
+            _ => None,
+        }
+    }
 }
 
 /// What an error looks like on the wire: `{"code": "...", "message": "...", "field": "..."}`.
@@ -87,6 +105,9 @@ pub struct ErrorReply {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// For `validation`: the rule that failed, translated by the UI like an inline field error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<FieldError>,
 }
 
 impl From<&Error> for ErrorReply {
@@ -95,6 +116,7 @@ impl From<&Error> for ErrorReply {
             code: error.code(),
             message: error.to_string(),
             field: error.field().map(str::to_owned),
+            detail: error.detail().cloned(),
         }
     }
 }
@@ -111,11 +133,20 @@ mod tests {
 
     #[test]
     fn validation_error_serialises_with_code_message_and_field() {
-        let reply = ErrorReply::from(Error::validation("zoom-account-id", "too short"));
+        let reply = ErrorReply::from(Error::validation("zoom-account-id", "zoom_account_id"));
         let json = serde_json::to_value(&reply).unwrap();
         assert_eq!(json["code"], "validation");
         assert_eq!(json["field"], "zoom-account-id");
-        assert!(json["message"].as_str().unwrap().contains("too short"));
+        assert_eq!(
+            json["detail"]["code"], "zoom_account_id",
+            "the UI translates the rule"
+        );
+        assert!(
+            json["message"]
+                .as_str()
+                .unwrap()
+                .contains("zoom-account-id")
+        );
     }
 
     #[test]

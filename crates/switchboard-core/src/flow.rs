@@ -151,17 +151,17 @@ impl FlowState {
     }
 
     /// The first reason `step` cannot be Done: a required field empty, or a field invalid.
-    pub fn blocking_field(&self, step: &Step) -> Option<(&'static str, String)> {
+    pub fn blocking_field(&self, step: &Step) -> Option<(&'static str, FieldError)> {
         let values = self.values();
         step.fields.iter().find_map(|field| {
             let field: &'static Field = self.flow.field(&field.id)?.1;
             if field.kind == FieldKind::Secret {
                 let missing = field.required && !self.secrets_set.contains(&field.id);
-                return missing.then(|| (field.id.as_str(), "required".to_owned()));
+                return missing.then(|| (field.id.as_str(), FieldError::new("required")));
             }
             let value = values.get(&field.id).map(String::as_str).unwrap_or("");
             validate::check(field.rule, value, field.required, &field.option_values())
-                .map(|e| (field.id.as_str(), e.code.to_owned()))
+                .map(|e| (field.id.as_str(), e))
         })
     }
 
@@ -376,10 +376,7 @@ impl FlowState {
         let (Some(mut out), missing, true) =
             self.fill(&copy.value, copy.format, &values, Locale::En)
         else {
-            return Err(Error::validation(
-                copy_id,
-                "a value this copy needs is missing",
-            ));
+            return Err(Error::validation(copy_id, "required"));
         };
         debug_assert!(missing.is_empty());
         for name in catalogue::placeholders(&copy.value) {
@@ -440,8 +437,8 @@ pub fn check_status_change(state: &FlowState, step: &Step, status: StepStatus) -
             step.id, first.id
         )));
     }
-    if let Some((field, reason)) = state.blocking_field(step) {
-        return Err(Error::validation(field, reason));
+    if let Some((field, detail)) = state.blocking_field(step) {
+        return Err(Error::invalid(field, detail));
     }
     Ok(())
 }

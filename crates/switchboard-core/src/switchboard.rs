@@ -240,10 +240,7 @@ impl Switchboard {
         let flow = find_flow(flow_id)?;
         let (step, field) = find_field(flow, step_id, field_id)?;
         if field.kind == FieldKind::Secret {
-            return Err(Error::validation(
-                field_id,
-                "secrets are saved with set_secret",
-            ));
+            return Err(Error::not_found(format!("non-secret field {field_id}")));
         }
         let tx = db.transaction()?;
         profiles::get(&tx, profile_id)?;
@@ -278,11 +275,11 @@ impl Switchboard {
         let flow = find_flow(flow_id)?;
         let (step, field) = find_field(flow, step_id, field_id)?;
         if field.kind != FieldKind::Secret {
-            return Err(Error::validation(field_id, "not a secret field"));
+            return Err(Error::not_found(format!("secret field {field_id}")));
         }
         profiles::get(&db, profile_id)?;
         if let Some(error) = validate::check(field.rule, value.expose(), true, &[]) {
-            return Err(Error::validation(field_id, error.code));
+            return Err(Error::invalid(field_id, error));
         }
         let key = SecretKey::new(profile_id, flow::secret_scope(flow_id), field_id);
         self.secrets.set(&key, value)?;
@@ -314,7 +311,7 @@ impl Switchboard {
         let flow = find_flow(flow_id)?;
         let (step, field) = find_field(flow, step_id, field_id)?;
         if field.kind != FieldKind::Secret {
-            return Err(Error::validation(field_id, "not a secret field"));
+            return Err(Error::not_found(format!("secret field {field_id}")));
         }
         profiles::get(&db, profile_id)?;
         let key = SecretKey::new(profile_id, flow::secret_scope(flow_id), field_id);

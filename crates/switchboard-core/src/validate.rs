@@ -44,14 +44,14 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(code: &'static str) -> Self {
+    pub fn new(code: &'static str) -> Self {
         FieldError {
             code,
             params: BTreeMap::new(),
         }
     }
 
-    fn with(mut self, name: &str, value: impl ToString) -> Self {
+    pub fn with(mut self, name: &str, value: impl ToString) -> Self {
         self.params.insert(name.to_owned(), value.to_string());
         self
     }

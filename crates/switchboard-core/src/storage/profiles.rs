@@ -4,6 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::validate::{FieldError, MAX_TEXT};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -52,10 +53,11 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Profile>> {
 fn checked_name(conn: &Connection, name: &str, except: Option<i64>) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::validation("name", "a profile needs a name"));
+        return Err(Error::validation("name", "required"));
     }
-    if name.chars().count() > crate::validate::MAX_TEXT {
-        return Err(Error::validation("name", "the name is too long"));
+    if name.chars().count() > MAX_TEXT {
+        let too_long = FieldError::new("too_long").with("max", MAX_TEXT);
+        return Err(Error::invalid("name", too_long));
     }
     if let Some(existing) = find_by_name(conn, name)?
         && Some(existing.id) != except
