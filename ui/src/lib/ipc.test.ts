@@ -12,6 +12,42 @@ describe('toIpcError', () => {
     });
   });
 
+  it('keeps the detail of a validation error, with its params as strings', () => {
+    expect(
+      ipc.toIpcError({
+        code: 'validation',
+        message: 'name is invalid (too_long)',
+        field: 'name',
+        detail: { code: 'too_long', params: { max: 255 } },
+      }),
+    ).toEqual({
+      code: 'validation',
+      message: 'name is invalid (too_long)',
+      field: 'name',
+      detail: { code: 'too_long', params: { max: '255' } },
+    });
+    expect(ipc.toIpcError({ code: 'validation', message: 'm', detail: { code: 'required' } })).toEqual({
+      code: 'validation',
+      message: 'm',
+      detail: { code: 'required', params: {} },
+    });
+  });
+
+  it('drops a detail it cannot translate, or on another code', () => {
+    expect(ipc.toIpcError({ code: 'validation', message: 'm', detail: { code: 'new_rule', params: {} } })).toEqual({
+      code: 'validation',
+      message: 'm',
+    });
+    expect(ipc.toIpcError({ code: 'validation', message: 'm', detail: 'required' })).toEqual({
+      code: 'validation',
+      message: 'm',
+    });
+    expect(ipc.toIpcError({ code: 'conflict', message: 'm', detail: { code: 'required', params: {} } })).toEqual({
+      code: 'conflict',
+      message: 'm',
+    });
+  });
+
   it('wraps a bare string as internal', () => {
     expect(ipc.toIpcError('boom')).toEqual({ code: 'internal', message: 'boom' });
   });
@@ -50,6 +86,7 @@ describe('command wrappers', () => {
     await ipc.setLocale('fr');
     await ipc.openLink('https://example.com');
     await ipc.copyText('t');
+    await ipc.copySecret(3, 'f', 'c');
     expect(backend.calls).toEqual([
       { cmd: 'create_profile', args: { name: 'A' } },
       { cmd: 'rename_profile', args: { profileId: 3, name: 'B' } },
@@ -64,6 +101,7 @@ describe('command wrappers', () => {
       { cmd: 'set_locale', args: { locale: 'fr' } },
       { cmd: 'open_link', args: { url: 'https://example.com' } },
       { cmd: 'copy_text', args: { text: 't' } },
+      { cmd: 'copy_secret', args: { profileId: 3, flowId: 'f', copyId: 'c' } },
     ]);
   });
 

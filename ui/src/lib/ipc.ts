@@ -1,5 +1,5 @@
 // Purpose: typed wrappers for every Tauri command in ui/IPC.md; the ONLY module importing @tauri-apps/*.
-// Every wrapper rejects with a normalised IpcError ({code, message, field?}), never a bare string.
+// Every wrapper rejects with a normalised IpcError ({code, message, field?, detail?}), never a bare string.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 
 export const LOCALES = ['en', 'fr', 'ja'] as const;
@@ -28,6 +28,8 @@ export interface IpcError {
   code: ErrorCode;
   message: string;
   field?: string;
+  /** With `validation`: the rule that failed, translated like an inline field error. */
+  detail?: FieldError;
 }
 
 export const VALIDATION_CODES = [
@@ -105,6 +107,8 @@ export interface CopyView {
   target: string | null;
   value: string | null;
   missing: string[];
+  /** Built from a saved secret: `value` stays null; copied with copySecret, never shown. */
+  secret: boolean;
 }
 export interface FieldOption {
   value: string;
@@ -171,6 +175,24 @@ export function isIpcError(value: unknown): value is IpcError {
   return isErrorCode(v.code) && typeof v.message === 'string';
 }
 
+export function isValidationCode(value: unknown): value is ValidationCode {
+  return typeof value === 'string' && (VALIDATION_CODES as readonly string[]).includes(value);
+}
+
+/** A well-formed FieldError from the wire, or undefined (unknown code, odd shape); params become strings. */
+export function toFieldError(raw: unknown): FieldError | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const v = raw as Record<string, unknown>;
+  if (!isValidationCode(v.code)) return undefined;
+  const params: Record<string, string> = {};
+  if (typeof v.params === 'object' && v.params !== null) {
+    for (const [name, value] of Object.entries(v.params)) {
+      if (typeof value === 'string' || typeof value === 'number') params[name] = String(value);
+    }
+  }
+  return { code: v.code, params };
+}
+
 /** Turns whatever a rejected invoke produced into an IpcError (unknown shapes become `internal`). */
 export function toIpcError(raw: unknown): IpcError {
   if (typeof raw === 'string') return { code: 'internal', message: raw };
@@ -180,6 +202,8 @@ export function toIpcError(raw: unknown): IpcError {
     const message = typeof v.message === 'string' ? v.message : safeJson(raw);
     const error: IpcError = { code: isErrorCode(v.code) ? v.code : 'internal', message };
     if (typeof v.field === 'string' && v.field !== '') error.field = v.field;
+    const detail = error.code === 'validation' ? toFieldError(v.detail) : undefined;
+    if (detail) error.detail = detail;
     return error;
   }
   return { code: 'internal', message: String(raw) };
@@ -234,3 +258,6 @@ export const setResume = (profileId: number | null, flowId: string | null) =>
 
 export const openLink = (url: string) => call<null>('open_link', { url });
 export const copyText = (text: string) => call<null>('copy_text', { text });
+/** Copies a value built from saved secrets: the core reads the keychain; the value never reaches the UI. */
+export const copySecret = (profileId: number, flowId: string, copyId: string) =>
+  call<null>('copy_secret', { profileId, flowId, copyId });

@@ -20,6 +20,7 @@ const defaults: Record<string, Handler> = {
   list_profiles: () => [],
   list_flows: () => flowSummaries(),
   copy_text: () => null,
+  copy_secret: () => null,
   open_link: () => null,
   open_log_folder: () => null,
   app_info: () => ({

@@ -1,5 +1,5 @@
 // Purpose: small, realistic fixtures (profiles, flow catalogue, one FlowView) for component tests.
-import type { FieldView, FlowSummary, FlowView, IpcError, ProfileSummary, StepView } from '../lib/ipc';
+import type { FieldError, FieldView, FlowSummary, FlowView, IpcError, ProfileSummary, StepView } from '../lib/ipc';
 
 export const FLOW_ID = 'zoom-presence';
 
@@ -68,7 +68,7 @@ function step(partial: Partial<StepView> & Pick<StepView, 'id' | 'title'>): Step
   };
 }
 
-/** A three-step flow: a rich first step, a pending second step, a plain third step. */
+/** A three-step flow: a rich first step, a pending second step, a third step with copies built from secrets. */
 export function flowView(): FlowView {
   return {
     profileId: 1,
@@ -93,9 +93,16 @@ export function flowView(): FlowView {
           { label: 'App credentials', url: null, missing: ['Account ID'] },
         ],
         copies: [
-          { id: 'app-name', label: 'App name', target: 'Zoom > App name', value: 'CXone Presence Sync', missing: [] },
-          { id: 'endpoint', label: 'Endpoint URL', target: 'Zoom > Event notification endpoint URL', value: null, missing: ['Account ID'] },
-          { id: 'events', label: 'Events', target: null, value: 'user.updated\nuser.settings_updated', missing: [] },
+          { id: 'app-name', label: 'App name', target: 'Zoom > App name', value: 'CXone Presence Sync', missing: [], secret: false },
+          {
+            id: 'endpoint',
+            label: 'Endpoint URL',
+            target: 'Zoom > Event notification endpoint URL',
+            value: null,
+            missing: ['Account ID'],
+            secret: false,
+          },
+          { id: 'events', label: 'Events', target: null, value: 'user.updated\nuser.settings_updated', missing: [], secret: false },
         ],
         fields: [
           field({ id: 'account_id', label: 'Account ID', kind: 'text', required: true, help: 'On the App Credentials page.' }),
@@ -123,6 +130,24 @@ export function flowView(): FlowView {
         id: 'map-account',
         title: 'Map the Zoom account in CXone',
         instructions: ['In CXone, open ACD > Adapters and choose Add Zoom account.'],
+        copies: [
+          {
+            id: 'cxone-client-secret',
+            label: 'Client secret',
+            target: 'CXone > Zoom account > Client secret',
+            value: null,
+            missing: [],
+            secret: true,
+          },
+          {
+            id: 'cxone-credentials',
+            label: 'Client ID and secret',
+            target: 'CXone > Zoom account > Credentials',
+            value: null,
+            missing: ['Client ID'],
+            secret: true,
+          },
+        ],
       }),
     ],
   };
@@ -148,4 +173,13 @@ export function withStatus(view: FlowView, stepId: string, status: StepView['sta
 
 export function ipcError(code: IpcError['code'], message: string, field?: string): IpcError {
   return field ? { code, message, field } : { code, message };
+}
+
+/** A `validation` refusal as the core sends it: the field and the rule that failed. */
+export function validationError(
+  field: string,
+  code: FieldError['code'],
+  params: Record<string, string> = {},
+): IpcError {
+  return { code: 'validation', message: `${field} is invalid (${code})`, field, detail: { code, params } };
 }

@@ -1,12 +1,13 @@
-// Purpose: flow view behaviour: instructions, links, copy, autosaved fields with translated validation,
-// secrets never shown, Mark as done (refused → field focused), pending steps, focus on step change.
+// Purpose: flow view behaviour: instructions, links, copy (secret copies through the core), autosaved fields
+// with translated validation, secrets never shown, Mark as done (refused → field focused), pending steps, focus.
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import FlowView from './FlowView.svelte';
 import { fakeBackend, type Handler } from '../test/backend';
-import { FLOW_ID, flowView, ipcError, withField, withStatus } from '../test/fixtures';
+import { FLOW_ID, flowView, ipcError, validationError, withField, withStatus } from '../test/fixtures';
 import { TestId, TestIds } from '../lib/testIds';
+import { applyLocale } from '../lib/i18n';
 
 const profile = { id: 1, name: 'Acme Corp' };
 
@@ -95,6 +96,63 @@ describe('FlowView', () => {
     expect(events.textContent).toBe('user.updated\nuser.settings_updated');
   });
 
+  it('shows a copy built from a saved secret masked, and copies it with copy_secret', async () => {
+    const { backend, user } = await renderFlow();
+    await user.click(screen.getByTestId(TestIds.stepItem('map-account')));
+    const value = await screen.findByTestId(TestIds.copyValue('cxone-client-secret'));
+    expect(value).toHaveTextContent('•••••••• Hidden value from the keychain');
+    expect(value).toHaveAttribute('data-secret', 'true');
+    expect(screen.getByTestId(TestIds.copyField('cxone-client-secret'))).not.toHaveTextContent('Fill in');
+
+    const button = screen.getByTestId(TestIds.copyButton('cxone-client-secret'));
+    expect(button).toHaveAccessibleName('Copy Client secret');
+    expect(button).toHaveAccessibleDescription(
+      'Hidden value from the keychain Paste into: CXone > Zoom account > Client secret',
+    );
+    await user.click(button);
+
+    expect(backend.argsOf('copy_secret')).toEqual([{ profileId: 1, flowId: FLOW_ID, copyId: 'cxone-client-secret' }]);
+    expect(backend.argsOf('copy_text')).toEqual([]);
+    const region = screen.getByTestId(TestIds.copyAnnouncement('cxone-client-secret'));
+    expect(region).toHaveAttribute('aria-live', 'polite');
+    await waitFor(() => expect(region).toHaveTextContent('Copied'));
+  });
+
+  it('translates the masked secret copy', async () => {
+    applyLocale('fr');
+    const { user } = await renderFlow();
+    await user.click(screen.getByTestId(TestIds.stepItem('map-account')));
+    expect(await screen.findByTestId(TestIds.copyValue('cxone-client-secret'))).toHaveTextContent(
+      'Valeur masquée depuis le trousseau',
+    );
+    expect(screen.getByTestId(TestIds.copyButton('cxone-client-secret'))).toHaveTextContent('Copier');
+  });
+
+  it('shows what a secret copy still waits for, without a Copy button', async () => {
+    const { backend, user } = await renderFlow();
+    await user.click(screen.getByTestId(TestIds.stepItem('map-account')));
+    const copy = await screen.findByTestId(TestIds.copyField('cxone-credentials'));
+    expect(copy).toHaveTextContent('Fill in: Client ID');
+    expect(copy).not.toHaveTextContent('keychain');
+    expect(screen.queryByTestId(TestIds.copyButton('cxone-credentials'))).not.toBeInTheDocument();
+    expect(screen.queryByTestId(TestIds.copyValue('cxone-credentials'))).not.toBeInTheDocument();
+    expect(backend.argsOf('copy_secret')).toEqual([]);
+  });
+
+  it('shows the keychain fix, not "Copied", when a secret copy fails', async () => {
+    const { backend, user } = await renderFlow({
+      copy_secret: () => {
+        throw ipcError('keychain_unavailable', 'no Secret Service provider');
+      },
+    });
+    await user.click(screen.getByTestId(TestIds.stepItem('map-account')));
+    await user.click(await screen.findByTestId(TestIds.copyButton('cxone-client-secret')));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The system keychain is not available');
+    expect(screen.getByTestId(TestIds.copyAnnouncement('cxone-client-secret'))).toHaveTextContent('');
+    expect(backend.argsOf('copy_text')).toEqual([]);
+  });
+
   it('saves a field on blur and shows the returned validation error, translated', async () => {
     const { backend, user } = await renderFlow({
       set_field: (args) =>
@@ -123,6 +181,37 @@ describe('FlowView', () => {
     await user.click(screen.getByTestId(TestIds.field('account_id')));
     await user.tab();
     expect(backend.argsOf('set_field')).toEqual([]);
+  });
+
+  it('clears a saved text field by sending ""', async () => {
+    const { backend, user } = await renderFlow({
+      open_flow: () => withField(flowView(), 'create-app', 'account_id', { value: 'AbC123' }),
+      set_field: (args) => withField(flowView(), 'create-app', 'account_id', { value: String(args.value) || null }),
+    });
+    const input = screen.getByTestId(TestIds.field('account_id'));
+    expect(input).toHaveValue('AbC123');
+    await user.clear(input);
+    await user.tab();
+    expect(backend.argsOf('set_field')).toEqual([
+      { profileId: 1, flowId: FLOW_ID, stepId: 'create-app', fieldId: 'account_id', value: '', locale: 'en' },
+    ]);
+    await waitFor(() => expect(input).toHaveValue(''));
+  });
+
+  it('clears a multiline field and a choice by sending ""', async () => {
+    const saved = () => {
+      const view = withField(flowView(), 'create-app', 'emails', { value: 'a@example.com' });
+      return withField(view, 'create-app', 'purpose', { value: 'presence' });
+    };
+    const { backend, user } = await renderFlow({ open_flow: saved, set_field: () => saved() });
+    await user.clear(screen.getByTestId(TestIds.field('emails')));
+    await user.tab();
+    await user.selectOptions(screen.getByTestId(TestIds.field('purpose')), '');
+    await waitFor(() => expect(backend.argsOf('set_field')).toHaveLength(2));
+    expect(backend.argsOf('set_field').map((a) => [a.fieldId, a.value])).toEqual([
+      ['emails', ''],
+      ['purpose', ''],
+    ]);
   });
 
   it('saves a choice as soon as it changes', async () => {
@@ -250,6 +339,60 @@ describe('FlowView', () => {
     expect(screen.getByTestId(TestIds.fieldError('account_id'))).toHaveTextContent('This field is required.');
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByTestId(TestId.stepHeading)).toHaveTextContent('Create the Zoom app');
+  });
+
+  it('shows the rule a refused secret broke at the field, translated', async () => {
+    const { backend, user } = await renderFlow({
+      set_secret: () => {
+        throw validationError('client_secret', 'secret_whitespace');
+      },
+    });
+    const input = screen.getByTestId(TestIds.secret('client_secret'));
+    await user.type(input, ' padded {Enter}');
+    const error = await screen.findByTestId(TestIds.fieldError('client_secret'));
+    expect(error).toHaveTextContent('The value starts or ends with a space or a line break.');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(input).toHaveFocus());
+    expect(screen.getByTestId(TestIds.secretState('client_secret'))).toHaveTextContent('Not saved yet');
+    expect(backend.argsOf('set_secret')).toHaveLength(1);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('falls back to a generic message for a refused secret without detail', async () => {
+    const { user } = await renderFlow({
+      set_secret: () => {
+        throw ipcError('validation', 'client_secret is invalid', 'client_secret');
+      },
+    });
+    await user.type(screen.getByTestId(TestIds.secret('client_secret')), 'x{Enter}');
+    expect(await screen.findByTestId(TestIds.fieldError('client_secret'))).toHaveTextContent(
+      'This value is not valid. Check it and try again.',
+    );
+  });
+
+  it('shows the rule a refused "Mark as done" names, with its params, in the current language', async () => {
+    applyLocale('ja');
+    const { user } = await renderFlow({
+      set_step_status: () => {
+        throw validationError('emails', 'email_list', { item: 'x' });
+      },
+    });
+    await user.click(screen.getByTestId(TestId.markDoneButton));
+    const textarea = screen.getByTestId(TestIds.field('emails'));
+    await waitFor(() => expect(textarea).toHaveFocus());
+    expect(screen.getByTestId(TestIds.fieldError('emails'))).toHaveTextContent('「x」は正しいメールアドレスではありません。');
+    expect(textarea).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('uses the detail of a refused "Mark as done" over the empty-field guess', async () => {
+    const { user } = await renderFlow({
+      open_flow: () => withField(flowView(), 'create-app', 'account_id', { value: 'AbC123' }),
+      set_step_status: () => {
+        throw validationError('account_id', 'required');
+      },
+    });
+    await user.click(screen.getByTestId(TestId.markDoneButton));
+    expect(await screen.findByTestId(TestIds.fieldError('account_id'))).toHaveTextContent('This field is required.');
   });
 
   it('saves a pending blur before the status change that follows it', async () => {

@@ -1,12 +1,14 @@
-// Purpose: Home behaviour: list with progress, empty state, create, rename, delete with confirmation, IME-safe Enter.
+// Purpose: Home behaviour: list with progress, empty state, create, rename (refusals translated), delete with
+// confirmation, IME-safe Enter.
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Home from './Home.svelte';
 import { fakeBackend } from '../test/backend';
-import { ipcError, profiles } from '../test/fixtures';
+import { ipcError, profiles, validationError } from '../test/fixtures';
 import { TestId, TestIds } from '../lib/testIds';
 import type { ProfileSummary } from '../lib/ipc';
+import { applyLocale } from '../lib/i18n';
 
 function newProfile(id: number, name: string): ProfileSummary {
   return { id, name, createdAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-01T10:00:00Z', progress: [] };
@@ -101,6 +103,54 @@ describe('Home', () => {
       'A profile with this name already exists.',
     );
     expect(screen.getByTestId(TestId.profileNameInput)).toHaveFocus();
+  });
+
+  it('shows the rule a refused name broke, with its params', async () => {
+    fakeBackend({
+      create_profile: () => {
+        throw validationError('name', 'too_long', { max: '255' });
+      },
+    });
+    const user = userEvent.setup();
+    render(Home, { onopen: vi.fn() });
+    await user.type(screen.getByTestId(TestId.profileNameInput), 'Initech');
+    await user.click(screen.getByTestId(TestId.profileCreateButton));
+    expect(await screen.findByTestId(TestId.profileCreateError)).toHaveTextContent(
+      'This is too long: 255 characters at most.',
+    );
+    expect(screen.getByTestId(TestId.profileNameInput)).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says the name is required when a refusal has no detail', async () => {
+    fakeBackend({
+      create_profile: () => {
+        throw ipcError('validation', 'name is invalid', 'name');
+      },
+    });
+    const user = userEvent.setup();
+    render(Home, { onopen: vi.fn() });
+    await user.type(screen.getByTestId(TestId.profileNameInput), 'Initech');
+    await user.click(screen.getByTestId(TestId.profileCreateButton));
+    expect(await screen.findByTestId(TestId.profileCreateError)).toHaveTextContent('This field is required.');
+  });
+
+  it('shows the rule a refused rename broke, translated', async () => {
+    applyLocale('fr');
+    const backend = fakeBackend({
+      list_profiles: () => profiles(),
+      rename_profile: () => {
+        throw validationError('name', 'too_long', { max: '255' });
+      },
+    });
+    const user = userEvent.setup();
+    render(Home, { onopen: vi.fn() });
+    await user.click(await screen.findByTestId(TestIds.profileRename(1)));
+    const input = screen.getByTestId(TestIds.profileRenameInput(1));
+    await user.type(input, ' Europe{Enter}');
+    await waitFor(() => expect(input).toHaveAccessibleDescription(/^Trop long\s: 255 caractères au maximum\.$/));
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(backend.argsOf('rename_profile')).toEqual([{ profileId: 1, name: 'Acme Corp Europe' }]);
   });
 
   it('renames a profile inline', async () => {
