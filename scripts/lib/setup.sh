@@ -61,3 +61,21 @@ with_keyring() {
     gnome-keyring-daemon --components=secrets --daemonize --unlock <<< "" >/dev/null
     exec "$@"' _ "$@"
 }
+
+# tauri-driver (WebDriver for Tauri apps) and the Python WebDriver client, for tests/e2e and
+# scripts/screenshots.
+E2E_VENV="$ROOT/target/e2e-venv"
+install_e2e_tools() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if ! command -v tauri-driver >/dev/null; then
+    log "installing tauri-driver"
+    cargo install tauri-driver --locked --version 2.1.0 --quiet
+  fi
+  if [ ! -x "$E2E_VENV/bin/pytest" ]; then
+    log "installing the WebDriver client (selenium, pytest)"
+    python3 -m venv "$E2E_VENV"
+    "$E2E_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$ROOT/tests/e2e/requirements.txt"
+  fi
+  export SWITCHBOARD_APP="$ROOT/target/debug/switchboard"
+  export SWITCHBOARD_CLI="$ROOT/target/debug/switchboard-cli"
+}

@@ -48,14 +48,19 @@ def _wait_for_port(port: int, timeout: float = 30) -> None:
 class App:
     """One isolated installation: its own data folder, its own tauri-driver."""
 
-    def __init__(self, root: Path, port: int):
+    def __init__(self, root: Path, port: int, lang: str = "en_US.UTF-8", dark: bool = False):
         self.root = root
         self.env = dict(os.environ)
         for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
             path = root / name.lower()
             path.mkdir(parents=True, exist_ok=True)
             self.env[name] = str(path)
-        self.env["LANG"] = "en_US.UTF-8"
+        # The app's first language is the OS one; tests pin it, screenshots vary it.
+        self.env["LANG"] = lang
+        self.env.pop("LC_ALL", None)
+        self.env.pop("LC_MESSAGES", None)
+        if dark:
+            self.env["GTK_THEME"] = "Adwaita:dark"
         self.data_dir = Path(self.env["XDG_DATA_HOME"]) / DEV_IDENTIFIER
         self.port = port
         self.driver_process = subprocess.Popen(
@@ -107,14 +112,56 @@ def by_id(test_id: str):
 
 
 def wait(driver, condition, timeout: float = 20):
-    return WebDriverWait(driver, timeout).until(condition)
+    """Waits for a condition, looking again when Svelte replaced an element mid-check."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
 
 def find(driver, test_id: str, timeout: float = 20):
     return wait(driver, EC.visibility_of_element_located(by_id(test_id)), timeout)
 
 
+def retry(driver, action, timeout: float = 20):
+    """Runs `action` until it succeeds: Svelte may replace an element between find and use."""
+    from selenium.common.exceptions import (
+        ElementClickInterceptedException,
+        ElementNotInteractableException,
+        NoSuchElementException,
+        StaleElementReferenceException,
+    )
+
+    transient = (
+        StaleElementReferenceException,
+        NoSuchElementException,
+        ElementNotInteractableException,
+        ElementClickInterceptedException,
+    )
+    return WebDriverWait(driver, timeout, ignored_exceptions=transient).until(
+        lambda d: action(d) or True
+    )
+
+
 def click(driver, test_id: str, timeout: float = 20):
-    element = wait(driver, EC.element_to_be_clickable(by_id(test_id)), timeout)
-    element.click()
-    return element
+    def scroll_and_click(d):
+        # Items in a scrolled list (the step list) count as hidden until scrolled into view.
+        element = wait(d, EC.presence_of_element_located(by_id(test_id)), timeout)
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        wait(d, EC.element_to_be_clickable(by_id(test_id)), timeout).click()
+
+    retry(driver, scroll_and_click, timeout)
+
+
+def type_into(driver, test_id: str, text: str, *then: str) -> None:
+    """Types into an input, then presses keys such as TAB (commit on blur) or ENTER."""
+    retry(driver, lambda d: find(d, test_id).send_keys(text, *then))
+
+
+def text_of(driver, test_id: str) -> str:
+    return retry(driver, lambda d: find(d, test_id).text) and find(driver, test_id).text
+
+
+def attribute(driver, test_id: str, name: str):
+    found = {}
+    retry(driver, lambda d: found.__setitem__("v", find(d, test_id).get_attribute(name)))
+    return found["v"]
