@@ -20,6 +20,7 @@ impl IpcError {
     pub fn internal(error: impl std::fmt::Display) -> Self {
         tracing::error!("{error}");
         IpcError(ErrorReply {
+            detail: None,
             code: ErrorCode::Internal,
             message: error.to_string(),
             field: None,

@@ -271,32 +271,7 @@ impl Switchboard {
         value: &Sensitive,
         locale: Locale,
     ) -> Result<FlowView> {
-        let db = self.db();
-        let flow = find_flow(flow_id)?;
-        let (step, field) = find_field(flow, step_id, field_id)?;
-        if field.kind != FieldKind::Secret {
-            return Err(Error::not_found(format!("secret field {field_id}")));
-        }
-        profiles::get(&db, profile_id)?;
-        if let Some(error) = validate::check(field.rule, value.expose(), true, &[]) {
-            return Err(Error::invalid(field_id, error));
-        }
-        let key = SecretKey::new(profile_id, flow::secret_scope(flow_id), field_id);
-        self.secrets.set(&key, value)?;
-        secret_refs::mark_set(&db, &key)?;
-        journal::record(
-            &db,
-            Some(profile_id),
-            None,
-            "secret.set",
-            "ok",
-            Some(&key.account()),
-        )?;
-        let mut state = load(&db, profile_id, flow)?;
-        let before = state.status(step_id);
-        let after = flow::status_after_edit(&state, step, before);
-        save_status(&db, profile_id, &mut state, step, after)?;
-        Ok(state.view(profile_id, locale))
+        self.change_secret(profile_id, flow_id, step_id, field_id, Some(value), locale)
     }
 
     pub fn clear_secret(
@@ -307,6 +282,20 @@ impl Switchboard {
         field_id: &str,
         locale: Locale,
     ) -> Result<FlowView> {
+        self.change_secret(profile_id, flow_id, step_id, field_id, None, locale)
+    }
+
+    /// Sets (`Some`) or clears (`None`) a secret field: keychain first, then the record that it
+    /// is set, the journal, and the step's status.
+    fn change_secret(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        step_id: &str,
+        field_id: &str,
+        value: Option<&Sensitive>,
+        locale: Locale,
+    ) -> Result<FlowView> {
         let db = self.db();
         let flow = find_flow(flow_id)?;
         let (step, field) = find_field(flow, step_id, field_id)?;
@@ -315,19 +304,31 @@ impl Switchboard {
         }
         profiles::get(&db, profile_id)?;
         let key = SecretKey::new(profile_id, flow::secret_scope(flow_id), field_id);
-        self.secrets.delete(&key)?;
-        secret_refs::mark_cleared(&db, &key)?;
+        let action = match value {
+            Some(value) => {
+                if let Some(error) = validate::check(field.rule, value.expose(), true, &[]) {
+                    return Err(Error::invalid(field_id, error));
+                }
+                self.secrets.set(&key, value)?;
+                secret_refs::mark_set(&db, &key)?;
+                "secret.set"
+            }
+            None => {
+                self.secrets.delete(&key)?;
+                secret_refs::mark_cleared(&db, &key)?;
+                "secret.clear"
+            }
+        };
         journal::record(
             &db,
             Some(profile_id),
             None,
-            "secret.clear",
+            action,
             "ok",
             Some(&key.account()),
         )?;
         let mut state = load(&db, profile_id, flow)?;
-        let before = state.status(step_id);
-        let after = flow::status_after_edit(&state, step, before);
+        let after = flow::status_after_edit(&state, step, state.status(step_id));
         save_status(&db, profile_id, &mut state, step, after)?;
         Ok(state.view(profile_id, locale))
     }
