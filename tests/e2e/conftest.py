@@ -48,7 +48,14 @@ def _wait_for_port(port: int, timeout: float = 30) -> None:
 class App:
     """One isolated installation: its own data folder, its own tauri-driver."""
 
-    def __init__(self, root: Path, port: int, lang: str = "en_US.UTF-8", dark: bool = False):
+    def __init__(
+        self,
+        root: Path,
+        port: int,
+        lang: str = "en_US.UTF-8",
+        dark: bool = False,
+        keychain: bool = True,
+    ):
         self.root = root
         self.env = dict(os.environ)
         for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
@@ -61,6 +68,9 @@ class App:
         self.env.pop("LC_MESSAGES", None)
         if dark:
             self.env["GTK_THEME"] = "Adwaita:dark"
+        if not keychain:
+            # Like a minimal Linux desktop with no Secret Service on the session bus.
+            self.env.pop("DBUS_SESSION_BUS_ADDRESS", None)
         self.data_dir = Path(self.env["XDG_DATA_HOME"]) / DEV_IDENTIFIER
         self.port = port
         self.driver_process = subprocess.Popen(

@@ -62,7 +62,7 @@ def session(lang: str, out: Path, dark: bool = False) -> None:
                 type_into(driver, "field-zoom-account-id", ACCOUNT_ID, Keys.TAB)
                 type_into(driver, "field-zoom-client-id", "xYz98AbCdEfGhIjKlMn", Keys.TAB)
                 type_into(driver, "secret-zoom-client-secret", "practice-secret", Keys.ENTER)
-                find(driver, "secret-state-zoom-client-secret")
+                wait(driver, lambda d: find(d, "secret-state-zoom-client-secret").get_attribute("data-saved") == "true")
                 click(driver, "step-item-zoom-event-subscription")
                 wait(driver, lambda d: ACCOUNT_ID in find(d, "flow-view").text)
                 shoot(driver, out, f"{lang}-flow{suffix}")

@@ -79,7 +79,7 @@ def test_progress_field_and_secret_survive_a_restart(app):
         type_into(driver, "field-zoom-account-id", ACCOUNT_ID, Keys.TAB)
         wait(driver, EC.invisibility_of_element_located(by_id("field-error-zoom-account-id")))
         type_into(driver, "secret-zoom-client-secret", SECRET, Keys.ENTER)
-        find(driver, "secret-state-zoom-client-secret")
+        wait(driver, lambda d: attribute(d, "secret-state-zoom-client-secret", "data-saved") == "true")
 
         # The endpoint URL to paste in Zoom is built from the account ID.
         click(driver, "step-item-zoom-event-subscription")
@@ -95,7 +95,7 @@ def test_progress_field_and_secret_survive_a_restart(app):
         assert current_step(driver) == "step-item-zoom-app-create"
         assert "Done" in find(driver, "step-item-choose-purpose").text
         assert attribute(driver, "field-zoom-account-id", "value") == ACCOUNT_ID
-        find(driver, "secret-state-zoom-client-secret")
+        assert attribute(driver, "secret-state-zoom-client-secret", "data-saved") == "true"
         assert SECRET not in driver.find_element(By.TAG_NAME, "body").text, "a saved secret is never shown"
 
         # Japanese, remembered as the language from now on.
