@@ -245,7 +245,7 @@ pub fn structural_problems(flow: &Flow) -> Vec<String> {
             if !field_ids.insert(field.id.as_str()) {
                 problems.push(format!("{}: field id {} repeated", flow.id, field.id));
             }
-            if (field.kind == FieldKind::Choice) != !field.options.is_empty() {
+            if (field.kind == FieldKind::Choice) == field.options.is_empty() {
                 problems.push(format!(
                     "{}: {} options must go with kind choice",
                     flow.id, field.id

@@ -15,7 +15,7 @@ use crate::flow::{self, FlowState, FlowSummary, FlowView};
 use crate::locale::Locale;
 use crate::paths::AppPaths;
 use crate::secrets::{SecretKey, SecretStore, Sensitive};
-use crate::storage::progress::{StepRecord, StepStatus};
+use crate::storage::progress::StepStatus;
 use crate::storage::{self, journal, profiles, progress, secret_refs, settings};
 use crate::validate;
 
@@ -445,7 +445,7 @@ fn save_status(
     let record = state
         .records
         .entry(step.id.clone())
-        .or_insert_with(StepRecord::default);
+        .or_default();
     record.status = status;
     progress::save_step(db, profile_id, &state.flow.id, &step.id, record)?;
     // Reload so the view carries the stored timestamps.
