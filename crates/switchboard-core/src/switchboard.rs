@@ -442,10 +442,7 @@ fn save_status(
     step: &Step,
     status: StepStatus,
 ) -> Result<()> {
-    let record = state
-        .records
-        .entry(step.id.clone())
-        .or_default();
+    let record = state.records.entry(step.id.clone()).or_default();
     record.status = status;
     progress::save_step(db, profile_id, &state.flow.id, &step.id, record)?;
     // Reload so the view carries the stored timestamps.
