@@ -67,7 +67,10 @@ def pss_mib(pid: int) -> float:
 def run_once(binary: Path, display: str, idle: float) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "DISPLAY": display, "XDG_DATA_HOME": f"{home}/d",
-               "XDG_CONFIG_HOME": f"{home}/c", "XDG_CACHE_HOME": f"{home}/k", "LANG": "en_US.UTF-8"}
+               "XDG_CONFIG_HOME": f"{home}/c", "XDG_CACHE_HOME": f"{home}/k", "LANG": "en_US.UTF-8",
+               # Switchboard sets this itself on Linux (blank-window workaround); give the bare
+               # window the same renderer so the comparison is like for like.
+               "WEBKIT_DISABLE_DMABUF_RENDERER": "1"}
         baseline = distinct_colours(display)
         start = time.monotonic()
         proc = subprocess.Popen([str(binary)], env=env, stdout=subprocess.DEVNULL,
