@@ -4,8 +4,10 @@
 //! journal (SQLite), the secrets (behind [`secrets::SecretStore`]) and field validation. Two hosts
 //! sit on it: the Tauri app (`src-tauri`) and `switchboard-cli`. It deliberately knows nothing of
 //! Tauri, windows or the clipboard: the hosts pass in paths, the secret store and the locale.
+//! The vendor clients (`vendors`) test each [`connection`] over HTTP through one shared layer.
 
 pub mod catalogue;
+pub mod connection;
 pub mod error;
 pub mod flow;
 pub mod links;
@@ -15,6 +17,7 @@ pub mod secrets;
 pub mod storage;
 pub mod switchboard;
 pub mod validate;
+pub mod vendors;
 
 pub use error::{Error, ErrorCode, ErrorReply, Result};
 pub use locale::Locale;

@@ -10,14 +10,15 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{self, FieldKind, Flow, Step};
+use crate::connection::{ConnectionSecrets, ConnectionSettings, ConnectionView, Diagnosis, Vendor};
 use crate::error::{Error, ErrorReply, Result};
 use crate::flow::{self, FlowState, FlowSummary, FlowView};
 use crate::locale::Locale;
 use crate::paths::AppPaths;
 use crate::secrets::{SecretKey, SecretStore, Sensitive};
 use crate::storage::progress::StepStatus;
-use crate::storage::{self, journal, profiles, progress, secret_refs, settings};
-use crate::validate;
+use crate::storage::{self, connections, journal, profiles, progress, secret_refs, settings};
+use crate::{validate, vendors};
 
 pub use crate::storage::profiles::Profile;
 
@@ -405,6 +406,141 @@ impl Switchboard {
             field_id,
         ))
     }
+}
+
+// --- vendor connections: settings in SQLite, secrets in the keychain, Test over HTTP ---
+impl Switchboard {
+    pub fn connection(&self, profile_id: i64, vendor: Vendor) -> Result<ConnectionView> {
+        let db = self.db();
+        profiles::get(&db, profile_id)?;
+        connection_view(&db, profile_id, vendor)
+    }
+
+    /// Saves a connection's non-secret settings; an invalid field is refused and named.
+    pub fn save_connection(
+        &self,
+        profile_id: i64,
+        settings: ConnectionSettings,
+    ) -> Result<ConnectionView> {
+        let settings = settings.normalized();
+        settings.validate()?;
+        let vendor = settings.vendor();
+        let db = self.db();
+        profiles::get(&db, profile_id)?;
+        connections::save(&db, profile_id, &settings)?;
+        journal::record(
+            &db,
+            Some(profile_id),
+            Some(vendor.as_str()),
+            "connection.save",
+            "ok",
+            None,
+        )?;
+        connection_view(&db, profile_id, vendor)
+    }
+
+    /// Saves (`Some`) or clears (`None`) one of the connection's secrets, e.g. `client-secret`.
+    pub fn set_connection_secret(
+        &self,
+        profile_id: i64,
+        vendor: Vendor,
+        field: &str,
+        value: Option<&Sensitive>,
+    ) -> Result<ConnectionView> {
+        if !vendor.secret_fields().iter().any(|f| f.id == field) {
+            return Err(Error::not_found(format!("{vendor} secret {field}")));
+        }
+        let db = self.db();
+        profiles::get(&db, profile_id)?;
+        let key = SecretKey::new(profile_id, vendor.secret_scope(), field);
+        let action = match value {
+            Some(value) => {
+                if let Some(error) =
+                    validate::check(validate::Rule::Secret, value.expose(), true, &[])
+                {
+                    return Err(Error::invalid(field, error));
+                }
+                self.secrets.set(&key, value)?;
+                secret_refs::mark_set(&db, &key)?;
+                "secret.set"
+            }
+            None => {
+                self.secrets.delete(&key)?;
+                secret_refs::mark_cleared(&db, &key)?;
+                "secret.clear"
+            }
+        };
+        journal::record(
+            &db,
+            Some(profile_id),
+            Some(vendor.as_str()),
+            action,
+            "ok",
+            Some(&key.account()),
+        )?;
+        connection_view(&db, profile_id, vendor)
+    }
+
+    /// Tests the saved connection against the vendor and stores the diagnosis. The database
+    /// lock is never held across the vendor calls; a result for settings changed meanwhile is
+    /// returned but not stored.
+    pub async fn test_connection(&self, profile_id: i64, vendor: Vendor) -> Result<Diagnosis> {
+        let settings = {
+            let db = self.db();
+            profiles::get(&db, profile_id)?;
+            connections::get(&db, profile_id, vendor)?
+                .ok_or_else(|| Error::not_found(format!("{vendor} connection")))?
+                .settings
+        };
+        let mut secrets = ConnectionSecrets::default();
+        for field in vendor.secret_fields() {
+            let key = SecretKey::new(profile_id, vendor.secret_scope(), field.id);
+            if let Some(value) = self.secrets.get(&key)? {
+                secrets.insert(field.id, value);
+            }
+        }
+        let diagnosis = vendors::test(&settings, &secrets).await;
+        let db = self.db();
+        let current = connections::get(&db, profile_id, vendor)?;
+        if current.is_some_and(|c| c.settings == settings) {
+            connections::save_diagnosis(&db, profile_id, &diagnosis)?;
+        }
+        let codes: Vec<&str> = diagnosis
+            .failed_codes()
+            .iter()
+            .map(|c| c.as_str())
+            .collect();
+        let outcome = if diagnosis.ok { "ok" } else { "failed" };
+        let detail = (!codes.is_empty()).then(|| codes.join(","));
+        journal::record(
+            &db,
+            Some(profile_id),
+            Some(vendor.as_str()),
+            "connection.test",
+            outcome,
+            detail.as_deref(),
+        )?;
+        Ok(diagnosis)
+    }
+}
+
+fn connection_view(db: &Connection, profile_id: i64, vendor: Vendor) -> Result<ConnectionView> {
+    let stored = connections::get(db, profile_id, vendor)?;
+    let mut secrets_set: Vec<String> =
+        secret_refs::fields_set(db, profile_id, &vendor.secret_scope())?
+            .into_iter()
+            .collect();
+    secrets_set.sort();
+    let (settings, last_diagnosis) = match stored {
+        Some(s) => (Some(s.settings), s.last_diagnosis),
+        None => (None, None),
+    };
+    Ok(ConnectionView {
+        vendor,
+        settings,
+        secrets_set,
+        last_diagnosis,
+    })
 }
 
 fn find_flow(flow_id: &str) -> Result<&'static Flow> {

@@ -3,6 +3,7 @@
 //! One file in the app data directory, WAL mode, foreign keys on. Migrations are append-only SQL
 //! files applied through `rusqlite_migration` (schema version in `PRAGMA user_version`).
 
+pub mod connections;
 pub mod journal;
 pub mod profiles;
 pub mod progress;

@@ -1,10 +1,15 @@
 //! Integration tests of switchboard-core: one binary, one module per area.
 
 mod catalogue;
+mod connections;
 mod keychain;
 mod migrations;
 mod profiles;
 mod steps;
+mod vendor_checks;
+mod vendor_errors;
+mod vendor_http;
+mod vendor_support;
 
 use switchboard_core::Switchboard;
 use switchboard_core::secrets::MemoryStore;

@@ -1,0 +1,237 @@
+//! Every diagnosis code a connection Test can emit, in one list.
+//!
+//! The UI translates `diagnosis.<code>` into what to fix and where; a code is therefore a
+//! stable contract: never rename one, add a new one instead. Each variant's doc says what it
+//! means and the fix its translation should give; the params it carries are named there too.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+macro_rules! codes {
+    ($( $(#[doc = $doc:literal])+ $name:ident => $text:literal, )+) => {
+        /// A failed check's stable code, serialized as its dotted text
+        /// (e.g. `zoom.missing_scopes`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Code {
+            $( $(#[doc = $doc])+ $name, )+
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$name),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$name => $text,)+
+                }
+            }
+
+            pub fn parse(text: &str) -> Option<Code> {
+                match text {
+                    $($text => Some(Code::$name),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    // --- the connection's own settings ---
+    /// A non-secret setting breaks its rule. Params: `field` (e.g. `accountId`, `tokenBase`),
+    /// `rule` (the `validation.<rule>` code). Fix: correct that field in the connection form.
+    SettingsInvalid => "settings.invalid",
+    /// A secret the vendor needs is not in the keychain. Params: `field` (e.g. `client-secret`).
+    /// Fix: enter it in the connection form.
+    SettingsMissingSecret => "settings.missing_secret",
+
+    // --- reaching the vendor (any vendor) ---
+    /// The host could not be reached (DNS, refused, TLS handshake). Params: `host`.
+    /// Fix: check the network, proxy or firewall; for a practice connection, start the practice
+    /// tenant.
+    NetworkUnreachable => "network.unreachable",
+    /// The vendor did not answer in time, even after retries where allowed. Params: `host`.
+    /// Fix: try again later; check the network.
+    NetworkTimeout => "network.timeout",
+    /// The vendor answered with a redirect, which the app never follows (a wrong host or an
+    /// intercepting proxy). Params: `status`, `location`. Fix: check the host / environment.
+    NetworkUnexpectedRedirect => "network.unexpected_redirect",
+    /// The vendor kept throttling (HTTP 429) or asked to wait longer than a Test waits.
+    /// Params: `retryAfterSeconds` and/or `retryAt` when the vendor said. Fix: try again after
+    /// that time; the limit is usually shared by every app on the account.
+    RateLimited => "rate_limited",
+    /// The vendor kept failing with 5xx after the allowed retries. Params: `status`,
+    /// `attempts`. Fix: the vendor has an outage; try again later.
+    VendorServerError => "vendor.server_error",
+    /// The vendor answered something the app does not understand. Params: `status`, and
+    /// `vendorMessage` when there was one. Fix: send the diagnostic report to support.
+    VendorUnexpectedResponse => "vendor.unexpected_response",
+    /// A fresh token was refused again right after one refresh. Fix: check the app is still
+    /// active / the client is enabled, then test again.
+    VendorTokenRejected => "vendor.token_rejected",
+    /// The vendor sent an API address the app will not use (not https, or not loopback for a
+    /// practice connection). Params: `url`. Fix: send the diagnostic report to support.
+    VendorUntrustedEndpoint => "vendor.untrusted_endpoint",
+    /// The app could not set up its HTTP client (TLS roots). Fix: report the bug.
+    Internal => "internal",
+
+    // --- Zoom (Server-to-Server OAuth) ---
+    /// Zoom: "Invalid client" (4702/4704, `invalid_client`). Fix: copy the Client ID and Client
+    /// Secret again from the app's App Credentials page; the app type must be Server-to-Server.
+    ZoomInvalidClient => "zoom.invalid_client",
+    /// Zoom: "Invalid client secret". Fix: copy the Client Secret again (App Credentials).
+    ZoomInvalidClientSecret => "zoom.invalid_client_secret",
+    /// Zoom: "Client ID does not match authenticated client". Fix: the Client ID and Client
+    /// Secret come from two different apps; copy both from the same app.
+    ZoomClientIdMismatch => "zoom.client_id_mismatch",
+    /// Zoom: "Client ID or client secret is missing" (4706). Fix: enter both.
+    ZoomCredentialsMissing => "zoom.credentials_missing",
+    /// Zoom: "unsupported grant type" / "Grant type is not supported" (4705): the credentials
+    /// are not from a Server-to-Server OAuth app. Fix: create / use a Server-to-Server OAuth app.
+    ZoomNotServerToServerApp => "zoom.not_server_to_server_app",
+    /// Zoom rejected the Account ID (likely; Zoom's exact text is unconfirmed). Fix: copy the
+    /// Account ID again from the app's App Credentials page.
+    ZoomInvalidAccountId => "zoom.invalid_account_id",
+    /// Zoom answered without an access token ("No access token returned"): the app is likely
+    /// not activated yet. Fix: activate the app (Activation page); a new app can take up to an
+    /// hour; use an app dedicated to this integration.
+    ZoomNoTokenIssued => "zoom.no_token_issued",
+    /// The app lacks scopes: from the token's `scope` string, or Zoom's "Invalid access token,
+    /// does not contain scopes:[…]". Params: `missing` (list of scope names). Fix: Marketplace
+    /// → the app → Scopes, add them, save; Zoom can take a while to apply it.
+    ZoomMissingScopes => "zoom.missing_scopes",
+    /// Zoom: "Access to the Zoom REST API has been denied for this account". Fix: the account
+    /// owner or Zoom support must enable API access for the account.
+    ZoomApiAccessDenied => "zoom.api_access_denied",
+    /// Zoom: "Reached the maximum daily rate limit for this API". Params: `retryAt` when given.
+    /// Fix: the daily limit is shared by every app on the account; resume after that time.
+    ZoomDailyRateLimit => "zoom.daily_rate_limit",
+    /// Any other refusal of the Zoom token request. Params: `error`, `vendorMessage`.
+    ZoomTokenRequestRejected => "zoom.token_request_rejected",
+
+    // --- NICE CXone ---
+    /// CXone `invalid_client`: the registered client ID / secret are not recognised. Fix: they
+    /// are issued by NICE for your application registration; check them with whoever registered.
+    CxoneInvalidClient => "cxone.invalid_client",
+    /// CXone `invalid_grant`: wrong, revoked or deactivated access key. Fix: create a new access
+    /// key for an active user (My Profile → Access Key); its secret is shown only once.
+    CxoneInvalidAccessKey => "cxone.invalid_access_key",
+    /// CXone `unauthorized_client`: this client may not use access keys (password grant). Fix:
+    /// ask NICE to allow the grant for the registration.
+    CxoneUnauthorizedClient => "cxone.unauthorized_client",
+    /// Any other refusal of the CXone token request. Params: `error`, `vendorMessage`.
+    CxoneTokenRequestRejected => "cxone.token_request_rejected",
+    /// No tenant ID: none entered and none in CXone's token. Fix: enter the tenant ID.
+    CxoneTenantUnknown => "cxone.tenant_unknown",
+    /// Tenant discovery answered 404. Params: `tenantId`. Fix: copy the tenant ID again from
+    /// CXone (form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).
+    CxoneTenantNotFound => "cxone.tenant_not_found",
+    /// The area entered differs from the tenant's real one. Params: `configured`, `actual`.
+    /// Fix: set the area to `actual`.
+    CxoneAreaMismatch => "cxone.area_mismatch",
+    /// The access key's user may not read the admin API (HTTP 403). Fix: give the user's role
+    /// the ACD / Admin API permissions.
+    CxoneMissingPermissions => "cxone.missing_permissions",
+
+    // --- Salesforce ---
+    /// Salesforce `invalid_grant` / "authentication failure": the org blocks the
+    /// username-password flow **or** the password / security token is wrong; the answer is the
+    /// same for all. Params: `likelyCauses` (`username_password_flow_disabled`,
+    /// `password_or_security_token`), `securityTokenSet`. Fix: read the user's Login History; if it
+    /// says "Username-Password Flow Disabled", turn on "Allow OAuth Username-Password Flows";
+    /// otherwise check the password and the current security token.
+    SalesforceAuthenticationFailure => "salesforce.authentication_failure",
+    /// Salesforce `LOGIN_MUST_USE_SECURITY_TOKEN`. Fix: reset the security token (user settings →
+    /// Reset My Security Token) and paste the e-mailed token into the Security token field.
+    SalesforceSecurityTokenRequired => "salesforce.security_token_required",
+    /// Salesforce `INVALID_LOGIN`: wrong username, password or token, or the user is locked
+    /// out. Fix: check the username and password; unlock the user; a password change
+    /// invalidates the old token.
+    SalesforceInvalidLogin => "salesforce.invalid_login",
+    /// Salesforce `invalid_client_id` / "client identifier invalid". Fix: copy the Consumer Key
+    /// again from the connected app.
+    SalesforceInvalidConsumerKey => "salesforce.invalid_consumer_key",
+    /// Salesforce `invalid_client` / "invalid client credentials". Fix: copy the Consumer Secret
+    /// again.
+    SalesforceInvalidConsumerSecret => "salesforce.invalid_consumer_secret",
+    /// Salesforce `unsupported_grant_type`: rejected before the credentials were checked,
+    /// usually a login host that does not match the org. Params: `loginHost`. Fix: confirm
+    /// production (login.salesforce.com) vs sandbox (test.salesforce.com or the sandbox My
+    /// Domain).
+    SalesforceUnsupportedGrantType => "salesforce.unsupported_grant_type",
+    /// Salesforce "request not supported on this domain". Params: `loginHost`. Fix: use the My
+    /// Domain address (https://<name>.my.salesforce.com).
+    SalesforceLoginHostNotSupported => "salesforce.login_host_not_supported",
+    /// Salesforce "user hasn't approved this consumer": the connected app only admits
+    /// pre-authorised users. Fix: add the user's profile or permission set to the app.
+    SalesforceUserNotApproved => "salesforce.user_not_approved",
+    /// Any other refusal of the Salesforce token request. Params: `error`, `vendorMessage`.
+    SalesforceTokenRequestRejected => "salesforce.token_request_rejected",
+    /// `REQUEST_LIMIT_EXCEEDED`: the org's daily API allowance is used up (never retried).
+    /// Params: `usage` (from `Sforce-Limit-Info`) when sent. Fix: wait for the allowance to reset.
+    SalesforceRequestLimitExceeded => "salesforce.request_limit_exceeded",
+    /// `API_DISABLED_FOR_ORG` / `API_CURRENTLY_DISABLED`: no API access for the org or user.
+    /// Fix: give the user "API Enabled" (and an edition with API access).
+    SalesforceApiDisabled => "salesforce.api_disabled",
+    /// `ServicePresenceStatus` is not queryable (`INVALID_TYPE`, likely Omni-Channel off). Fix:
+    /// turn on Omni-Channel in Setup.
+    SalesforceOmniChannelUnavailable => "salesforce.omni_channel_unavailable",
+    /// `DeveloperName` is hidden from the user (`INVALID_FIELD`). Fix: give the user "View
+    /// Setup and Configuration" (or "View DeveloperName").
+    SalesforceDeveloperNameHidden => "salesforce.developer_name_hidden",
+
+    // --- Genesys Cloud ---
+    /// Genesys `unauthorized_client` / "client is not authorized to use the client_credential
+    /// grant type". Fix: the OAuth client must use the grant type Client Credentials (Admin →
+    /// Integrations → OAuth).
+    GenesysWrongGrantType => "genesys.wrong_grant_type",
+    /// Genesys `invalid_client` / "client not found": unknown client ID in the selected region
+    /// (each region has its own login host). Params: `region`. Fix: check the client ID and the
+    /// region of your org.
+    GenesysClientNotFoundInRegion => "genesys.client_not_found_in_region",
+    /// Genesys `invalid_client` / "authentication failed": wrong client secret. Fix: copy it again.
+    GenesysInvalidClientSecret => "genesys.invalid_client_secret",
+    /// Any other refusal of the Genesys token request. Params: `error`, `vendorMessage`.
+    GenesysTokenRequestRejected => "genesys.token_request_rejected",
+    /// Genesys `missing.permissions` / 403. Params: `permissions` (list, may be empty). Fix: add
+    /// them to the role assigned to the OAuth client.
+    GenesysMissingPermissions => "genesys.missing_permissions",
+}
+
+/// Every code a Test can emit; the UI's catalogues must translate each `diagnosis.<code>`.
+pub fn codes() -> &'static [Code] {
+    Code::ALL
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Code::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown diagnosis code {text}")))
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_round_trips_through_its_text_and_is_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for code in codes() {
+            assert!(seen.insert(code.as_str()), "duplicate {code}");
+            assert_eq!(Code::parse(code.as_str()), Some(*code));
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! The one HTTP layer every vendor client uses, so each vendor call gets the same discipline:
+//! timeouts, the `Switchboard/<version>` user agent, no redirects (a redirect means a wrong host
+//! or an intercepting proxy, and following one could carry credentials elsewhere), bounded
+//! retries for idempotent requests only, `Retry-After` honoured in all its forms, one token
+//! refresh when a token expired, and a clear [`HttpError`] when it gives up.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::{ACCEPT, RETRY_AFTER};
+use serde_json::Value;
+use url::Url;
+
+use super::clock::{Clock, SystemClock, format_utc};
+use super::request::Auth;
+pub use super::request::{Method, Reply, Request};
+use super::retry_after::{self, RetryAfter};
+use crate::connection::{Code, Failure};
+use crate::secrets::Sensitive;
+
+pub const USER_AGENT: &str = concat!("Switchboard/", env!("CARGO_PKG_VERSION"));
+
+/// How hard to try. The defaults suit an interactive Test: a few quick tries, never a long wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Tries of an idempotent request in all (1 means no retry). Others are tried once.
+    pub attempts: u32,
+    /// The first wait when the vendor does not say how long; doubled on each retry.
+    pub backoff: Duration,
+    /// The longest wait between tries. A vendor asking for more (a daily limit) makes the
+    /// request give up at once with `rate_limited` and the time it named.
+    pub max_wait: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            attempts: 3,
+            backoff: Duration::from_millis(500),
+            max_wait: Duration::from_secs(10),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct HttpConfig {
+    /// The whole request, answer included.
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    /// Refuse plain `http://` outright and use the system proxy. Off only for practice
+    /// connections, which stay on loopback and must never be sent through a proxy.
+    pub https_only: bool,
+    pub retry: RetryPolicy,
+}
+
+impl Default for HttpConfig {
+    fn default() -> Self {
+        HttpConfig {
+            timeout: Duration::from_secs(20),
+            connect_timeout: Duration::from_secs(10),
+            https_only: true,
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// Why a request gave up. Each maps to one diagnosis code.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum HttpError {
+    #[error("{host} is unreachable")]
+    Unreachable { host: String },
+    #[error("{host} did not answer in time")]
+    Timeout { host: String },
+    #[error("redirect {status} to {location} not followed")]
+    Redirect { status: u16, location: String },
+    #[error("still rate limited after {attempts} tries")]
+    RateLimited {
+        attempts: u32,
+        retry_after: Option<Duration>,
+        retry_at: Option<SystemTime>,
+        /// The last answer's body, for vendors that say which limit it was.
+        body: String,
+    },
+    #[error("server error {status} after {attempts} tries")]
+    ServerError { status: u16, attempts: u32 },
+}
+
+impl HttpError {
+    fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            HttpError::Unreachable { .. } | HttpError::Timeout { .. }
+        )
+    }
+}
+
+impl From<HttpError> for Failure {
+    fn from(error: HttpError) -> Self {
+        match error {
+            HttpError::Unreachable { host } => {
+                Failure::new(Code::NetworkUnreachable).with("host", host)
+            }
+            HttpError::Timeout { host } => Failure::new(Code::NetworkTimeout).with("host", host),
+            HttpError::Redirect { status, location } => {
+                Failure::new(Code::NetworkUnexpectedRedirect)
+                    .with("status", status)
+                    .with("location", location)
+            }
+            HttpError::RateLimited {
+                attempts,
+                retry_after,
+                retry_at,
+                body,
+            } => {
+                // Which limit it was (per second, daily …) is only ever in the message.
+                let message = serde_json::from_str::<Value>(&body)
+                    .ok()
+                    .and_then(|b| b.get("message")?.as_str().map(str::to_owned));
+                let mut failure = Failure::new(Code::RateLimited).with("attempts", attempts);
+                if let Some(message) = message {
+                    failure = failure.with("vendorMessage", message);
+                }
+                if let Some(wait) = retry_after {
+                    failure = failure.with("retryAfterSeconds", wait.as_secs());
+                }
+                if let Some(at) = retry_at {
+                    failure = failure.with("retryAt", format_utc(at));
+                }
+                failure
+            }
+            HttpError::ServerError { status, attempts } => Failure::new(Code::VendorServerError)
+                .with("status", status)
+                .with("attempts", attempts),
+        }
+    }
+}
+
+pub struct Http {
+    client: reqwest::Client,
+    clock: Arc<dyn Clock>,
+    retry: RetryPolicy,
+}
+
+impl Http {
+    pub fn new(config: HttpConfig, clock: Arc<dyn Clock>) -> Result<Http, Failure> {
+        let mut builder = reqwest::Client::builder();
+        if !config.https_only {
+            // A practice tenant on 127.0.0.1 reached through HTTP_PROXY would leave the machine.
+            builder = builder.no_proxy();
+        }
+        let client = builder
+            .user_agent(USER_AGENT)
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(config.timeout)
+            .connect_timeout(config.connect_timeout)
+            .https_only(config.https_only)
+            .build()
+            .map_err(|error| {
+                tracing::error!(%error, "cannot build the HTTP client");
+                Failure::new(Code::Internal)
+            })?;
+        Ok(Http {
+            client,
+            clock,
+            retry: config.retry,
+        })
+    }
+
+    /// The client for a connection Test: real clock, default policy; plain http only for a
+    /// practice connection (whose URLs were already checked to be loopback).
+    pub fn for_connection(practice: bool) -> Result<Http, Failure> {
+        let config = HttpConfig {
+            https_only: !practice,
+            ..HttpConfig::default()
+        };
+        Http::new(config, Arc::new(SystemClock))
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    /// Sends `request`, retrying an idempotent one on 5xx, 429 and connection failures up to
+    /// the policy's limit. Any other answer, 4xx included, is the caller's to read.
+    pub async fn send(&self, request: &Request) -> Result<Reply, HttpError> {
+        let retryable = request.method.is_idempotent();
+        let mut attempt = 1;
+        loop {
+            let last_try = !retryable || attempt >= self.retry.attempts;
+            let wait = match self.send_once(request).await {
+                Ok(reply) if reply.status == 429 || reply.status >= 500 => {
+                    let asked = reply
+                        .header(RETRY_AFTER.as_str())
+                        .and_then(|v| retry_after::parse(v, self.clock.now()));
+                    let too_long = asked.is_some_and(|a| a.wait > self.retry.max_wait);
+                    if last_try || too_long {
+                        return Err(self.give_up(reply, asked, attempt));
+                    }
+                    asked.map_or_else(|| self.backoff(attempt), |a| a.wait)
+                }
+                Ok(reply) if (300..400).contains(&reply.status) => {
+                    return Err(HttpError::Redirect {
+                        status: reply.status,
+                        location: reply.header("location").unwrap_or_default().to_owned(),
+                    });
+                }
+                Ok(reply) => return Ok(reply),
+                Err(error) if last_try || !error.is_transient() => return Err(error),
+                Err(_) => self.backoff(attempt),
+            };
+            tracing::debug!(
+                host = request.url.host_str(),
+                path = request.url.path(),
+                attempt,
+                wait_ms = wait.as_millis() as u64,
+                "retrying"
+            );
+            self.clock.sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    /// GETs `url` with a bearer token. When `expired` says the vendor refused the token as
+    /// expired, asks `refresh` for a new one — exactly once — and tries again; a second refusal
+    /// is `vendor.token_rejected`.
+    pub async fn get_with_token<Fut>(
+        &self,
+        url: &Url,
+        token: &Sensitive,
+        expired: impl Fn(&Reply) -> bool,
+        refresh: impl FnOnce() -> Fut,
+    ) -> Result<Reply, Failure>
+    where
+        Fut: Future<Output = Result<Sensitive, Failure>>,
+    {
+        let reply = self.send(&Request::get(url.clone()).bearer(token)).await?;
+        if !expired(&reply) {
+            return Ok(reply);
+        }
+        tracing::debug!(host = url.host_str(), "token expired; refreshing once");
+        let fresh = refresh().await?;
+        let reply = self.send(&Request::get(url.clone()).bearer(&fresh)).await?;
+        if expired(&reply) {
+            return Err(Failure::new(Code::VendorTokenRejected));
+        }
+        Ok(reply)
+    }
+
+    async fn send_once(&self, request: &Request) -> Result<Reply, HttpError> {
+        let mut builder = match request.method {
+            Method::Get => self.client.get(request.url.clone()),
+            Method::Post => self.client.post(request.url.clone()),
+        }
+        .header(ACCEPT, "application/json");
+        builder = match &request.auth {
+            Auth::None => builder,
+            Auth::Bearer(token) => builder.bearer_auth(token.expose()),
+            Auth::Basic(user, password) => builder.basic_auth(user, Some(password.expose())),
+        };
+        if request.method == Method::Post {
+            // The one place secrets become bytes on the wire.
+            let form: Vec<(&str, &str)> = request
+                .form
+                .iter()
+                .map(|(name, value)| (*name, value.expose()))
+                .collect();
+            builder = builder.form(&form);
+        }
+        let host = request.url.host_str().unwrap_or_default().to_owned();
+        let transport = |error: reqwest::Error| {
+            if error.is_timeout() {
+                HttpError::Timeout { host: host.clone() }
+            } else {
+                // reqwest errors may quote the URL; only the host is kept.
+                tracing::debug!(host, kind = ?error.is_connect(), "transport error");
+                HttpError::Unreachable { host: host.clone() }
+            }
+        };
+        let response = builder.send().await.map_err(transport)?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.text().await.map_err(transport)?;
+        tracing::debug!(
+            host = request.url.host_str(),
+            path = request.url.path(),
+            status,
+            "vendor answered"
+        );
+        Ok(Reply {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        let factor = 2u32.saturating_pow(attempt.saturating_sub(1));
+        self.retry
+            .backoff
+            .saturating_mul(factor)
+            .min(self.retry.max_wait)
+    }
+
+    fn give_up(&self, reply: Reply, asked: Option<RetryAfter>, attempts: u32) -> HttpError {
+        if reply.status == 429 {
+            HttpError::RateLimited {
+                attempts,
+                retry_after: asked.map(|a| a.wait),
+                retry_at: asked.map(|a| a.at.unwrap_or_else(|| self.clock.now() + a.wait)),
+                body: reply.body,
+            }
+        } else {
+            HttpError::ServerError {
+                status: reply.status,
+                attempts,
+            }
+        }
+    }
+}

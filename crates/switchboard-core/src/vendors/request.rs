@@ -1,0 +1,98 @@
+//! One request to a vendor and its answer, as the HTTP layer sends and returns them. Requests
+//! are plain data so a retry can rebuild them; secrets inside stay [`Sensitive`].
+
+use reqwest::header::HeaderMap;
+use serde_json::Value;
+use url::Url;
+
+use crate::secrets::Sensitive;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+impl Method {
+    /// Only these may be sent twice: a retried POST could create something twice.
+    pub fn is_idempotent(self) -> bool {
+        matches!(self, Method::Get)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Auth {
+    None,
+    Bearer(Sensitive),
+    Basic(String, Sensitive),
+}
+
+/// One request, rebuilt for each try. Form values are [`Sensitive`] because most of them are.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: Method,
+    pub url: Url,
+    pub(crate) auth: Auth,
+    pub(crate) form: Vec<(&'static str, Sensitive)>,
+}
+
+impl Request {
+    pub fn get(url: Url) -> Self {
+        Request {
+            method: Method::Get,
+            url,
+            auth: Auth::None,
+            form: Vec::new(),
+        }
+    }
+
+    /// A POST with an `application/x-www-form-urlencoded` body (every vendor's token request).
+    pub fn post_form(url: Url) -> Self {
+        Request {
+            method: Method::Post,
+            ..Request::get(url)
+        }
+    }
+
+    pub fn bearer(mut self, token: &Sensitive) -> Self {
+        self.auth = Auth::Bearer(token.clone());
+        self
+    }
+
+    pub fn basic(mut self, user: &str, password: &Sensitive) -> Self {
+        self.auth = Auth::Basic(user.to_owned(), password.clone());
+        self
+    }
+
+    pub fn field(mut self, name: &'static str, value: &str) -> Self {
+        self.form.push((name, Sensitive::new(value)));
+        self
+    }
+
+    pub fn secret_field(mut self, name: &'static str, value: &Sensitive) -> Self {
+        self.form.push((name, value.clone()));
+        self
+    }
+}
+
+/// A vendor's answer, read whole (every answer the clients handle is small).
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> Option<Value> {
+        serde_json::from_str(&self.body).ok()
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}

@@ -1,0 +1,432 @@
+//! Integrations: create (starts DISABLED, refused past the type's `maxInstances`), list, get,
+//! `PATCH` of `intendedState`, delete, and `config/current` whose `PUT` must carry the current
+//! `version` (a stale one gets 409 `general.conflict`); plus the integration types.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::Response;
+use serde_json::{Map, Value, json};
+
+use super::catalog::{INTEGRATION_TYPES, IntegrationType};
+use super::credentials::Credential;
+use super::{authorize, bad_request, error, page, paging, reference_name};
+use crate::clock::{iso8601_millis, now_unix};
+use crate::http::{Params, Refusal, ok, refuse};
+use crate::seed::Rng;
+use crate::server::Emu;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Config {
+    pub name: String,
+    pub version: u64,
+    pub properties: Value,
+    pub advanced: Value,
+    pub notes: String,
+    /// credential key → credential id
+    pub credentials: Map<String, Value>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Integration {
+    pub id: String,
+    pub kind: &'static IntegrationType,
+    pub notes: String,
+    pub enabled: bool,
+    pub state_changed: i64,
+    pub config: Config,
+}
+
+#[derive(Debug)]
+pub(crate) struct GenesysData {
+    pub integrations: Vec<Integration>,
+    pub credentials: Vec<Credential>,
+    /// New ids: seeded, so a scripted session gets the same ids every run.
+    pub ids: Rng,
+}
+
+impl GenesysData {
+    pub(crate) fn seeded(rng: &Rng) -> Self {
+        let mut ids = rng.derive("genesys");
+        // The org already has one Salesforce data-actions integration, enabled, so listings and
+        // instance counts start from something real.
+        let existing = Integration {
+            id: ids.uuid(),
+            kind: IntegrationType::find("salesforce-datadip").unwrap_or(&INTEGRATION_TYPES[0]),
+            notes: "Created by the previous administrator".to_owned(),
+            enabled: true,
+            state_changed: 1_767_225_600,
+            config: Config {
+                name: "Salesforce Data Actions (legacy)".to_owned(),
+                version: 3,
+                properties: json!({}),
+                advanced: json!({}),
+                notes: String::new(),
+                credentials: Map::new(),
+            },
+        };
+        Self {
+            integrations: vec![existing],
+            credentials: Vec::new(),
+            ids,
+        }
+    }
+
+    fn find(&self, id: &str) -> Option<usize> {
+        self.integrations.iter().position(|i| i.id == id)
+    }
+}
+
+impl Integration {
+    fn config_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "name": self.config.name,
+            "version": self.config.version,
+            "properties": self.config.properties,
+            "advanced": self.config.advanced,
+            "notes": self.config.notes,
+            "credentials": self.config.credentials,
+            "selfUri": format!("/api/v2/integrations/{}/config/current", self.id),
+        })
+    }
+
+    /// Enabled without the credentials its type needs, an integration reports an error, as
+    /// the Genesys UI shows it.
+    fn reported_state(&self) -> Value {
+        let missing = self
+            .kind
+            .slots
+            .iter()
+            .any(|s| !self.config.credentials.contains_key(s.key));
+        let (code, effective) = match (self.enabled, missing) {
+            (false, _) => ("INACTIVE", "Inactive"),
+            (true, true) => ("ERROR", "Error"),
+            (true, false) => ("ACTIVE", "Active"),
+        };
+        let mut state = json!({
+            "code": code,
+            "effective": effective,
+            "lastUpdated": iso8601_millis(self.state_changed),
+        });
+        if code == "ERROR" {
+            state["detail"] = json!({ "message": "Missing required credentials." });
+        }
+        state
+    }
+
+    fn render(&self) -> Value {
+        json!({
+            "id": self.id,
+            "name": self.config.name,
+            "integrationType": self.kind.render(),
+            "notes": self.notes,
+            "intendedState": if self.enabled { "ENABLED" } else { "DISABLED" },
+            "config": { "current": self.config_json() },
+            "reportedState": self.reported_state(),
+            "attributes": {},
+            "selfUri": format!("/api/v2/integrations/{}", self.id),
+        })
+    }
+}
+
+type PathParams = Path<HashMap<String, String>>;
+
+fn integration_id(params: &HashMap<String, String>) -> &str {
+    params.get("integration_id").map_or("", String::as_str)
+}
+
+fn not_found(id: &str) -> Response {
+    error(
+        StatusCode::NOT_FOUND,
+        "not.found",
+        &format!("Unable to find integration with id {id}."),
+    )
+}
+
+/// The body as a JSON object, or Genesys' malformed-syntax refusal (field-notes GC-9).
+fn object(body: &Bytes) -> Result<Map<String, Value>, Refusal> {
+    match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(map)) => Ok(map),
+        _ => refuse(bad_request(
+            "The request could not be understood by the server due to malformed syntax.",
+        )),
+    }
+}
+
+pub(super) async fn list(
+    State(emu): State<Arc<Emu>>,
+    Path(params): PathParams,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refusal) = authorize(&emu, &params, &headers) {
+        return *refusal;
+    }
+    let (size, number) = match paging(&Params::from_query(&uri)) {
+        Ok(paging) => paging,
+        Err(refusal) => return *refusal,
+    };
+    let data = emu.genesys.data();
+    let entities: Vec<Value> = data.integrations.iter().map(Integration::render).collect();
+    ok(page(&entities, "/api/v2/integrations", size, number))
+}
+
+pub(super) async fn create(
+    State(emu): State<Arc<Emu>>,
+    Path(params): PathParams,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(refusal) = authorize(&emu, &params, &headers) {
+        return *refusal;
+    }
+    let request = match object(&body) {
+        Ok(request) => request,
+        Err(refusal) => return *refusal,
+    };
+    let Some(type_id) = reference_name(request.get("integrationType"), "id") else {
+        return bad_request("integrationType.id is required.");
+    };
+    let Some(kind) = IntegrationType::find(&type_id) else {
+        return bad_request(&format!("Integration type [{type_id}] was not found."));
+    };
+    if kind.non_installable {
+        return bad_request(&format!(
+            "Integration type [{type_id}] cannot be installed."
+        ));
+    }
+    let mut data = emu.genesys.data();
+    let installed = data
+        .integrations
+        .iter()
+        .filter(|i| i.kind.id == kind.id)
+        .count();
+    if installed >= kind.max_instances as usize {
+        return bad_request(&format!(
+            "The maximum number of instances ({}) of integration type [{type_id}] has been reached.",
+            kind.max_instances
+        ));
+    }
+    let name = request
+        .get("name")
+        .and_then(Value::as_str)
+        .map_or_else(|| kind.name.to_owned(), str::to_owned);
+    let integration = Integration {
+        id: data.ids.uuid(),
+        kind,
+        notes: request
+            .get("notes")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned(),
+        enabled: false,
+        state_changed: now_unix(),
+        config: Config {
+            name,
+            version: 1,
+            properties: json!({}),
+            advanced: json!({}),
+            notes: String::new(),
+            credentials: Map::new(),
+        },
+    };
+    let rendered = integration.render();
+    data.integrations.push(integration);
+    ok(rendered)
+}
+
+pub(super) async fn get(
+    State(emu): State<Arc<Emu>>,
+    Path(params): PathParams,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refusal) = authorize(&emu, &params, &headers) {
+        return *refusal;
+    }
+    let id = integration_id(&params);
+    let data = emu.genesys.data();
+    match data.find(id) {
+        Some(i) => ok(data.integrations[i].render()),
+        None => not_found(id),
+    }
+}
+
+pub(super) async fn patch(
+    State(emu): State<Arc<Emu>>,
+    Path(params): PathParams,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(refusal) = authorize(&emu, &params, &headers) {
+        return *refusal;
+    }
+    let request = match object(&body) {
+        Ok(request) => request,
+        Err(refusal) => return *refusal,
+    };
+    let enabled = match request.get("intendedState") {
+        None => None,
+        Some(Value::String(s)) if s == "ENABLED" => Some(true),
+        Some(Value::String(s)) if s == "DISABLED" => Some(false),
+        Some(other) => {
+            return bad_request(&format!(
+                "Value [{other}] is not valid for field [intendedState]."
+            ));
+        }
+    };
+    let id = integration_id(&params);
+    let mut data = emu.genesys.data();
+    let Some(i) = data.find(id) else {
+        return not_found(id);
+    };
+    let integration = &mut data.integrations[i];
+    if let Some(enabled) = enabled {
+        if integration.enabled != enabled {
+            integration.state_changed = now_unix();
+        }
+        integration.enabled = enabled;
+    }
+    if let Some(notes) = request.get("notes").and_then(Value::as_str) {
+        integration.notes = notes.to_owned();
+    }
+    ok(integration.render())
+}
+
+pub(super) async fn remove(
+    State(emu): State<Arc<Emu>>,
+    Path(params): PathParams,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refusal) = authorize(&emu, &params, &headers) {
+        return *refusal;
+    }
+    let id = integration_id(&params);
+    let mut data = emu.genesys.data();
+    match data.find(id) {
+        Some(i) => ok(data.integrations.remove(i).render()),
+        None => not_found(id),
+    }
+}
+
+pub(super) async fn config(
+    State(emu): State<Arc<Emu>>,
+    Path(params): PathParams,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refusal) = authorize(&emu, &params, &headers) {
+        return *refusal;
+    }
+    let id = integration_id(&params);
+    let data = emu.genesys.data();
+    match data.find(id) {
+        Some(i) => ok(data.integrations[i].config_json()),
+        None => not_found(id),
+    }
+}
+
+pub(super) async fn put_config(
+    State(emu): State<Arc<Emu>>,
+    Path(params): PathParams,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(refusal) = authorize(&emu, &params, &headers) {
+        return *refusal;
+    }
+    let request = match object(&body) {
+        Ok(request) => request,
+        Err(refusal) => return *refusal,
+    };
+    let id = integration_id(&params);
+    let mut data = emu.genesys.data();
+    let Some(i) = data.find(id) else {
+        return not_found(id);
+    };
+    let Some(version) = request.get("version").and_then(Value::as_u64) else {
+        return bad_request("The field [version] is required.");
+    };
+    let current = data.integrations[i].config.version;
+    if version != current {
+        return error(
+            StatusCode::CONFLICT,
+            "general.conflict",
+            &format!(
+                "The version supplied ({version}) does not match the current version ({current}) of the integration configuration."
+            ),
+        );
+    }
+    let mut credentials = Map::new();
+    if let Some(given) = request.get("credentials") {
+        let Some(given) = given.as_object() else {
+            return bad_request("Value is not valid for field [credentials].");
+        };
+        for (key, reference) in given {
+            let Some(credential_id) = reference_name(Some(reference), "id") else {
+                return bad_request(&format!("credentials.{key}.id is required."));
+            };
+            if !data.credentials.iter().any(|c| c.id == credential_id) {
+                return bad_request(&format!("Credential [{credential_id}] was not found."));
+            }
+            credentials.insert(key.clone(), json!({ "id": credential_id }));
+        }
+    }
+    let text = |name: &str| request.get(name).and_then(Value::as_str).map(str::to_owned);
+    let integration = &mut data.integrations[i];
+    let config = &mut integration.config;
+    config.version += 1;
+    config.name = text("name").unwrap_or_else(|| config.name.clone());
+    config.notes = text("notes").unwrap_or_default();
+    config.properties = request
+        .get("properties")
+        .cloned()
+        .unwrap_or_else(|| json!({}));
+    config.advanced = request
+        .get("advanced")
+        .cloned()
+        .unwrap_or_else(|| json!({}));
+    config.credentials = credentials;
+    ok(integration.config_json())
+}
+
+pub(super) async fn types(
+    State(emu): State<Arc<Emu>>,
+    Path(params): PathParams,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refusal) = authorize(&emu, &params, &headers) {
+        return *refusal;
+    }
+    let (size, number) = match paging(&Params::from_query(&uri)) {
+        Ok(paging) => paging,
+        Err(refusal) => return *refusal,
+    };
+    let entities: Vec<Value> = INTEGRATION_TYPES
+        .iter()
+        .map(IntegrationType::render)
+        .collect();
+    ok(page(&entities, "/api/v2/integrations/types", size, number))
+}
+
+pub(super) async fn type_by_id(
+    State(emu): State<Arc<Emu>>,
+    Path(params): PathParams,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refusal) = authorize(&emu, &params, &headers) {
+        return *refusal;
+    }
+    let type_id = params.get("type_id").map_or("", String::as_str);
+    match IntegrationType::find(type_id) {
+        Some(kind) => ok(kind.render()),
+        None => error(
+            StatusCode::NOT_FOUND,
+            "not.found",
+            &format!("Unable to find integration type with id {type_id}."),
+        ),
+    }
+}

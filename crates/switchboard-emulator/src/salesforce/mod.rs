@@ -1,0 +1,127 @@
+//! Salesforce: the OAuth 2.0 username-password flow at `{login_base}/services/oauth2/token`
+//! with its real failure modes, and the REST query resource on the org's `instance_url`
+//! (`/services/data/vNN.N/query`, `nextRecordsUrl` paging), errors as JSON arrays.
+
+mod oauth;
+mod query;
+mod records;
+mod soql;
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::routing::{get, post};
+use serde_json::{Value, json};
+
+use crate::faults::Vendor;
+use crate::http::{Refusal, json, refuse, status, with_header};
+use crate::seed::{Person, Rng};
+use crate::server::Emu;
+use crate::tokens::{Access, TokenStore};
+
+/// Latest GA version (Summer '26), vendor-apis.md §3.6.
+pub(crate) const LATEST_VERSION: &str = "67.0";
+/// Oldest version the emulator answers on.
+const OLDEST_VERSION: u32 = 31;
+/// Daily API allowance shown in `Sforce-Limit-Info`.
+const DAILY_ALLOWANCE: u64 = 15_000;
+
+#[derive(Debug)]
+pub(crate) struct Salesforce {
+    org: records::Org,
+    pub tokens: TokenStore,
+    /// Query locators still open: locator → remaining rendered records.
+    cursors: Mutex<HashMap<String, query::Cursor>>,
+    api_usage: AtomicU64,
+}
+
+impl Salesforce {
+    pub(crate) fn seeded(rng: &Rng, people: &[Person]) -> Self {
+        // The integration user's name is fixed, so credentials can be derived independently.
+        let username = "integration@switchboard-demo.example";
+        Self {
+            org: records::Org::seeded(rng, people, username),
+            // Salesforce sessions time out after 2 hours of inactivity by default.
+            tokens: TokenStore::new(Vendor::Salesforce, Duration::from_secs(7200)),
+            cursors: Mutex::new(HashMap::new()),
+            api_usage: AtomicU64::new(0),
+        }
+    }
+}
+
+pub(crate) fn login_routes() -> Router<Arc<Emu>> {
+    Router::new()
+        .route("/services/oauth2/token", post(oauth::token))
+        .fallback(not_found)
+}
+
+pub(crate) fn instance_routes() -> Router<Arc<Emu>> {
+    Router::new()
+        .route("/services/data", get(query::versions))
+        .route("/services/data/", get(query::versions))
+        .route("/services/data/{version}/query", get(query::run))
+        .route("/services/data/{version}/query/{locator}", get(query::more))
+        .fallback(not_found)
+}
+
+/// REST errors are arrays of `{message, errorCode}`.
+pub(crate) fn error(status: StatusCode, code: &str, message: &str) -> Response {
+    json(status, json!([{ "message": message, "errorCode": code }]))
+}
+
+async fn not_found() -> Response {
+    error(
+        StatusCode::NOT_FOUND,
+        "NOT_FOUND",
+        "The requested resource does not exist",
+    )
+}
+
+/// Checks the session; counts the call against the daily allowance.
+pub(crate) fn authorize(emu: &Emu, headers: &HeaderMap) -> Result<(), Refusal> {
+    match emu.salesforce.tokens.check(&emu.faults, headers, true) {
+        Access::Granted(_) => {
+            emu.salesforce.api_usage.fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        }
+        Access::Missing | Access::Unknown | Access::Expired => refuse(error(
+            StatusCode::UNAUTHORIZED,
+            "INVALID_SESSION_ID",
+            "Session expired or invalid",
+        )),
+    }
+}
+
+/// Adds `Sforce-Limit-Info: api-usage=used/allowance` as Salesforce does on REST answers.
+pub(crate) fn with_usage(emu: &Emu, response: Response) -> Response {
+    let used = emu.salesforce.api_usage.load(Ordering::Relaxed);
+    with_header(
+        response,
+        "sforce-limit-info",
+        &format!("api-usage={used}/{DAILY_ALLOWANCE}"),
+    )
+}
+
+/// Salesforce does not answer 429: the org's allowance is spent, 403 without `Retry-After`.
+pub(crate) fn throttled() -> Response {
+    error(
+        StatusCode::FORBIDDEN,
+        "REQUEST_LIMIT_EXCEEDED",
+        "TotalRequests Limit exceeded.",
+    )
+}
+
+pub(crate) fn server_error(code: u16) -> Response {
+    json(
+        status(code),
+        Value::Array(vec![json!({
+            "message": "An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)",
+            "errorCode": "UNKNOWN_EXCEPTION",
+        })]),
+    )
+}

@@ -1,0 +1,232 @@
+//! The demo Salesforce org's records the wizard reads: `Profile`, `User` (an integration user plus
+//! agents from the shared directory) and Omni-Channel `ServicePresenceStatus`, with real-looking
+//! 18-character ids.
+
+use serde_json::{Map, Value, json};
+
+use crate::clock::salesforce as sf_time;
+use crate::seed::{Locale, Person, PersonStatus, Rng};
+
+/// The org's queryable objects, with their fields in Salesforce's canonical case.
+pub(crate) const OBJECTS: &[(&str, &[&str])] = &[
+    (
+        "Profile",
+        &[
+            "Id",
+            "Name",
+            "UserType",
+            "Description",
+            "CreatedDate",
+            "LastModifiedDate",
+        ],
+    ),
+    (
+        "User",
+        &[
+            "Id",
+            "Username",
+            "FirstName",
+            "LastName",
+            "Name",
+            "Email",
+            "IsActive",
+            "ProfileId",
+            "UserType",
+            "FederationIdentifier",
+            "LanguageLocaleKey",
+            "TimeZoneSidKey",
+            "CallCenterId",
+            "Department",
+            "Title",
+            "CreatedDate",
+            "LastModifiedDate",
+        ],
+    ),
+    (
+        "ServicePresenceStatus",
+        &[
+            "Id",
+            "DeveloperName",
+            "MasterLabel",
+            "Language",
+            "IsDeleted",
+            "CreatedDate",
+            "LastModifiedDate",
+        ],
+    ),
+];
+
+/// A 15-character id made case-insensitive with Salesforce's 3-character checksum suffix.
+pub(crate) fn id18(prefix: &str, rng: &mut Rng) -> String {
+    let id15 = format!("{prefix}{}", rng.alnum(15 - prefix.len()));
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+    let suffix: String = id15
+        .as_bytes()
+        .chunks(5)
+        .map(|chunk| {
+            let flags = chunk
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.is_ascii_uppercase())
+                .fold(0usize, |acc, (i, _)| acc | (1 << i));
+            char::from(alphabet[flags])
+        })
+        .collect();
+    format!("{id15}{suffix}")
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Record {
+    pub object: &'static str,
+    pub fields: Map<String, Value>,
+}
+
+impl Record {
+    pub(crate) fn id(&self) -> &str {
+        self.fields.get("Id").and_then(Value::as_str).unwrap_or("")
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct Org {
+    pub org_id: String,
+    pub integration_user_id: String,
+    pub records: Vec<Record>,
+}
+
+fn record(object: &'static str, fields: Value) -> Record {
+    Record {
+        object,
+        fields: fields.as_object().cloned().unwrap_or_default(),
+    }
+}
+
+const CREATED: i64 = 1_704_067_200; // 2024-01-01
+
+fn locale_keys(locale: Locale) -> (&'static str, &'static str) {
+    match locale {
+        Locale::French => ("fr", "Europe/Paris"),
+        Locale::Japanese => ("ja", "Asia/Tokyo"),
+        Locale::EnglishUs => ("en_US", "America/New_York"),
+        Locale::EnglishUk => ("en_GB", "Europe/London"),
+    }
+}
+
+impl Org {
+    pub(crate) fn seeded(rng: &Rng, people: &[Person], integration_username: &str) -> Self {
+        let mut rng = rng.derive("salesforce");
+        let org_id = id18("00D", &mut rng);
+        let mut records = Vec::new();
+        let profiles = [
+            ("System Administrator", "Standard", "Full access"),
+            ("Standard User", "Standard", "Standard platform access"),
+            (
+                "Service Agent",
+                "Standard",
+                "Omni-Channel agents (custom profile)",
+            ),
+            ("Read Only", "Standard", "Read-only access"),
+            ("Minimum Access - Salesforce", "Standard", "Minimum access"),
+        ];
+        let mut profile_ids = Vec::new();
+        for (name, user_type, description) in profiles {
+            let id = id18("00e", &mut rng);
+            profile_ids.push(id.clone());
+            records.push(record(
+                "Profile",
+                json!({
+                    "Id": id, "Name": name, "UserType": user_type, "Description": description,
+                    "CreatedDate": sf_time(CREATED), "LastModifiedDate": sf_time(CREATED),
+                }),
+            ));
+        }
+        let integration_user_id = id18("005", &mut rng);
+        records.push(record(
+            "User",
+            json!({
+                "Id": integration_user_id, "Username": integration_username,
+                "FirstName": "Integration", "LastName": "Switchboard",
+                "Name": "Integration Switchboard", "Email": integration_username,
+                "IsActive": true, "ProfileId": profile_ids[0], "UserType": "Standard",
+                "FederationIdentifier": null, "LanguageLocaleKey": "en_US",
+                "TimeZoneSidKey": "America/New_York", "CallCenterId": null,
+                "Department": "IT", "Title": "Integration user",
+                "CreatedDate": sf_time(CREATED), "LastModifiedDate": sf_time(CREATED),
+            }),
+        ));
+        // Agents are the same people as the CXone agents: every fifth person, no pending ones.
+        let count = (people.len() / 5).max(people.len().min(1));
+        for person in people
+            .iter()
+            .filter(|p| p.status != PersonStatus::Pending)
+            .take(count)
+        {
+            let (language, zone) = locale_keys(person.locale);
+            records.push(record(
+                "User",
+                json!({
+                    "Id": id18("005", &mut rng), "Username": person.email,
+                    "FirstName": person.first_name, "LastName": person.last_name,
+                    "Name": format!("{} {}", person.first_name, person.last_name),
+                    "Email": person.email, "IsActive": person.status == PersonStatus::Active,
+                    "ProfileId": profile_ids[2], "UserType": "Standard",
+                    "FederationIdentifier": person.email, "LanguageLocaleKey": language,
+                    "TimeZoneSidKey": zone, "CallCenterId": null,
+                    "Department": person.department, "Title": person.job_title,
+                    "CreatedDate": sf_time(person.created_unix.max(CREATED)),
+                    "LastModifiedDate": sf_time(person.last_login_unix.max(CREATED)),
+                }),
+            ));
+        }
+        let statuses = [
+            ("Available", "Available"),
+            ("Available_Voice", "Available - Voice"),
+            ("Busy", "Busy"),
+            ("On_Break", "On Break"),
+            ("Lunch", "Lunch"),
+            ("Meeting", "Meeting"),
+            ("Training", "Training"),
+            ("Away", "Away"),
+        ];
+        for (developer_name, label) in statuses {
+            records.push(record(
+                "ServicePresenceStatus",
+                json!({
+                    "Id": id18("0N5", &mut rng), "DeveloperName": developer_name,
+                    "MasterLabel": label, "Language": "en_US", "IsDeleted": false,
+                    "CreatedDate": sf_time(CREATED), "LastModifiedDate": sf_time(CREATED),
+                }),
+            ));
+        }
+        Self {
+            org_id,
+            integration_user_id,
+            records,
+        }
+    }
+
+    pub(crate) fn find(&self, object: &str, id: &str) -> Option<&Record> {
+        self.records
+            .iter()
+            .find(|r| r.object == object && r.id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id18_appends_the_case_checksum() {
+        let mut rng = Rng::new(1);
+        let id = id18("005", &mut rng);
+        assert_eq!(id.len(), 18);
+        assert!(id.starts_with("005"));
+        let suffix = &id[15..];
+        assert!(
+            suffix
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || ('0'..='5').contains(&c))
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! Integration tests of the vendor emulator, through HTTP with reqwest as Switchboard's clients
+//! will talk to it: contracts per vendor, paging, faults, and the binary.
+
+mod binary;
+mod contract;
+mod cxone;
+mod faults;
+mod genesys;
+mod salesforce;
+mod support;
+mod zoom;
