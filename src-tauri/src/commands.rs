@@ -3,11 +3,13 @@
 //! Bodies that touch SQLite run off the main thread (`async`), so the window never stalls.
 
 use serde::Serialize;
+use switchboard_core::connection::{ConnectionSettings, ConnectionView, Diagnosis, Vendor};
 use switchboard_core::flow::{FlowSummary, FlowView};
 use switchboard_core::secrets::Sensitive;
 use switchboard_core::storage::progress::StepStatus;
 use switchboard_core::switchboard::{KeychainStatus, ProfileSummary, Resume};
 use switchboard_core::{Locale, links};
+use switchboard_emulator::PanelFaults;
 use tauri::{AppHandle, State};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_shell::ShellExt;
@@ -223,4 +225,81 @@ pub fn copy_secret(
 #[tauri::command]
 pub fn copy_text(app: AppHandle, text: String) -> IpcResult<()> {
     app.clipboard().write_text(text).map_err(IpcError::internal)
+}
+
+// --- connections and the practice tenant ---
+
+#[tauri::command(async)]
+pub async fn list_connections(
+    state: State<'_, AppState>,
+    profile_id: i64,
+) -> IpcResult<Vec<ConnectionView>> {
+    repoint_if_practice(&state, profile_id).await?;
+    Ok(Vendor::ALL
+        .into_iter()
+        .map(|v| state.core.connection(profile_id, v))
+        .collect::<Result<_, _>>()?)
+}
+
+#[tauri::command(async)]
+pub fn save_connection(
+    state: State<'_, AppState>,
+    profile_id: i64,
+    settings: ConnectionSettings,
+) -> IpcResult<ConnectionView> {
+    Ok(state.core.save_connection(profile_id, settings)?)
+}
+
+/// A secret arrives once and goes straight to the keychain (`null` clears it).
+#[tauri::command(async)]
+pub fn set_connection_secret(
+    state: State<'_, AppState>,
+    profile_id: i64,
+    vendor: Vendor,
+    field: String,
+    value: Option<String>,
+) -> IpcResult<ConnectionView> {
+    let value = value.map(Sensitive::new);
+    Ok(state
+        .core
+        .set_connection_secret(profile_id, vendor, &field, value.as_ref())?)
+}
+
+#[tauri::command(async)]
+pub async fn test_connection(
+    state: State<'_, AppState>,
+    profile_id: i64,
+    vendor: Vendor,
+) -> IpcResult<Diagnosis> {
+    repoint_if_practice(&state, profile_id).await?;
+    Ok(state.core.test_connection(profile_id, vendor).await?)
+}
+
+#[tauri::command(async)]
+pub async fn open_practice_tenant(state: State<'_, AppState>) -> IpcResult<ProfileSummary> {
+    let tenant = state.practice.tenant().await?;
+    Ok(state.core.open_practice_profile(&tenant)?)
+}
+
+#[tauri::command(async)]
+pub async fn practice_faults(state: State<'_, AppState>) -> IpcResult<PanelFaults> {
+    Ok(state.practice.faults().await)
+}
+
+#[tauri::command(async)]
+pub async fn set_practice_faults(
+    state: State<'_, AppState>,
+    faults: PanelFaults,
+) -> IpcResult<PanelFaults> {
+    state.practice.set_faults(faults).await
+}
+
+/// The emulator's port changes with every app start: a practice profile's connections are
+/// pointed at the running one before they are shown or tested.
+async fn repoint_if_practice(state: &AppState, profile_id: i64) -> IpcResult<()> {
+    if state.core.profile(profile_id)?.practice {
+        let tenant = state.practice.tenant().await?;
+        state.core.open_practice_profile(&tenant)?;
+    }
+    Ok(())
 }

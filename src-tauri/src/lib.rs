@@ -6,6 +6,7 @@ mod commands;
 mod ipc_error;
 mod logging;
 mod menu;
+mod practice;
 
 use switchboard_core::Switchboard;
 use switchboard_core::paths::{AppPaths, BuildKind};
@@ -17,6 +18,7 @@ pub struct AppState {
     pub core: Switchboard,
     pub paths: AppPaths,
     pub kind: BuildKind,
+    pub practice: practice::Practice,
     _log_guard: logging::Guard,
 }
 
@@ -31,7 +33,13 @@ pub fn run() {
             tracing::info!(version = env!("CARGO_PKG_VERSION"), data = %paths.data_dir.display(), "starting");
             let core = Switchboard::open(&paths, Box::new(KeychainStore::new(kind.identifier())))?;
             menu::install(app.handle())?;
-            app.manage(AppState { core, paths, kind, _log_guard: log_guard });
+            app.manage(AppState {
+                core,
+                paths,
+                kind,
+                practice: practice::Practice::default(),
+                _log_guard: log_guard,
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -55,6 +63,13 @@ pub fn run() {
             commands::open_link,
             commands::copy_text,
             commands::copy_secret,
+            commands::list_connections,
+            commands::save_connection,
+            commands::set_connection_secret,
+            commands::test_connection,
+            commands::open_practice_tenant,
+            commands::practice_faults,
+            commands::set_practice_faults,
         ])
         .run(tauri::generate_context!())
         .expect("Switchboard failed to start");

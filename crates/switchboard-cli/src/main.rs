@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use switchboard_core::connection::{Diagnosis, Vendor};
 use switchboard_core::paths::{AppPaths, BuildKind};
+use switchboard_core::practice::PracticeTenant;
 use switchboard_core::secrets::KeychainStore;
 use switchboard_core::{ErrorReply, Locale, Switchboard};
 
@@ -38,6 +40,27 @@ enum Command {
     /// Flow progress
     #[command(subcommand)]
     Flow(FlowCommand),
+    /// Vendor connections
+    #[command(subcommand)]
+    Connection(ConnectionCommand),
+}
+
+#[derive(Subcommand)]
+enum ConnectionCommand {
+    /// Run the same live Test as the app and print its diagnosis (exit status 1 when it fails)
+    Test {
+        #[arg(long)]
+        profile: String,
+        #[arg(long, value_parser = parse_vendor)]
+        vendor: Vendor,
+    },
+}
+
+fn parse_vendor(value: &str) -> Result<Vendor, String> {
+    Vendor::ALL
+        .into_iter()
+        .find(|v| v.as_str() == value)
+        .ok_or_else(|| format!("{value}: use zoom, cxone, salesforce or genesys"))
 }
 
 #[derive(Subcommand)]
@@ -79,7 +102,8 @@ fn parse_locale(value: &str) -> Result<Locale, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         Err(error) => {
             let reply = ErrorReply::from(error);
             if cli.json {
@@ -95,7 +119,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli) -> switchboard_core::Result<()> {
+/// Runs the command; `Ok(false)` when it ran but found a problem (a failed connection test).
+fn run(cli: &Cli) -> switchboard_core::Result<bool> {
     let kind = BuildKind::of_current_build(cfg!(debug_assertions));
     let paths = match &cli.data_dir {
         Some(dir) => AppPaths::under(dir.clone()),
@@ -134,6 +159,44 @@ fn run(cli: &Cli) -> switchboard_core::Result<()> {
                 None => out.flows(&profile, &core.list_flows(profile.id, *lang)?),
             }
         }
+        Command::Connection(ConnectionCommand::Test { profile, vendor }) => {
+            let profile = core.profile_by_name(profile)?;
+            let diagnosis = test_connection(&core, profile.id, profile.practice, *vendor)?;
+            out.diagnosis(&diagnosis);
+            return Ok(diagnosis.ok);
+        }
     }
-    Ok(())
+    Ok(true)
+}
+
+/// The app's Test, on a runtime of our own. A practice profile gets its emulator started here
+/// too, as the app does, so it can be rehearsed from scripts.
+fn test_connection(
+    core: &Switchboard,
+    profile_id: i64,
+    practice: bool,
+    vendor: Vendor,
+) -> switchboard_core::Result<Diagnosis> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let _emulator = if practice {
+            let emulator = switchboard_emulator::Emulator::start(Default::default())
+                .await
+                .map_err(|e| switchboard_core::Error::Io(std::io::Error::other(e.to_string())))?;
+            let announcement = serde_json::json!({
+                "endpoints": emulator.endpoints(),
+                "credentials": emulator.credentials(),
+            });
+            core.open_practice_profile(&PracticeTenant::from_announcement(
+                &announcement.to_string(),
+            )?)?;
+            Some(emulator)
+        } else {
+            None
+        };
+        core.test_connection(profile_id, vendor).await
+    })
 }

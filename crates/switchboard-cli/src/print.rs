@@ -1,6 +1,7 @@
 //! How `switchboard-cli` prints results: aligned text for people, JSON with `--json`.
 
 use serde::Serialize;
+use switchboard_core::connection::Diagnosis;
 use switchboard_core::flow::{FlowSummary, FlowView};
 use switchboard_core::storage::progress::StepStatus;
 use switchboard_core::switchboard::ProfileSummary;
@@ -107,6 +108,32 @@ impl Out {
                 status_word(s.status),
                 s.title
             );
+        }
+    }
+
+    pub fn diagnosis(&self, diagnosis: &Diagnosis) {
+        if self.json {
+            return self.json(diagnosis);
+        }
+        let verdict = if diagnosis.ok { "passed" } else { "FAILED" };
+        println!(
+            "{} connection test {verdict} at {}",
+            diagnosis.vendor.as_str(),
+            diagnosis.checked_at
+        );
+        for check in &diagnosis.checks {
+            let mark = if check.ok { "ok  " } else { "FAIL" };
+            let code = check
+                .code
+                .map(|c| serde_json::to_value(c).expect("codes serialise"))
+                .and_then(|c| c.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let params = if check.params.is_empty() {
+                String::new()
+            } else {
+                serde_json::to_string(&check.params).expect("params serialise")
+            };
+            println!("  {mark} {:<12} {code} {params}", check.id);
         }
     }
 }

@@ -111,3 +111,57 @@ fn the_cli_and_the_core_share_one_database() {
     drop(core);
     assert!(stdout(&cli(dir.path(), &["profile", "list"])).contains("From the app"));
 }
+
+#[test]
+fn connection_test_runs_the_apps_test_against_the_practice_tenant() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = switchboard_core::paths::AppPaths::under(dir.path().to_path_buf());
+    {
+        // A practice profile, as the app makes it (the CLI repoints it at its own emulator).
+        let core = switchboard_core::Switchboard::open(
+            &paths,
+            Box::new(switchboard_core::secrets::MemoryStore::new()),
+        )
+        .unwrap();
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        runtime.block_on(async {
+            let emulator = switchboard_emulator::Emulator::start(Default::default())
+                .await
+                .unwrap();
+            let line = serde_json::json!({
+                "endpoints": emulator.endpoints(), "credentials": emulator.credentials()
+            });
+            let tenant =
+                switchboard_core::practice::PracticeTenant::from_announcement(&line.to_string())
+                    .unwrap();
+            core.open_practice_profile(&tenant).unwrap();
+        });
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_switchboard-cli"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args([
+            "--json",
+            "connection",
+            "test",
+            "--profile",
+            "Practice tenant",
+        ])
+        .args(["--vendor", "genesys"])
+        .output()
+        .unwrap();
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        // No keychain: the CLI refuses to go on without one, with the code the UI translates.
+        let error: serde_json::Value = serde_json::from_slice(&output.stderr).unwrap();
+        assert_eq!(error["code"], "keychain_unavailable");
+        return;
+    }
+    let diagnosis: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&output.stderr)));
+    assert_eq!(diagnosis["vendor"], "genesys");
+    assert_eq!(
+        diagnosis["ok"], true,
+        "the practice tenant passes: {diagnosis}"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}

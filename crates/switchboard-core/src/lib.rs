@@ -13,6 +13,7 @@ pub mod flow;
 pub mod links;
 pub mod locale;
 pub mod paths;
+pub mod practice;
 pub mod secrets;
 pub mod storage;
 pub mod switchboard;

@@ -37,6 +37,7 @@ pub struct ProfileSummary {
     pub name: String,
     pub created_at: String,
     pub updated_at: String,
+    pub practice: bool,
     pub progress: Vec<FlowProgress>,
 }
 
@@ -603,6 +604,54 @@ fn summarize(db: &Connection, profile: Profile) -> Result<ProfileSummary> {
         name: profile.name,
         created_at: profile.created_at,
         updated_at: profile.updated_at,
+        practice: profile.practice,
         progress,
     })
+}
+
+// --- the practice tenant ---
+impl Switchboard {
+    /// Creates the practice profile once, then reopens it, (re)pointing its four connections at
+    /// the running emulator described by `tenant` (its port changes on every app start).
+    pub fn open_practice_profile(
+        &self,
+        tenant: &crate::practice::PracticeTenant,
+    ) -> Result<ProfileSummary> {
+        let profile = {
+            let db = self.db();
+            match profiles::practice(&db)? {
+                Some(profile) => profile,
+                None => {
+                    let profile =
+                        profiles::create_practice(&db, crate::practice::PRACTICE_PROFILE_NAME)?;
+                    journal::record(&db, Some(profile.id), None, "practice.create", "ok", None)?;
+                    profile
+                }
+            }
+        };
+        // Only a new emulator (a new port, after a restart) changes anything: reopening the same
+        // one must not rewrite the keychain or clear the last test results.
+        let mut changed = false;
+        for settings in &tenant.settings {
+            let current = self.connection(profile.id, settings.vendor())?.settings;
+            if current.as_ref() != Some(settings) {
+                self.save_connection(profile.id, settings.clone())?;
+                changed = true;
+            }
+        }
+        if changed {
+            for (vendor, field, value) in &tenant.secrets {
+                self.set_connection_secret(profile.id, *vendor, field, Some(value))?;
+            }
+        }
+        self.profile(profile.id)
+    }
+
+    /// The practice profile, if one was made (its emulator must be running to test it).
+    pub fn practice_profile(&self) -> Result<Option<ProfileSummary>> {
+        let db = self.db();
+        profiles::practice(&db)?
+            .map(|p| summarize(&db, p))
+            .transpose()
+    }
 }

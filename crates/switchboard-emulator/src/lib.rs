@@ -21,6 +21,7 @@ mod faults;
 mod gate;
 mod genesys;
 mod http;
+mod panel;
 mod salesforce;
 mod seed;
 mod server;
@@ -35,4 +36,5 @@ pub use config::{
 pub use faults::{
     FaultHandle, FaultPlan, RateLimit, RetryAfter, ServerErrors, Trigger, Vendor, VendorFaults,
 };
+pub use panel::{PanelFaults, PanelRateLimit};
 pub use server::{Emulator, EmulatorError, RunningEmulator};

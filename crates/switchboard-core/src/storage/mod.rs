@@ -23,6 +23,7 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/0001_init.sql")),
         M::up(include_str!("migrations/0002_secret_refs.sql")),
+        M::up(include_str!("migrations/0003_practice_profiles.sql")),
     ])
 }
 

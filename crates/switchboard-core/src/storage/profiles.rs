@@ -13,6 +13,8 @@ pub struct Profile {
     pub name: String,
     pub created_at: String,
     pub updated_at: String,
+    /// Rehearses against the built-in emulator; nothing leaves the computer.
+    pub practice: bool,
 }
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
@@ -21,10 +23,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
         name: row.get(1)?,
         created_at: row.get(2)?,
         updated_at: row.get(3)?,
+        practice: row.get(4)?,
     })
 }
 
-const COLUMNS: &str = "id, name, created_at, updated_at";
+const COLUMNS: &str = "id, name, created_at, updated_at, practice";
 
 pub fn list(conn: &Connection) -> Result<Vec<Profile>> {
     let mut stmt = conn.prepare(&format!(
@@ -100,4 +103,25 @@ pub fn touch(conn: &Connection, id: i64) -> Result<()> {
         [id],
     )?;
     Ok(())
+}
+
+/// The practice profile, if one was made.
+pub fn practice(conn: &Connection) -> Result<Option<Profile>> {
+    let sql = format!("SELECT {COLUMNS} FROM profiles WHERE practice = 1 ORDER BY id LIMIT 1");
+    Ok(conn.query_row(&sql, [], from_row).optional()?)
+}
+
+/// Creates the practice profile under the first free name among `name`, `name (2)`, …
+pub fn create_practice(conn: &Connection, name: &str) -> Result<Profile> {
+    let mut candidate = name.to_owned();
+    let mut n = 1;
+    while find_by_name(conn, &candidate)?.is_some() {
+        n += 1;
+        candidate = format!("{name} ({n})");
+    }
+    conn.execute(
+        "INSERT INTO profiles (name, practice) VALUES (?1, 1)",
+        [&candidate],
+    )?;
+    get(conn, conn.last_insert_rowid())
 }

@@ -4,6 +4,7 @@ mod catalogue;
 mod connections;
 mod keychain;
 mod migrations;
+mod practice;
 mod profiles;
 mod steps;
 mod vendor_checks;

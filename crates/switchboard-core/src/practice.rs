@@ -1,0 +1,201 @@
+//! The practice tenant: a profile whose four connections point at the built-in vendor emulator
+//! on 127.0.0.1, with the emulator's demo credentials filled in, so an admin can rehearse every
+//! flow with nothing leaving the computer.
+//!
+//! The emulator announces itself as one JSON line (`{"endpoints": …, "credentials": …}`, the
+//! same line its binary prints); this module reads that contract rather than depending on the
+//! emulator crate, so the core stays free of a web server. Starting the emulator is the host's job.
+
+use serde::Deserialize;
+
+use crate::connection::{
+    ConnectionSettings, CxoneCloud, CxoneSettings, Endpoints, GenesysSettings,
+    SalesforceEnvironment, SalesforceSettings, Vendor, ZoomSettings,
+};
+use crate::error::{Error, Result};
+use crate::secrets::Sensitive;
+
+/// The name the practice profile gets; the UI marks it with the practice banner anyway.
+pub const PRACTICE_PROFILE_NAME: &str = "Practice tenant";
+
+/// Everything needed to (re)point a practice profile at a running emulator.
+pub struct PracticeTenant {
+    pub settings: Vec<ConnectionSettings>,
+    /// `(vendor, secret field, value)`: demo values, stored in the keychain like real ones.
+    pub secrets: Vec<(Vendor, &'static str, Sensitive)>,
+}
+
+#[derive(Deserialize)]
+struct Announcement {
+    endpoints: AnnouncedEndpoints,
+    credentials: AnnouncedCredentials,
+}
+
+#[derive(Deserialize)]
+struct AnnouncedEndpoints {
+    zoom: Bases,
+    cxone: CxoneBases,
+    salesforce: SalesforceBases,
+    genesys: GenesysBases,
+}
+
+#[derive(Deserialize)]
+struct Bases {
+    token_base: String,
+    api_base: String,
+}
+
+#[derive(Deserialize)]
+struct CxoneBases {
+    auth_base: String,
+    api_base: String,
+}
+
+#[derive(Deserialize)]
+struct SalesforceBases {
+    login_base: String,
+    instance_url: String,
+}
+
+#[derive(Deserialize)]
+struct GenesysBases {
+    org_region_domain: String,
+    regions: Vec<GenesysRegion>,
+}
+
+#[derive(Deserialize)]
+struct GenesysRegion {
+    domain: String,
+    login_base: String,
+    api_base: String,
+}
+
+#[derive(Deserialize)]
+struct AnnouncedCredentials {
+    zoom: ZoomCredentials,
+    cxone: CxoneCredentials,
+    salesforce: SalesforceCredentials,
+    genesys: GenesysCredentials,
+}
+
+#[derive(Deserialize)]
+struct ZoomCredentials {
+    account_id: String,
+    client_id: String,
+    client_secret: String,
+}
+
+#[derive(Deserialize)]
+struct CxoneCredentials {
+    tenant_id: String,
+    client_id: String,
+    client_secret: String,
+    access_key_id: String,
+    access_key_secret: String,
+}
+
+#[derive(Deserialize)]
+struct SalesforceCredentials {
+    username: String,
+    password: String,
+    security_token: String,
+    consumer_key: String,
+    consumer_secret: String,
+}
+
+#[derive(Deserialize)]
+struct GenesysCredentials {
+    client_id: String,
+    client_secret: String,
+}
+
+fn practice(token_base: &str, api_base: &str) -> Endpoints {
+    Endpoints {
+        practice: true,
+        token_base: Some(token_base.to_owned()),
+        api_base: Some(api_base.to_owned()),
+    }
+}
+
+impl PracticeTenant {
+    /// Reads the emulator's announcement line.
+    pub fn from_announcement(json: &str) -> Result<PracticeTenant> {
+        let a: Announcement = serde_json::from_str(json)
+            .map_err(|e| Error::Corrupt(format!("emulator announcement: {e}")))?;
+        let e = a.endpoints;
+        let c = a.credentials;
+        let genesys = e
+            .genesys
+            .regions
+            .iter()
+            .find(|r| r.domain == e.genesys.org_region_domain)
+            .ok_or_else(|| Error::Corrupt("emulator announced no hosts for its org".into()))?;
+        let settings = vec![
+            ConnectionSettings::Zoom(ZoomSettings {
+                account_id: c.zoom.account_id,
+                client_id: c.zoom.client_id,
+                // The core's Zoom API base is the host (it appends `/v2/...` itself, as for
+                // `https://api.zoom.us`); the emulator announces the versioned base.
+                endpoints: practice(&e.zoom.token_base, e.zoom.api_base.trim_end_matches("/v2")),
+            }),
+            ConnectionSettings::Cxone(CxoneSettings {
+                access_key_id: c.cxone.access_key_id,
+                client_id: c.cxone.client_id,
+                cloud: CxoneCloud::Commercial,
+                area: None,
+                tenant_id: Some(c.cxone.tenant_id),
+                endpoints: practice(&e.cxone.auth_base, &e.cxone.api_base),
+            }),
+            ConnectionSettings::Salesforce(SalesforceSettings {
+                environment: SalesforceEnvironment::Production,
+                my_domain_host: None,
+                username: c.salesforce.username,
+                consumer_key: c.salesforce.consumer_key,
+                endpoints: practice(&e.salesforce.login_base, &e.salesforce.instance_url),
+            }),
+            ConnectionSettings::Genesys(GenesysSettings {
+                region: e.genesys.org_region_domain.clone(),
+                client_id: c.genesys.client_id,
+                endpoints: practice(&genesys.login_base, &genesys.api_base),
+            }),
+        ];
+        let secrets = vec![
+            (
+                Vendor::Zoom,
+                "client-secret",
+                Sensitive::new(c.zoom.client_secret),
+            ),
+            (
+                Vendor::Cxone,
+                "access-key-secret",
+                Sensitive::new(c.cxone.access_key_secret),
+            ),
+            (
+                Vendor::Cxone,
+                "client-secret",
+                Sensitive::new(c.cxone.client_secret),
+            ),
+            (
+                Vendor::Salesforce,
+                "consumer-secret",
+                Sensitive::new(c.salesforce.consumer_secret),
+            ),
+            (
+                Vendor::Salesforce,
+                "password",
+                Sensitive::new(c.salesforce.password),
+            ),
+            (
+                Vendor::Salesforce,
+                "security-token",
+                Sensitive::new(c.salesforce.security_token),
+            ),
+            (
+                Vendor::Genesys,
+                "client-secret",
+                Sensitive::new(c.genesys.client_secret),
+            ),
+        ];
+        Ok(PracticeTenant { settings, secrets })
+    }
+}

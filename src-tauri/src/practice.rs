@@ -1,0 +1,51 @@
+//! The practice tenant's emulator inside the app: started on first use on a random 127.0.0.1
+//! port, kept for the app's lifetime, and announced to the core, which (re)points the practice
+//! profile's connections at it.
+
+use switchboard_core::practice::PracticeTenant;
+use switchboard_emulator::{Emulator, EmulatorConfig, PanelFaults, RunningEmulator};
+use tokio::sync::Mutex;
+
+use crate::ipc_error::{IpcError, IpcResult};
+
+#[derive(Default)]
+pub struct Practice {
+    emulator: Mutex<Option<RunningEmulator>>,
+}
+
+impl Practice {
+    /// The running emulator's tenant, starting the emulator if needed.
+    pub async fn tenant(&self) -> IpcResult<PracticeTenant> {
+        let mut emulator = self.emulator.lock().await;
+        if emulator.is_none() {
+            let started = Emulator::start(EmulatorConfig::default())
+                .await
+                .map_err(IpcError::internal)?;
+            tracing::info!(address = %started.local_addr(), "practice emulator started");
+            *emulator = Some(started);
+        }
+        let running = emulator.as_ref().expect("started above");
+        let announcement = serde_json::json!({
+            "endpoints": running.endpoints(),
+            "credentials": running.credentials(),
+        });
+        Ok(PracticeTenant::from_announcement(
+            &announcement.to_string(),
+        )?)
+    }
+
+    pub async fn faults(&self) -> PanelFaults {
+        match self.emulator.lock().await.as_ref() {
+            Some(running) => PanelFaults::from_plan(&running.faults().plan()),
+            None => PanelFaults::default(),
+        }
+    }
+
+    pub async fn set_faults(&self, faults: PanelFaults) -> IpcResult<PanelFaults> {
+        self.tenant().await?;
+        let emulator = self.emulator.lock().await;
+        let running = emulator.as_ref().expect("started by tenant()");
+        running.faults().set_plan(faults.to_plan());
+        Ok(PanelFaults::from_plan(&running.faults().plan()))
+    }
+}
