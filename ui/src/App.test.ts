@@ -1,11 +1,11 @@
 // Purpose: the shell: start-up locale and resume, language switching (FR / JA), keychain banner,
-// About dialog, and set_resume on navigation.
+// About dialog, set_resume on navigation, the Connections page and the practice tenant's banner.
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import { fakeBackend, type Handler } from './test/backend';
-import { FLOW_ID, flowView, ipcError, profiles } from './test/fixtures';
+import { FLOW_ID, flowView, ipcError, practiceProfile, profiles } from './test/fixtures';
 import { TestId, TestIds } from './lib/testIds';
 
 async function renderApp(handlers: Record<string, Handler> = {}) {
@@ -121,5 +121,51 @@ describe('App', () => {
     expect(error).toHaveTextContent('An unexpected error occurred.');
     expect(error).toHaveTextContent('settings table missing');
     expect(await screen.findByTestId(TestId.homeView)).toBeInTheDocument();
+  });
+
+  it('summarises each connection on the profile and opens the Connections page', async () => {
+    const { user } = await renderApp({ get_resume: () => ({ profileId: 1, flowId: null }) });
+    expect(await screen.findByTestId(TestIds.connectionSummary('zoom'))).toHaveTextContent(/Zoom ✓ Passed · Nov 2\d, 2026/);
+    expect(screen.getByTestId(TestIds.connectionSummary('salesforce'))).toHaveTextContent(/Failed · Nov 2\d, 2026/);
+    expect(screen.getByTestId(TestIds.connectionSummary('cxone'))).toHaveTextContent('Not set up');
+    expect(screen.queryByTestId(TestId.practiceBanner)).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId(TestId.connectionsButton));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Connections for Acme Corp' })).toBeInTheDocument();
+    expect(await screen.findByTestId(TestIds.connectionCard('genesys'))).toBeInTheDocument();
+    await user.click(screen.getByTestId(TestId.backFromConnectionsButton));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Integrations for Acme Corp' })).toBeInTheDocument();
+  });
+
+  it('opens the practice tenant from Home, with its banner on every screen of that profile', async () => {
+    const { backend, user } = await renderApp({ open_practice_tenant: () => practiceProfile() });
+    const button = await screen.findByTestId(TestId.openPracticeButton);
+    expect(button).toHaveAccessibleDescription(/nothing leaves this computer/);
+    await user.click(button);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Integrations for Practice tenant' })).toBeInTheDocument();
+    expect(backend.argsOf('open_practice_tenant')).toEqual([{}]);
+    const banner = screen.getByTestId(TestId.practiceBanner);
+    expect(banner).toHaveAttribute('role', 'status');
+    expect(banner).toHaveTextContent('Practice — nothing leaves this computer');
+
+    await user.click(screen.getByTestId(TestId.connectionsButton));
+    expect(await screen.findByTestId(TestId.practiceSettings)).toBeInTheDocument();
+    expect(screen.getByTestId(TestId.practiceBanner)).toBeInTheDocument();
+
+    await user.click(screen.getByTestId(TestId.homeButton));
+    await screen.findByTestId(TestId.homeView);
+    expect(screen.queryByTestId(TestId.practiceBanner)).not.toBeInTheDocument();
+  });
+
+  it('shows the practice banner in French and Japanese when the practice profile is resumed', async () => {
+    await renderApp({
+      get_settings: () => ({ locale: 'ja' }),
+      get_resume: () => ({ profileId: 9, flowId: FLOW_ID }),
+      list_profiles: () => [...profiles(), practiceProfile()],
+    });
+    expect(await screen.findByTestId(TestId.practiceBanner)).toHaveTextContent('練習用 — 何もこのコンピューターの外に送信されません');
+    await userEvent.setup().selectOptions(screen.getByTestId(TestId.languageSelect), 'fr');
+    expect(screen.getByTestId(TestId.practiceBanner)).toHaveTextContent('Entraînement — rien ne quitte cet ordinateur');
   });
 });

@@ -51,6 +51,11 @@ export const VALIDATION_CODES = [
   'json_object',
   'secret_whitespace',
   'choice',
+  'endpoint_url',
+  'endpoint_https',
+  'endpoint_loopback',
+  'practice_endpoint_required',
+  'cxone_area',
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
@@ -85,6 +90,8 @@ export interface ProfileSummary {
   createdAt: string;
   updatedAt: string;
   progress: FlowProgress[];
+  /** The practice tenant: its connections talk to the in-process emulator only. */
+  practice: boolean;
 }
 
 export interface FlowSummary {
@@ -154,6 +161,68 @@ export interface FlowView {
 export interface Resume {
   profileId: number;
   flowId: string | null;
+}
+
+export const VENDORS = ['zoom', 'cxone', 'salesforce', 'genesys'] as const;
+export type Vendor = (typeof VENDORS)[number];
+
+/** Where requests go; only a practice connection may use http:// and only to loopback. */
+export interface Endpoints {
+  practice?: boolean;
+  tokenBase?: string;
+  apiBase?: string;
+}
+export type ZoomSettings = { vendor: 'zoom'; accountId: string; clientId: string } & Endpoints;
+export type CxoneSettings = {
+  vendor: 'cxone';
+  accessKeyId: string;
+  clientId: string;
+  cloud: 'commercial' | 'us_gov';
+  area?: string;
+  tenantId?: string;
+} & Endpoints;
+export type SalesforceSettings = {
+  vendor: 'salesforce';
+  environment: 'production' | 'sandbox' | 'hyperforce' | 'my_domain';
+  myDomainHost?: string;
+  username: string;
+  consumerKey: string;
+} & Endpoints;
+export type GenesysSettings = { vendor: 'genesys'; region: string; clientId: string } & Endpoints;
+/** Non-secret settings of one connection, tagged by vendor. */
+export type ConnectionSettings = ZoomSettings | CxoneSettings | SalesforceSettings | GenesysSettings;
+
+export interface Check {
+  /** Stable per vendor: `settings`, `token`, `scopes`, `users`, `discovery`, … */
+  id: string;
+  ok: boolean;
+  /** Set exactly when `ok` is false; translated as `diagnosis.<code>`. */
+  code: string | null;
+  params: Record<string, unknown>;
+}
+export interface Diagnosis {
+  vendor: Vendor;
+  ok: boolean;
+  checkedAt: string;
+  checks: Check[];
+}
+export interface ConnectionView {
+  vendor: Vendor;
+  settings: ConnectionSettings | null;
+  /** Names of the secrets saved in the keychain (never their values). */
+  secretsSet: string[];
+  lastDiagnosis: Diagnosis | null;
+}
+
+export const RATE_LIMIT_MODES = ['off', 'retry_after_seconds', 'retry_after_date', 'no_retry_after'] as const;
+export type RateLimitMode = (typeof RATE_LIMIT_MODES)[number];
+export interface PracticeFaults {
+  rateLimit: RateLimitMode;
+  serverErrors: boolean;
+  latencyMs: number;
+  expiredSecret: boolean;
+  tokenExpiry: boolean;
+  dropConnections: boolean;
 }
 
 /** Identifies one field of one step (arguments shared by the field commands). */
@@ -261,3 +330,15 @@ export const copyText = (text: string) => call<null>('copy_text', { text });
 /** Copies a value built from saved secrets: the core reads the keychain; the value never reaches the UI. */
 export const copySecret = (profileId: number, flowId: string, copyId: string) =>
   call<null>('copy_secret', { profileId, flowId, copyId });
+
+export const listConnections = (profileId: number) => call<ConnectionView[]>('list_connections', { profileId });
+export const saveConnection = (profileId: number, settings: ConnectionSettings) =>
+  call<ConnectionView>('save_connection', { profileId, settings });
+/** Saves one secret of a connection to the keychain (`null` clears it); the reply names saved secrets only. */
+export const setConnectionSecret = (profileId: number, vendor: Vendor, field: string, value: string | null) =>
+  call<ConnectionView>('set_connection_secret', { profileId, vendor, field, value });
+export const testConnection = (profileId: number, vendor: Vendor) =>
+  call<Diagnosis>('test_connection', { profileId, vendor });
+export const openPracticeTenant = () => call<ProfileSummary>('open_practice_tenant');
+export const practiceFaults = () => call<PracticeFaults>('practice_faults');
+export const setPracticeFaults = (faults: PracticeFaults) => call<PracticeFaults>('set_practice_faults', { faults });

@@ -32,6 +32,16 @@ export const TestId = {
   profileView: 'profile-view',
   backToHomeButton: 'back-to-home-button',
   flowList: 'flow-list',
+  connectionsButton: 'connections-button',
+  connectionSummary: 'connection-summary',
+  // Practice tenant
+  openPracticeButton: 'open-practice-button',
+  practiceBanner: 'practice-banner',
+  practiceSettings: 'practice-settings',
+  practiceStatus: 'practice-status',
+  // Connections
+  connectionsView: 'connections-view',
+  backFromConnectionsButton: 'back-from-connections-button',
   // Flow
   flowView: 'flow-view',
   backToProfileButton: 'back-to-profile-button',
@@ -79,4 +89,15 @@ export const TestIds = {
   secretState: (fieldId: string) => `secret-state-${fieldId}`,
   secretReplace: (fieldId: string) => `secret-replace-${fieldId}`,
   secretClear: (fieldId: string) => `secret-clear-${fieldId}`,
+  connectionCard: (vendor: string) => `connection-card-${vendor}`,
+  connectionField: (vendor: string, field: string) => `connection-field-${vendor}-${field}`,
+  connectionFieldError: (vendor: string, field: string) => `connection-field-error-${vendor}-${field}`,
+  connectionSecret: (vendor: string, secret: string) => `connection-secret-${vendor}-${secret}`,
+  connectionSave: (vendor: string) => `connection-save-${vendor}`,
+  connectionTest: (vendor: string) => `connection-test-${vendor}`,
+  connectionStatus: (vendor: string) => `connection-status-${vendor}`,
+  connectionSummary: (vendor: string) => `connection-summary-${vendor}`,
+  diagnosis: (vendor: string) => `diagnosis-${vendor}`,
+  diagnosisCheck: (vendor: string, checkId: string) => `diagnosis-check-${vendor}-${checkId}`,
+  practiceFault: (name: string) => `practice-fault-${name}`,
 } as const;

@@ -1,6 +1,6 @@
 // Purpose: a fake backend over mockIPC: per-command handlers (with sensible defaults) and a call log.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { flowSummaries } from './fixtures';
+import { connections, flowSummaries, noFaults } from './fixtures';
 
 export type Args = Record<string, unknown>;
 export type Handler = (args: Args) => unknown;
@@ -19,6 +19,9 @@ const defaults: Record<string, Handler> = {
   set_resume: () => null,
   list_profiles: () => [],
   list_flows: () => flowSummaries(),
+  list_connections: () => connections(),
+  practice_faults: () => noFaults(),
+  set_practice_faults: (args) => args.faults,
   copy_text: () => null,
   copy_secret: () => null,
   open_link: () => null,

@@ -1,5 +1,16 @@
-// Purpose: small, realistic fixtures (profiles, flow catalogue, one FlowView) for component tests.
-import type { FieldError, FieldView, FlowSummary, FlowView, IpcError, ProfileSummary, StepView } from '../lib/ipc';
+// Purpose: small, realistic fixtures (profiles, flow catalogue, one FlowView, connections, practice) for component tests.
+import type {
+  ConnectionView,
+  Diagnosis,
+  FieldError,
+  FieldView,
+  FlowSummary,
+  FlowView,
+  IpcError,
+  PracticeFaults,
+  ProfileSummary,
+  StepView,
+} from '../lib/ipc';
 
 export const FLOW_ID = 'zoom-presence';
 
@@ -14,6 +25,7 @@ export function profiles(): ProfileSummary[] {
         { flowId: FLOW_ID, done: 3, total: 8 },
         { flowId: 'sf-presence', done: 0, total: 8 },
       ],
+      practice: false,
     },
     {
       id: 2,
@@ -24,6 +36,7 @@ export function profiles(): ProfileSummary[] {
         { flowId: FLOW_ID, done: 0, total: 8 },
         { flowId: 'sf-presence', done: 1, total: 8 },
       ],
+      practice: false,
     },
   ];
 }
@@ -182,4 +195,84 @@ export function validationError(
   params: Record<string, string> = {},
 ): IpcError {
   return { code: 'validation', message: `${field} is invalid (${code})`, field, detail: { code, params } };
+}
+
+/** The practice profile as open_practice_tenant returns it. */
+export function practiceProfile(): ProfileSummary {
+  return {
+    id: 9,
+    name: 'Practice tenant',
+    createdAt: '2026-03-01T10:00:00Z',
+    updatedAt: '2026-03-01T10:00:00Z',
+    progress: [{ flowId: FLOW_ID, done: 0, total: 8 }],
+    practice: true,
+  };
+}
+
+/** The four connections of a profile: Zoom saved and tested (passed), Salesforce tested (failed), the others unset. */
+export function connections(): ConnectionView[] {
+  return [
+    {
+      vendor: 'zoom',
+      settings: { vendor: 'zoom', accountId: 'xYz12AbCdEfGhIjKlMnOpQ', clientId: 'aBcDeFgHiJkLmNoPqR' },
+      secretsSet: ['client-secret'],
+      lastDiagnosis: {
+        vendor: 'zoom',
+        ok: true,
+        checkedAt: '2026-11-23T21:40:00Z',
+        checks: [
+          { id: 'settings', ok: true, code: null, params: {} },
+          { id: 'token', ok: true, code: null, params: {} },
+        ],
+      },
+    },
+    { vendor: 'cxone', settings: null, secretsSet: [], lastDiagnosis: null },
+    {
+      vendor: 'salesforce',
+      settings: {
+        vendor: 'salesforce',
+        environment: 'production',
+        username: 'admin@acme.example',
+        consumerKey: '3MVG9',
+      },
+      secretsSet: ['consumer-secret', 'password'],
+      lastDiagnosis: {
+        vendor: 'salesforce',
+        ok: false,
+        checkedAt: '2026-11-22T08:05:00Z',
+        checks: [{ id: 'token', ok: false, code: 'salesforce.invalid_login', params: {} }],
+      },
+    },
+    { vendor: 'genesys', settings: null, secretsSet: [], lastDiagnosis: null },
+  ];
+}
+
+/** A Zoom Test: the token passed, the scopes check failed with the missing scope list. */
+export function zoomMissingScopes(): Diagnosis {
+  return {
+    vendor: 'zoom',
+    ok: false,
+    checkedAt: '2026-11-23T21:45:00Z',
+    checks: [
+      { id: 'settings', ok: true, code: null, params: {} },
+      { id: 'token', ok: true, code: null, params: {} },
+      {
+        id: 'scopes',
+        ok: false,
+        code: 'zoom.missing_scopes',
+        params: { missing: ['user:read:admin', 'report:read:admin'] },
+      },
+    ],
+  };
+}
+
+export function noFaults(): PracticeFaults {
+  return {
+    rateLimit: 'off',
+    serverErrors: false,
+    latencyMs: 0,
+    expiredSecret: false,
+    tokenExpiry: false,
+    dropConnections: false,
+  };
 }

@@ -5,13 +5,13 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import userEvent from '@testing-library/user-event';
 import Home from './Home.svelte';
 import { fakeBackend } from '../test/backend';
-import { ipcError, profiles, validationError } from '../test/fixtures';
+import { ipcError, practiceProfile, profiles, validationError } from '../test/fixtures';
 import { TestId, TestIds } from '../lib/testIds';
 import type { ProfileSummary } from '../lib/ipc';
 import { applyLocale } from '../lib/i18n';
 
 function newProfile(id: number, name: string): ProfileSummary {
-  return { id, name, createdAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-01T10:00:00Z', progress: [] };
+  return { id, name, createdAt: '2026-03-01T10:00:00Z', updatedAt: '2026-03-01T10:00:00Z', progress: [], practice: false };
 }
 
 describe('Home', () => {
@@ -225,5 +225,34 @@ describe('Home', () => {
     const notice = await screen.findByRole('alert');
     expect(notice).toHaveTextContent('Switchboard could not read or write its data.');
     expect(notice).toHaveTextContent('database is locked');
+  });
+
+  it('opens the practice tenant and marks it in the list', async () => {
+    const backend = fakeBackend({
+      list_profiles: () => [...profiles(), practiceProfile()],
+      open_practice_tenant: () => practiceProfile(),
+    });
+    const onopen = vi.fn();
+    const user = userEvent.setup();
+    render(Home, { onopen });
+    expect(await within(await screen.findByTestId(TestIds.profileRow(9))).findByText('Practice')).toBeInTheDocument();
+    const button = screen.getByTestId(TestId.openPracticeButton);
+    expect(button).toHaveAccessibleName('Try the practice tenant');
+    await user.click(button);
+    await waitFor(() => expect(onopen).toHaveBeenCalledWith(expect.objectContaining({ id: 9, practice: true })));
+    expect(backend.argsOf('open_practice_tenant')).toHaveLength(1);
+  });
+
+  it('shows a translated error when the practice tenant cannot be opened', async () => {
+    fakeBackend({
+      open_practice_tenant: () => {
+        throw ipcError('storage', 'disk full');
+      },
+    });
+    const onopen = vi.fn();
+    render(Home, { onopen });
+    await fireEvent.click(screen.getByTestId(TestId.openPracticeButton));
+    expect(await screen.findByRole('alert')).toHaveTextContent('disk full');
+    expect(onopen).not.toHaveBeenCalled();
   });
 });

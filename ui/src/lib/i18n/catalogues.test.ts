@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import fr from './fr.json';
 import ja from './ja.json';
-import { ERROR_CODES, STEP_KINDS, STEP_STATUSES, VALIDATION_CODES } from '../ipc';
+import { ERROR_CODES, RATE_LIMIT_MODES, STEP_KINDS, STEP_STATUSES, VALIDATION_CODES, VENDORS } from '../ipc';
+import { DIAGNOSIS_CODES, ENDPOINT_FIELDS, VENDOR_SPECS } from '../connections';
 
 type Node = string | { [key: string]: Node };
 
 const PLURAL_CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
 
 /** Values allowed to be identical to English: proper names and true cognates only. Keep it tiny. */
-const SAME_AS_ENGLISH = new Set(['Switchboard', 'Zoom', 'Salesforce', 'OK', 'E-mail']);
+const SAME_AS_ENGLISH = new Set(['Switchboard', 'Zoom', 'Salesforce', 'NICE CXone', 'Genesys Cloud', 'OK', 'E-mail']);
 
 function isPluralNode(node: Node): node is Record<string, string> {
   if (typeof node === 'string') return false;
@@ -110,5 +111,29 @@ describe('i18n catalogues', () => {
     expect(placeholders(catalogues.en.get('validation.too_many_country_codes')![0])).toEqual(['max']);
     expect(placeholders(catalogues.en.get('validation.email_list')![0])).toEqual(['item']);
     expect(placeholders(catalogues.en.get('validation.country_codes')![0])).toEqual(['item']);
+  });
+
+  it('explains every diagnosis code the core can emit, with a generic fallback', () => {
+    const missing = DIAGNOSIS_CODES.map((c) => `diagnosis.${c}`).filter((key) => !catalogues.en.has(key));
+    expect(missing).toEqual([]);
+    expect(catalogues.en.has('diagnosisExtra.unknown')).toBe(true);
+  });
+
+  it('names every vendor, connection field, secret and practice rate-limit mode', () => {
+    const required = [
+      ...VENDORS.map((v) => `connections.vendor.${v}`),
+      ...VENDORS.map((v) => `connections.intro.${v}`),
+      ...VENDORS.flatMap((v) => VENDOR_SPECS[v].fields.map((f) => `connections.field.${f.name}`)),
+      ...ENDPOINT_FIELDS.map((f) => `connections.field.${f.name}`),
+      ...VENDORS.flatMap((v) => VENDOR_SPECS[v].secrets.map((s) => `connections.secret.${s.name}`)),
+      ...RATE_LIMIT_MODES.flatMap((m) => [`practice.rateLimitMode.${m}`, `practice.rateLimitEffect.${m}`]),
+    ];
+    expect(required.filter((key) => !catalogues.en.has(key))).toEqual([]);
+  });
+
+  it('gives diagnosis messages the params the core sends', () => {
+    expect(placeholders(catalogues.en.get('diagnosis.zoom.missing_scopes')![0])).toEqual(['missing']);
+    expect(placeholders(catalogues.en.get('diagnosis.cxone.area_mismatch')![0])).toEqual(['actual', 'configured']);
+    expect(placeholders(catalogues.en.get('diagnosis.genesys.missing_permissions')![0])).toEqual(['permissions']);
   });
 });

@@ -1,0 +1,250 @@
+// Purpose: what the Connections page shows per vendor (fields, choices, secrets), turning a form draft into the
+// tagged ConnectionSettings object, and translating a Test's checks (`diagnosis.<code>` with list params).
+import type { Check, ConnectionSettings, Vendor } from './ipc';
+import { formatDateTime, formatList, formatNumber, t, type MessageKey, type Params } from './i18n';
+
+/** Every diagnosis code the core can emit (crates/switchboard-core/src/connection/codes.rs), each translated. */
+export const DIAGNOSIS_CODES = [
+  'settings.invalid',
+  'settings.missing_secret',
+  'network.unreachable',
+  'network.timeout',
+  'network.unexpected_redirect',
+  'rate_limited',
+  'vendor.server_error',
+  'vendor.unexpected_response',
+  'vendor.token_rejected',
+  'vendor.untrusted_endpoint',
+  'internal',
+  'zoom.invalid_client',
+  'zoom.invalid_client_secret',
+  'zoom.client_id_mismatch',
+  'zoom.credentials_missing',
+  'zoom.not_server_to_server_app',
+  'zoom.invalid_account_id',
+  'zoom.no_token_issued',
+  'zoom.missing_scopes',
+  'zoom.api_access_denied',
+  'zoom.daily_rate_limit',
+  'zoom.token_request_rejected',
+  'cxone.invalid_client',
+  'cxone.invalid_access_key',
+  'cxone.unauthorized_client',
+  'cxone.token_request_rejected',
+  'cxone.tenant_unknown',
+  'cxone.tenant_not_found',
+  'cxone.area_mismatch',
+  'cxone.missing_permissions',
+  'salesforce.authentication_failure',
+  'salesforce.security_token_required',
+  'salesforce.invalid_login',
+  'salesforce.invalid_consumer_key',
+  'salesforce.invalid_consumer_secret',
+  'salesforce.unsupported_grant_type',
+  'salesforce.login_host_not_supported',
+  'salesforce.user_not_approved',
+  'salesforce.token_request_rejected',
+  'salesforce.request_limit_exceeded',
+  'salesforce.api_disabled',
+  'salesforce.omni_channel_unavailable',
+  'salesforce.developer_name_hidden',
+  'genesys.wrong_grant_type',
+  'genesys.client_not_found_in_region',
+  'genesys.invalid_client_secret',
+  'genesys.token_request_rejected',
+  'genesys.missing_permissions',
+] as const;
+
+export const GENESYS_REGIONS = [
+  'mypurecloud.com',
+  'use2.us-gov-pure.cloud',
+  'usw2.pure.cloud',
+  'cac1.pure.cloud',
+  'sae1.pure.cloud',
+  'mypurecloud.ie',
+  'euw2.pure.cloud',
+  'mypurecloud.de',
+  'euc2.pure.cloud',
+  'mec1.pure.cloud',
+  'aps1.pure.cloud',
+  'apne2.pure.cloud',
+  'mypurecloud.com.au',
+  'mypurecloud.jp',
+  'apne3.pure.cloud',
+  'apse1.pure.cloud',
+  'mxc1.pure.cloud',
+  'edee1.eusc-pure.cloud',
+] as const;
+
+/** One non-secret input; `options` makes it a select whose labels are `connections.option.<value>` (or the value). */
+export interface FieldSpec {
+  name: string;
+  optional?: boolean;
+  options?: readonly string[];
+  /** Option labels are translated (`connections.option.<value>`) rather than shown as is (region domains). */
+  translatedOptions?: boolean;
+  /** Shown only when this returns true for the current draft. */
+  shownWhen?: (draft: Record<string, string>) => boolean;
+  autocomplete?: 'username' | 'off';
+}
+
+export interface SecretSpec {
+  name: string;
+  optional?: boolean;
+}
+
+export interface VendorSpec {
+  vendor: Vendor;
+  fields: FieldSpec[];
+  secrets: SecretSpec[];
+}
+
+/** The Advanced inputs every connection has. */
+export const ENDPOINT_FIELDS: FieldSpec[] = [
+  { name: 'tokenBase', optional: true },
+  { name: 'apiBase', optional: true },
+];
+
+export const VENDOR_SPECS: Record<Vendor, VendorSpec> = {
+  zoom: {
+    vendor: 'zoom',
+    fields: [{ name: 'accountId' }, { name: 'clientId' }],
+    secrets: [{ name: 'client-secret' }],
+  },
+  cxone: {
+    vendor: 'cxone',
+    fields: [
+      { name: 'accessKeyId' },
+      { name: 'clientId' },
+      { name: 'cloud', options: ['commercial', 'us_gov'], translatedOptions: true },
+      { name: 'area', optional: true },
+      { name: 'tenantId', optional: true },
+    ],
+    secrets: [{ name: 'access-key-secret' }, { name: 'client-secret' }],
+  },
+  salesforce: {
+    vendor: 'salesforce',
+    fields: [
+      { name: 'environment', options: ['production', 'sandbox', 'hyperforce', 'my_domain'], translatedOptions: true },
+      {
+        name: 'myDomainHost',
+        shownWhen: (d) => d.environment === 'my_domain' || d.environment === 'hyperforce',
+      },
+      { name: 'username', autocomplete: 'username' },
+      { name: 'consumerKey' },
+    ],
+    secrets: [{ name: 'consumer-secret' }, { name: 'password' }, { name: 'security-token', optional: true }],
+  },
+  genesys: {
+    vendor: 'genesys',
+    fields: [{ name: 'region', options: GENESYS_REGIONS }, { name: 'clientId' }],
+    secrets: [{ name: 'client-secret' }],
+  },
+};
+
+const DEFAULTS: Record<string, string> = { cloud: 'commercial', environment: 'production', region: 'mypurecloud.com' };
+
+/** The form's starting values: the saved settings, else empty inputs and the first choice of each select. */
+export function draftFrom(vendor: Vendor, settings: ConnectionSettings | null): Record<string, string> {
+  const draft: Record<string, string> = {};
+  for (const field of [...VENDOR_SPECS[vendor].fields, ...ENDPOINT_FIELDS]) {
+    const saved = settings ? (settings as unknown as Record<string, unknown>)[field.name] : undefined;
+    draft[field.name] = typeof saved === 'string' ? saved : (DEFAULTS[field.name] ?? '');
+  }
+  return draft;
+}
+
+/** The settings object `save_connection` takes: the vendor tag, trimmed values, optional ones only when filled. */
+export function settingsFrom(
+  vendor: Vendor,
+  draft: Record<string, string>,
+  saved: ConnectionSettings | null,
+): ConnectionSettings {
+  const out: Record<string, unknown> = { vendor };
+  for (const field of [...VENDOR_SPECS[vendor].fields, ...ENDPOINT_FIELDS]) {
+    if (field.shownWhen && !field.shownWhen(draft)) continue;
+    const value = (draft[field.name] ?? '').trim();
+    if (field.optional || field.shownWhen) {
+      if (value !== '') out[field.name] = value;
+    } else {
+      out[field.name] = value;
+    }
+  }
+  // A practice connection stays one: the flag is set by the core, never by this form.
+  if (saved?.practice) out.practice = true;
+  return out as unknown as ConnectionSettings;
+}
+
+function lookupOr(key: string, params: Params | undefined, fallback: string): string {
+  const text = t(key as MessageKey, params);
+  return text === key ? fallback : text;
+}
+
+export function vendorName(vendor: Vendor): string {
+  return t(`connections.vendor.${vendor}`);
+}
+
+export function fieldLabel(name: string): string {
+  return lookupOr(`connections.field.${name}`, undefined, name);
+}
+
+export function secretLabel(name: string): string {
+  return lookupOr(`connections.secret.${name}`, undefined, name);
+}
+
+export function optionLabel(value: string): string {
+  return lookupOr(`connections.option.${value}`, undefined, value);
+}
+
+/** A check's name ("Sign-in (token)"); an id this UI does not know yet is shown as is. */
+export function checkLabel(id: string): string {
+  return lookupOr(`check.${id}`, undefined, id);
+}
+
+/** One param as text: lists joined in the current language, numbers localised, empty lists said so. */
+export function formatParam(value: unknown): string {
+  if (Array.isArray(value)) {
+    return value.length === 0 ? t('diagnosisExtra.noneListed') : formatList(value.map((v) => formatParam(v)));
+  }
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? t('diagnosisExtra.yes') : t('diagnosisExtra.no');
+  if (value === null || value === undefined) return '';
+  return JSON.stringify(value);
+}
+
+function messageParams(check: Check): Params {
+  const params: Params = {};
+  for (const [name, value] of Object.entries(check.params ?? {})) params[name] = formatParam(value);
+  // Field and rule names become the form's label and the rule's own message.
+  if (check.code === 'settings.invalid') {
+    if (typeof check.params.field === 'string') params.field = fieldLabel(check.params.field);
+    const rule = check.params.rule;
+    params.rule = typeof rule === 'string' ? lookupOr(`validation.${rule}`, undefined, rule) : '';
+  }
+  if (check.code === 'settings.missing_secret' && typeof check.params.field === 'string') {
+    params.field = secretLabel(check.params.field);
+  }
+  if (typeof check.params.retryAt === 'string') params.retryAt = formatDateTime(check.params.retryAt);
+  return params;
+}
+
+/**
+ * What a failed check means and how to fix it, in the current language: `diagnosis.<code>`, then what the
+ * vendor said (wait time, its own message) when it said it; an unknown code gets a generic message.
+ */
+export function diagnosisMessages(check: Check): string[] {
+  if (check.ok || !check.code) return [];
+  const params = messageParams(check);
+  const main = lookupOr(`diagnosis.${check.code}`, params, t('diagnosisExtra.unknown', { code: check.code }));
+  const extra: string[] = [];
+  const has = (name: string) => check.params[name] !== undefined && check.params[name] !== null && check.params[name] !== '';
+  if (check.code === 'rate_limited' || check.code === 'zoom.daily_rate_limit') {
+    if (has('retryAfterSeconds')) extra.push(t('diagnosisExtra.retryAfterSeconds', params));
+    if (has('retryAt')) extra.push(t('diagnosisExtra.retryAt', params));
+  }
+  if (check.code === 'salesforce.request_limit_exceeded' && has('usage')) extra.push(t('diagnosisExtra.usage', params));
+  if (has('error')) extra.push(t('diagnosisExtra.vendorError', params));
+  if (has('vendorMessage')) extra.push(t('diagnosisExtra.vendorMessage', params));
+  return [main, ...extra];
+}
