@@ -80,12 +80,41 @@ def session(lang: str, out: Path, dark: bool = False) -> None:
             app.close()
 
 
+def practice_session(lang: str, out: Path) -> None:
+    """The practice tenant's Connections page: all four tested, then Zoom with an expired secret."""
+    with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
+        app = App(Path(root), free_port(), lang=LANGS[lang])
+        try:
+            driver = app.launch()
+            try:
+                click(driver, "open-practice-button")
+                find(driver, "practice-banner")
+                click(driver, "connections-button")
+                for vendor in ("zoom", "cxone", "salesforce", "genesys"):
+                    click(driver, f"connection-test-{vendor}")
+                    wait(driver, lambda d, v=vendor: find(d, f"diagnosis-{v}").get_attribute("data-ok") == "true", 30)
+                click(driver, "practice-fault-expiredSecret")
+                click(driver, "connection-test-zoom")
+                wait(driver, lambda d: find(d, "diagnosis-zoom").get_attribute("data-ok") == "false", 30)
+                driver.execute_script("arguments[0].scrollIntoView({block: 'end'})", find(driver, "diagnosis-zoom"))
+                time.sleep(0.6)
+                path = out / f"{lang}-practice.png"
+                subprocess.run(["import", "-window", "root", "-crop", "1180x780+0+0", "+repage", str(path)], check=True)
+                print(f"wrote {path}")
+            finally:
+                driver.quit()
+        finally:
+            app.close()
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         session(lang, out)
     session("en", out, dark=True)
+    for lang in LANGS:
+        practice_session(lang, out)
 
 
 if __name__ == "__main__":
