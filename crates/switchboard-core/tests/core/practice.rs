@@ -72,3 +72,92 @@ async fn a_rejected_secret_in_the_practice_tenant_gets_a_specific_diagnosis() {
         );
     }
 }
+
+/// Starts the emulator with `plan` and a practice profile on it.
+async fn practice_with(
+    change: impl FnOnce(&mut switchboard_emulator::FaultPlan),
+) -> (RunningEmulator, switchboard_core::Switchboard, i64) {
+    let emulator = Emulator::start(EmulatorConfig::default())
+        .await
+        .expect("emulator starts");
+    let tenant = PracticeTenant::from_announcement(&announcement(&emulator)).unwrap();
+    let core = super::core();
+    let profile = core.open_practice_profile(&tenant).unwrap();
+    emulator.faults().update(change);
+    (emulator, core, profile.id)
+}
+
+fn failed_code(diagnosis: &switchboard_core::connection::Diagnosis) -> String {
+    let failed = diagnosis
+        .checks
+        .iter()
+        .find(|c| !c.ok)
+        .expect("a failed check");
+    serde_json::to_value(failed.code)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_rate_limit_is_reported_as_such_whatever_form_retry_after_takes() {
+    use switchboard_emulator::{RateLimit, RetryAfter};
+    for form in [
+        RetryAfter::Seconds,
+        RetryAfter::HttpDate,
+        RetryAfter::Absent,
+    ] {
+        // One request a minute: the token passes, the read is throttled.
+        let limit = RateLimit {
+            limit: 1,
+            window_secs: 60,
+            retry_after: form,
+        };
+        let (_emulator, core, id) = practice_with(|p| p.genesys.rate_limit = Some(limit)).await;
+        let diagnosis = core.test_connection(id, Vendor::Genesys).await.unwrap();
+        assert!(!diagnosis.ok, "{form:?}: a throttled read cannot pass");
+        assert_eq!(failed_code(&diagnosis), "rate_limited", "{form:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_passing_server_error_is_retried_and_the_test_still_passes() {
+    use switchboard_emulator::{ServerErrors, Trigger};
+    let errors = ServerErrors {
+        status: 503,
+        trigger: Trigger::EveryNth(2),
+    };
+    let (_emulator, core, id) = practice_with(|p| p.zoom.server_errors = Some(errors)).await;
+    let diagnosis = core.test_connection(id, Vendor::Zoom).await.unwrap();
+    assert!(
+        diagnosis.ok,
+        "the read is idempotent and retried: {diagnosis:?}"
+    );
+}
+
+#[tokio::test]
+async fn dropped_connections_are_reported_as_unreachable() {
+    use switchboard_emulator::Trigger;
+    let (_emulator, core, id) =
+        practice_with(|p| p.cxone.drop_connections = Some(Trigger::Always)).await;
+    let diagnosis = core.test_connection(id, Vendor::Cxone).await.unwrap();
+    assert!(!diagnosis.ok);
+    assert!(
+        failed_code(&diagnosis).starts_with("network."),
+        "{diagnosis:?}"
+    );
+}
+
+#[tokio::test]
+async fn reopening_the_practice_profile_on_the_same_emulator_changes_nothing() {
+    let (emulator, core, _id) = practice_with(|_| {}).await;
+    let before = core.journal(1000).unwrap().len();
+    let tenant = PracticeTenant::from_announcement(&announcement(&emulator)).unwrap();
+    core.open_practice_profile(&tenant).unwrap();
+    assert_eq!(
+        core.journal(1000).unwrap().len(),
+        before,
+        "no rewrite of settings or secrets"
+    );
+}
