@@ -4,6 +4,7 @@ done, a restart that restores everything, Japanese, and the CLI on the same data
 import json
 import re
 
+from selenium.common.exceptions import NoSuchElementException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -19,10 +20,13 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 def open_profile(driver, name: str) -> None:
     find(driver, "home-view")
+    wait(driver, EC.text_to_be_present_in_element(by_id("profile-list"), name))
 
     def open_row(d):
         rows = d.find_elements(By.CSS_SELECTOR, '[data-testid^="profile-row-"]')
-        row = next(r for r in rows if name in r.text)
+        row = next((r for r in rows if name in r.text), None)
+        if row is None:
+            raise NoSuchElementException(f"no profile row for {name}")
         profile_id = row.get_attribute("data-testid").rsplit("-", 1)[1]
         d.find_element(*by_id(f"profile-open-{profile_id}")).click()
 
