@@ -306,21 +306,7 @@ impl Switchboard {
         }
         profiles::get(&db, profile_id)?;
         let key = SecretKey::new(profile_id, flow::secret_scope(flow_id), field_id);
-        let action = match value {
-            Some(value) => {
-                if let Some(error) = validate::check(field.rule, value.expose(), true, &[]) {
-                    return Err(Error::invalid(field_id, error));
-                }
-                self.secrets.set(&key, value)?;
-                secret_refs::mark_set(&db, &key)?;
-                "secret.set"
-            }
-            None => {
-                self.secrets.delete(&key)?;
-                secret_refs::mark_cleared(&db, &key)?;
-                "secret.clear"
-            }
-        };
+        let action = self.store_secret(&db, &key, field.rule, value)?;
         journal::record(
             &db,
             Some(profile_id),
@@ -333,6 +319,32 @@ impl Switchboard {
         let after = flow::status_after_edit(&state, step, state.status(step_id));
         save_status(&db, profile_id, &mut state, step, after)?;
         Ok(state.view(profile_id, locale))
+    }
+
+    /// Saves (`Some`, after checking it against `rule`) or clears (`None`) one keychain entry
+    /// and records only that it is set; returns the journal action.
+    fn store_secret(
+        &self,
+        db: &Connection,
+        key: &SecretKey,
+        rule: validate::Rule,
+        value: Option<&Sensitive>,
+    ) -> Result<&'static str> {
+        match value {
+            Some(value) => {
+                if let Some(error) = validate::check(rule, value.expose(), true, &[]) {
+                    return Err(Error::invalid(key.field.clone(), error));
+                }
+                self.secrets.set(key, value)?;
+                secret_refs::mark_set(db, key)?;
+                Ok("secret.set")
+            }
+            None => {
+                self.secrets.delete(key)?;
+                secret_refs::mark_cleared(db, key)?;
+                Ok("secret.clear")
+            }
+        }
     }
 
     /// Changes a step's status; Done is refused while the step is pending or a required value
@@ -454,23 +466,7 @@ impl Switchboard {
         let db = self.db();
         profiles::get(&db, profile_id)?;
         let key = SecretKey::new(profile_id, vendor.secret_scope(), field);
-        let action = match value {
-            Some(value) => {
-                if let Some(error) =
-                    validate::check(validate::Rule::Secret, value.expose(), true, &[])
-                {
-                    return Err(Error::invalid(field, error));
-                }
-                self.secrets.set(&key, value)?;
-                secret_refs::mark_set(&db, &key)?;
-                "secret.set"
-            }
-            None => {
-                self.secrets.delete(&key)?;
-                secret_refs::mark_cleared(&db, &key)?;
-                "secret.clear"
-            }
-        };
+        let action = self.store_secret(&db, &key, validate::Rule::Secret, value)?;
         journal::record(
             &db,
             Some(profile_id),
