@@ -161,3 +161,96 @@ async fn reopening_the_practice_profile_on_the_same_emulator_changes_nothing() {
         "no rewrite of settings or secrets"
     );
 }
+
+#[tokio::test]
+async fn tokens_that_expire_at_once_are_refreshed_once_then_reported() {
+    // Every token the emulator issues is already expired: the client refreshes exactly once,
+    // then gives up with the code that says the vendor keeps refusing its tokens.
+    let (_emulator, core, id) = practice_with(|p| p.genesys.token_ttl_secs = Some(0)).await;
+    let diagnosis = core.test_connection(id, Vendor::Genesys).await.unwrap();
+    assert!(!diagnosis.ok);
+    assert_eq!(
+        failed_code(&diagnosis),
+        "vendor.token_rejected",
+        "{diagnosis:?}"
+    );
+}
+
+#[test]
+fn the_zoom_test_requires_exactly_the_scopes_the_flow_tells_the_admin_to_add() {
+    let flow = switchboard_core::catalogue::flow("zoom-directory-sync").unwrap();
+    let step = flow.step("zoom-app-scopes").expect("the scopes step");
+    let mut taught: Vec<&str> = step.copies.iter().map(|c| c.value.as_str()).collect();
+    let mut required: Vec<&str> = switchboard_core::vendors::zoom::REQUIRED_SCOPES
+        .iter()
+        .map(|s| s.scope)
+        .collect();
+    taught.sort_unstable();
+    required.sort_unstable();
+    assert_eq!(
+        taught, required,
+        "the live check and the instructions must ask for the same scopes"
+    );
+}
+
+#[tokio::test]
+async fn each_vendor_failure_mode_of_the_emulator_gets_its_own_diagnosis() {
+    use switchboard_core::connection::{ConnectionSettings, Endpoints, GenesysSettings};
+
+    // Missing scope: Zoom no longer grants one of the five.
+    let (_e, core, id) =
+        practice_with(|p| p.zoom_revoked_scopes = vec!["user:write:admin".into()]).await;
+    let diagnosis = core.test_connection(id, Vendor::Zoom).await.unwrap();
+    assert_eq!(failed_code(&diagnosis), "zoom.missing_scopes");
+    let missing = &diagnosis.checks.iter().find(|c| !c.ok).unwrap().params["missing"];
+    assert!(
+        missing.to_string().contains("user:write:admin"),
+        "the scope is named: {missing}"
+    );
+
+    // Username-password flow blocked in the org.
+    let (_e, core, id) = practice_with(|p| p.salesforce_password_flow_blocked = true).await;
+    let diagnosis = core.test_connection(id, Vendor::Salesforce).await.unwrap();
+    assert_eq!(failed_code(&diagnosis), "salesforce.authentication_failure");
+
+    // Missing security token: the app no longer has one to append.
+    let (_e, core, id) = practice_with(|_| {}).await;
+    core.set_connection_secret(id, Vendor::Salesforce, "security-token", None)
+        .unwrap();
+    let diagnosis = core.test_connection(id, Vendor::Salesforce).await.unwrap();
+    assert!(
+        !diagnosis.ok,
+        "Salesforce refuses a password without its token"
+    );
+    assert!(
+        failed_code(&diagnosis).starts_with("salesforce."),
+        "{diagnosis:?}"
+    );
+
+    // Wrong region: the OAuth client exists only in the org's region.
+    let (emulator, core, id) = practice_with(|_| {}).await;
+    let other = emulator
+        .endpoints()
+        .genesys
+        .region("mypurecloud.ie")
+        .expect("another region");
+    let client_id = emulator.credentials().genesys.client_id.clone();
+    core.save_connection(
+        id,
+        ConnectionSettings::Genesys(GenesysSettings {
+            region: "mypurecloud.ie".into(),
+            client_id,
+            endpoints: Endpoints {
+                practice: true,
+                token_base: Some(other.login_base.clone()),
+                api_base: Some(other.api_base.clone()),
+            },
+        }),
+    )
+    .unwrap();
+    let diagnosis = core.test_connection(id, Vendor::Genesys).await.unwrap();
+    assert_eq!(
+        failed_code(&diagnosis),
+        "genesys.client_not_found_in_region"
+    );
+}
