@@ -25,13 +25,7 @@ impl Practice {
             *emulator = Some(started);
         }
         let running = emulator.as_ref().expect("started above");
-        let announcement = serde_json::json!({
-            "endpoints": running.endpoints(),
-            "credentials": running.credentials(),
-        });
-        Ok(PracticeTenant::from_announcement(
-            &announcement.to_string(),
-        )?)
+        Ok(PracticeTenant::from_announcement(&running.announcement())?)
     }
 
     pub async fn faults(&self) -> PanelFaults {

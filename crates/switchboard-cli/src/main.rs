@@ -186,12 +186,8 @@ fn test_connection(
             let emulator = switchboard_emulator::Emulator::start(Default::default())
                 .await
                 .map_err(|e| switchboard_core::Error::Io(std::io::Error::other(e.to_string())))?;
-            let announcement = serde_json::json!({
-                "endpoints": emulator.endpoints(),
-                "credentials": emulator.credentials(),
-            });
             core.open_practice_profile(&PracticeTenant::from_announcement(
-                &announcement.to_string(),
+                &emulator.announcement(),
             )?)?;
             Some(emulator)
         } else {

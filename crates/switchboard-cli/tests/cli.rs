@@ -128,12 +128,10 @@ fn connection_test_runs_the_apps_test_against_the_practice_tenant() {
             let emulator = switchboard_emulator::Emulator::start(Default::default())
                 .await
                 .unwrap();
-            let line = serde_json::json!({
-                "endpoints": emulator.endpoints(), "credentials": emulator.credentials()
-            });
-            let tenant =
-                switchboard_core::practice::PracticeTenant::from_announcement(&line.to_string())
-                    .unwrap();
+            let tenant = switchboard_core::practice::PracticeTenant::from_announcement(
+                &emulator.announcement(),
+            )
+            .unwrap();
             core.open_practice_profile(&tenant).unwrap();
         });
     }

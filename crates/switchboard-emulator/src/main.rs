@@ -179,10 +179,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let line = serde_json::json!({
-        "endpoints": emulator.endpoints(),
-        "credentials": emulator.credentials(),
-    });
+    let line = emulator.announcement();
     // One line, flushed at once: the caller reads it before sending its first request.
     let mut stdout = std::io::stdout().lock();
     if writeln!(stdout, "{line}")

@@ -138,6 +138,13 @@ pub struct RunningEmulator {
 }
 
 impl RunningEmulator {
+    /// The one JSON line that announces this emulator: `{"endpoints": …, "credentials": …}`.
+    /// The binary prints it; the app and the CLI hand it to the core's practice tenant.
+    pub fn announcement(&self) -> String {
+        serde_json::json!({ "endpoints": self.endpoints(), "credentials": self.credentials() })
+            .to_string()
+    }
+
     /// Base URLs for every vendor host; serialisable for the app and for the binary's JSON line.
     pub fn endpoints(&self) -> &Endpoints {
         &self.emu.endpoints

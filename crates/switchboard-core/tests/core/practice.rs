@@ -13,8 +13,7 @@ const VENDORS: [Vendor; 4] = [
 ];
 
 fn announcement(emulator: &RunningEmulator) -> String {
-    serde_json::json!({ "endpoints": emulator.endpoints(), "credentials": emulator.credentials() })
-        .to_string()
+    emulator.announcement()
 }
 
 #[tokio::test]
