@@ -6,8 +6,10 @@
 //! Tauri, windows or the clipboard: the hosts pass in paths, the secret store and the locale.
 //! The vendor clients (`vendors`) test each [`connection`] over HTTP through one shared layer.
 
+pub mod address_book;
 pub mod catalogue;
 pub mod connection;
+pub mod directory;
 pub mod error;
 pub mod flow;
 pub mod links;
