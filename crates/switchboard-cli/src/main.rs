@@ -3,6 +3,10 @@
 //!
 //! It only parses arguments and prints; every operation is a call into `switchboard-core`.
 
+mod address_book;
+mod directory;
+mod explain;
+mod files;
 mod print;
 
 use std::path::PathBuf;
@@ -19,7 +23,7 @@ use switchboard_core::{ErrorReply, Locale, Switchboard};
 #[command(
     name = "switchboard-cli",
     version,
-    about = "Switchboard profiles and flow progress"
+    about = "Switchboard profiles, flow progress and offline checks"
 )]
 struct Cli {
     /// Data folder (default: the desktop app's own for this build)
@@ -43,6 +47,12 @@ enum Command {
     /// Vendor connections
     #[command(subcommand)]
     Connection(ConnectionCommand),
+    /// CXone address books from CSV files
+    #[command(subcommand)]
+    AddressBook(address_book::AddressBookCommand),
+    /// CXone Directory Sync for Zoom: phone number translation rules
+    #[command(subcommand)]
+    Directory(directory::DirectoryCommand),
 }
 
 #[derive(Subcommand)]
@@ -121,6 +131,9 @@ fn main() -> ExitCode {
 
 /// Runs the command; `Ok(false)` when it ran but found a problem (a failed connection test).
 fn run(cli: &Cli) -> switchboard_core::Result<bool> {
+    if let Some(done) = run_offline(cli) {
+        return done;
+    }
     let kind = BuildKind::of_current_build(cfg!(debug_assertions));
     let paths = match &cli.data_dir {
         Some(dir) => AppPaths::under(dir.clone()),
@@ -165,8 +178,20 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
             out.diagnosis(&diagnosis);
             return Ok(diagnosis.ok);
         }
+        Command::AddressBook(_) | Command::Directory(_) => {
+            unreachable!("offline commands ran before the database was opened")
+        }
     }
     Ok(true)
+}
+
+/// Commands that work on files alone, before (or without) any profile or database.
+fn run_offline(cli: &Cli) -> Option<switchboard_core::Result<bool>> {
+    match &cli.command {
+        Command::AddressBook(command) => address_book::run_offline(command, cli.json),
+        Command::Directory(command) => Some(directory::run(command, cli.json)),
+        _ => None,
+    }
 }
 
 /// The app's Test, on a runtime of our own. A practice profile gets its emulator started here

@@ -1,7 +1,9 @@
 //! Integration tests of switchboard-core: one binary, one module per area.
 
+mod address_book_csv;
 mod catalogue;
 mod connections;
+mod directory;
 mod keychain;
 mod migrations;
 mod practice;

@@ -1,0 +1,126 @@
+//! `switchboard-cli address-book …`: CXone Standard address books from a CSV file.
+//!
+//! `check` previews an import offline, exactly as the app's import screen reads the file.
+//! (`apply --profile NAME FILE`, which writes the entries to CXone, joins this group here: it
+//! needs the database and runs after the core is opened, see `main.rs`.)
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use switchboard_core::address_book::{Import, ImportError, read_csv};
+use switchboard_core::directory::Region;
+
+use crate::explain::with_code;
+use crate::files::{self, parse_region};
+
+#[derive(Subcommand)]
+pub enum AddressBookCommand {
+    /// Preview a CSV import: rows accepted, and each refused row with its line and reasons
+    /// (exit status 1 when a row is refused or the file cannot be read)
+    Check {
+        /// The CSV file: UTF-8 (with or without BOM), separated by `,`, `;` or tabs, with a
+        /// header row naming at least the first and last name columns (English, French or
+        /// Japanese headers)
+        file: PathBuf,
+        /// Country whose national numbers the file holds, as an ISO code (FR, JP, US …);
+        /// numbers written with `+` are read whatever it is
+        #[arg(long, value_parser = parse_region)]
+        region: Region,
+    },
+}
+
+/// The commands that need no database; `None` for those that run on the opened core.
+pub fn run_offline(
+    command: &AddressBookCommand,
+    json: bool,
+) -> Option<switchboard_core::Result<bool>> {
+    match command {
+        AddressBookCommand::Check { file, region } => Some(check(file, *region, json)),
+    }
+}
+
+fn check(path: &Path, region: Region, json: bool) -> switchboard_core::Result<bool> {
+    let bytes = files::read(path)?;
+    let import = match read_csv(&bytes, region) {
+        Ok(import) => import,
+        Err(error) => {
+            file_error(path, &error, json);
+            return Ok(false);
+        }
+    };
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&import).expect("the preview serialises")
+        );
+    } else {
+        print_preview(path, &import);
+    }
+    Ok(import.rejected.is_empty())
+}
+
+fn file_error(path: &Path, error: &ImportError, json: bool) {
+    if json {
+        let mut value = serde_json::to_value(error).expect("import errors serialise");
+        value["file"] = path.display().to_string().into();
+        eprintln!("{value}");
+        return;
+    }
+    let (line, detail) = match error {
+        ImportError::NotUtf8 { line } | ImportError::Malformed { line } => {
+            (format!(" line {line}:"), String::new())
+        }
+        ImportError::MissingColumns { missing } => {
+            (String::new(), format!(": {}", missing.join(", ")))
+        }
+        ImportError::DuplicateColumn { field } => (String::new(), format!(": {field}")),
+        ImportError::Empty => (String::new(), String::new()),
+    };
+    eprintln!(
+        "switchboard-cli: {}:{line} {}{detail}",
+        path.display(),
+        with_code(error.code())
+    );
+}
+
+fn print_preview(path: &Path, import: &Import) {
+    let separator = match import.separator {
+        '\t' => "tab".to_owned(),
+        c => format!("'{c}'"),
+    };
+    let bom = if import.had_bom {
+        ", UTF-8 with BOM"
+    } else {
+        ""
+    };
+    println!(
+        "{}: {} accepted, {} rejected (separator {separator}{bom})",
+        path.display(),
+        import.accepted.len(),
+        import.rejected.len(),
+    );
+    let columns: Vec<String> = import
+        .columns
+        .iter()
+        .map(|c| match c.field {
+            Some(field) => format!("{} -> {field}", c.header),
+            None => format!("{} (ignored)", c.header),
+        })
+        .collect();
+    println!("  columns: {}", columns.join(", "));
+    for row in &import.rejected {
+        let reasons: Vec<String> = row
+            .problems
+            .iter()
+            .map(|p| match p.field {
+                Some(field) => format!("{field}: {}", with_code(p.code)),
+                None => with_code(p.code),
+            })
+            .collect();
+        let first = row
+            .duplicate_of
+            .map(|line| format!(" (line {line})"))
+            .unwrap_or_default();
+        println!("  line {}: {}{first}", row.line, reasons.join("; "));
+    }
+}

@@ -1,0 +1,136 @@
+//! One CXone Standard address book entry, and the checks that turn what the admin typed (or a
+//! CSV row) into one.
+
+use serde::{Deserialize, Serialize};
+
+use crate::directory::phone::{self, Region};
+use crate::validate::{self, Rule};
+
+/// Longest name or phone field we accept; the CXone console truncates well-meant longer ones.
+pub const MAX_FIELD: usize = 50;
+/// Company names and email addresses are allowed more.
+pub const MAX_LONG_FIELD: usize = 100;
+
+/// A checked entry, with CXone's `addressBookEntries` field names. Phones are E.164.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    pub first_name: String,
+    pub last_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub middle_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+impl Entry {
+    /// Who the entry is, for idempotency: the same person with the same phone and email is the
+    /// same entry however it was capitalised or spaced.
+    pub fn key(&self) -> String {
+        let part = |s: &str| s.trim().to_lowercase();
+        [
+            part(&self.first_name),
+            part(&self.last_name),
+            part(self.phone.as_deref().unwrap_or("")),
+            part(self.email.as_deref().unwrap_or("")),
+        ]
+        .join("\u{1f}")
+    }
+}
+
+/// An entry as typed in the form or read from a CSV row: every field as text, unchecked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EntryDraft {
+    pub first_name: String,
+    pub last_name: String,
+    pub middle_name: String,
+    pub company: String,
+    pub phone: String,
+    pub mobile: String,
+    pub email: String,
+}
+
+/// What is wrong with one field (`field` is its camelCase name) or, without a field, with the
+/// whole row. The UI translates `code`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryProblem {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+    pub code: &'static str,
+}
+
+impl EntryProblem {
+    pub fn field(field: &'static str, code: &'static str) -> Self {
+        EntryProblem {
+            field: Some(field),
+            code,
+        }
+    }
+
+    pub fn row(code: &'static str) -> Self {
+        EntryProblem { field: None, code }
+    }
+}
+
+/// Trims every field, requires both names, checks lengths and the email's shape, and writes the
+/// phones in E.164 (national numbers read within `region`). Every problem is reported at once.
+pub fn check_entry(draft: &EntryDraft, region: Region) -> Result<Entry, Vec<EntryProblem>> {
+    let mut problems = Vec::new();
+    let mut text = |field: &'static str, value: &str, max: usize| -> Option<String> {
+        let value = value.trim();
+        if value.chars().count() > max {
+            problems.push(EntryProblem::field(field, "entry.too_long"));
+        }
+        (!value.is_empty()).then(|| value.to_owned())
+    };
+    let first_name = text("firstName", &draft.first_name, MAX_FIELD);
+    let last_name = text("lastName", &draft.last_name, MAX_FIELD);
+    let middle_name = text("middleName", &draft.middle_name, MAX_FIELD);
+    let company = text("company", &draft.company, MAX_LONG_FIELD);
+    let email = text("email", &draft.email, MAX_LONG_FIELD);
+    if first_name.is_none() {
+        problems.push(EntryProblem::field("firstName", "entry.first_name_missing"));
+    }
+    if last_name.is_none() {
+        problems.push(EntryProblem::field("lastName", "entry.last_name_missing"));
+    }
+    if let Some(email) = &email
+        && validate::check(Rule::Email, email, false, &[]).is_some()
+    {
+        problems.push(EntryProblem::field("email", "entry.email_invalid"));
+    }
+    let mut number = |field: &'static str, value: &str| -> Option<String> {
+        if value.trim().is_empty() {
+            return None;
+        }
+        match phone::parse(value, region) {
+            Ok(number) => Some(number.to_string()),
+            Err(e) => {
+                problems.push(EntryProblem::field(field, e.code()));
+                None
+            }
+        }
+    };
+    let phone = number("phone", &draft.phone);
+    let mobile = number("mobile", &draft.mobile);
+    match (first_name, last_name) {
+        (Some(first_name), Some(last_name)) if problems.is_empty() => Ok(Entry {
+            first_name,
+            last_name,
+            middle_name,
+            company,
+            phone,
+            mobile,
+            email,
+        }),
+        _ => Err(problems),
+    }
+}

@@ -1,0 +1,353 @@
+//! Address book entries and the CSV import preview, on inline files as Excel and others save them.
+
+use switchboard_core::address_book::{
+    EntryDraft, EntryProblem, Import, ImportError, check_entry, read_csv,
+};
+use switchboard_core::directory::Region;
+
+fn region(code: &str) -> Region {
+    code.parse().unwrap()
+}
+
+fn read(bytes: &[u8], code: &str) -> Import {
+    read_csv(bytes, region(code)).unwrap()
+}
+
+/// (line, codes) of every rejected row.
+fn rejections(import: &Import) -> Vec<(u64, Vec<&'static str>)> {
+    import
+        .rejected
+        .iter()
+        .map(|r| (r.line, r.problems.iter().map(|p| p.code).collect()))
+        .collect()
+}
+
+#[test]
+fn comma_separated_file_without_bom_is_read() {
+    let import = read(
+        b"First name,Last name,Phone,Email\n\
+          Alice,Martin,01 42 76 49 78,alice@example.com\n\
+          Bob,Durand,,bob@example.com\n",
+        "FR",
+    );
+    assert_eq!((import.separator, import.had_bom), (',', false));
+    assert!(import.rejected.is_empty(), "{:?}", import.rejected);
+    let alice = &import.accepted[0];
+    assert_eq!(alice.line, 2);
+    assert_eq!(alice.entry.phone.as_deref(), Some("+33142764978"));
+    assert_eq!(alice.entry.email.as_deref(), Some("alice@example.com"));
+    let bob = &import.accepted[1];
+    assert_eq!((bob.line, bob.entry.phone.clone()), (3, None));
+}
+
+#[test]
+fn semicolon_separated_french_file_with_bom_is_read_and_keeps_accents() {
+    let import = read(
+        "\u{feff}Prénom;Nom;Téléphone;Portable\r\n\
+         Émilie;Lefèvre;01 42 76 49 78;06 12 34 56 78\r\n\
+         E\u{301}lodie;Gagné;;\r\n"
+            .as_bytes(),
+        "FR",
+    );
+    assert_eq!((import.separator, import.had_bom), (';', true));
+    assert!(import.rejected.is_empty(), "{:?}", import.rejected);
+    let lines: Vec<_> = import.accepted.iter().map(|a| a.line).collect();
+    assert_eq!(lines, vec![2, 3], "CRLF line ends count once");
+    let fields: Vec<_> = import.columns.iter().map(|c| c.field).collect();
+    assert_eq!(
+        fields,
+        vec![
+            Some("firstName"),
+            Some("lastName"),
+            Some("phone"),
+            Some("mobile")
+        ]
+    );
+    let emilie = &import.accepted[0].entry;
+    assert_eq!(
+        (emilie.first_name.as_str(), emilie.last_name.as_str()),
+        ("Émilie", "Lefèvre")
+    );
+    assert_eq!(emilie.mobile.as_deref(), Some("+33612345678"));
+    // a decomposed accent (as macOS writes it) is kept exactly, not normalised
+    assert_eq!(import.accepted[1].entry.first_name, "E\u{301}lodie");
+}
+
+#[test]
+fn japanese_file_with_japanese_headers_is_read() {
+    let import = read(
+        "姓,名,電話番号,メールアドレス,部署\n山田,太郎,03-1234-5678,taro@example.jp,営業\n"
+            .as_bytes(),
+        "JP",
+    );
+    let entry = &import.accepted[0].entry;
+    assert_eq!(
+        (entry.last_name.as_str(), entry.first_name.as_str()),
+        ("山田", "太郎")
+    );
+    assert_eq!(entry.phone.as_deref(), Some("+81312345678"));
+    // an unknown column is listed, unmapped
+    assert_eq!(import.columns[4].header, "部署");
+    assert_eq!(import.columns[4].field, None);
+}
+
+#[test]
+fn headers_match_ignoring_case_accents_spaces_and_dashes() {
+    let import = read(
+        b"FIRST NAME;last_name;E-Mail;Telephone Professionnel;Societe\nAnn;Lee;a@b.co;;Acme\n",
+        "US",
+    );
+    let fields: Vec<_> = import.columns.iter().map(|c| c.field).collect();
+    assert_eq!(
+        fields,
+        vec![
+            Some("firstName"),
+            Some("lastName"),
+            Some("email"),
+            Some("phone"),
+            Some("company")
+        ]
+    );
+}
+
+#[test]
+fn quoted_fields_keep_separators_quotes_and_newlines_and_lines_count_from_the_record_start() {
+    let import = read(
+        b"first name,last name,company,phone\n\
+          Jean,Dupont,\"Dupont, Martin et Fils\",\n\
+          Anne,Moreau,\"Le \"\"Grand\"\" Caf\xc3\xa9\",\n\
+          Paul,Petit,\"Siege\nAnnexe\",\n\
+          Zoe,Roux,Acme,not a phone\n",
+        "FR",
+    );
+    let companies: Vec<_> = import
+        .accepted
+        .iter()
+        .map(|a| (a.line, a.entry.company.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        companies,
+        vec![
+            (2, "Dupont, Martin et Fils".to_owned()),
+            (3, "Le \"Grand\" Café".to_owned()),
+            (4, "Siege\nAnnexe".to_owned()),
+        ]
+    );
+    assert_eq!(rejections(&import), vec![(6, vec!["phone.unparseable"])]);
+}
+
+#[test]
+fn bad_rows_are_rejected_with_their_line_and_good_rows_still_accepted() {
+    let import = read(
+        b"firstName,lastName,phone,email\n\
+          Alice,Martin,01 42 76 49 78,alice@example.com\n\
+          ,Durand,01 42,bob@\n\
+          \n\
+          Chloe,Bernard,,\n\
+          Denis,Leroy,01\n\
+          Eve,Moreau,06 12 34 56 78,\n",
+        "FR",
+    );
+    let lines: Vec<_> = import.accepted.iter().map(|a| a.line).collect();
+    assert_eq!(lines, vec![2, 5, 7]);
+    assert_eq!(
+        rejections(&import),
+        vec![
+            (
+                3,
+                vec![
+                    "entry.first_name_missing",
+                    "entry.email_invalid",
+                    "phone.invalid"
+                ]
+            ),
+            (6, vec!["row.cell_count"]),
+        ]
+    );
+    let fields: Vec<_> = import.rejected[0]
+        .problems
+        .iter()
+        .map(|p| p.field)
+        .collect();
+    assert_eq!(
+        fields,
+        vec![Some("firstName"), Some("email"), Some("phone")]
+    );
+    assert_eq!(import.rejected[1].raw, vec!["Denis", "Leroy", "01"]);
+}
+
+#[test]
+fn a_row_repeating_an_earlier_entry_is_rejected_as_duplicate() {
+    let import = read(
+        b"Prenom;Nom;Telephone\nAlice;Martin;01 42 76 49 78\n alice ;MARTIN;+33 1 42 76 49 78\n\
+          Alice;Martin;06 12 34 56 78\n",
+        "FR",
+    );
+    assert_eq!(import.accepted.len(), 2);
+    assert_eq!(rejections(&import), vec![(3, vec!["row.duplicate"])]);
+    assert_eq!(import.rejected[0].duplicate_of, Some(2));
+}
+
+#[test]
+fn blank_lines_are_skipped_and_still_counted_in_line_numbers() {
+    let import = read(
+        b"\r\nfirstName;lastName\r\n\r\n\r\nAnn;Lee\r\n ; \r\nBob;\r\n\n",
+        "FR",
+    );
+    assert_eq!(import.accepted[0].line, 5);
+    assert_eq!(
+        rejections(&import),
+        vec![(7, vec!["entry.last_name_missing"])]
+    );
+}
+
+#[test]
+fn tab_separated_files_are_read_too() {
+    let import = read(
+        b"Given name\tSurname\tMobile\nAnn\tLee\t(415) 555-2671\n",
+        "US",
+    );
+    assert_eq!(import.separator, '\t');
+    assert_eq!(
+        import.accepted[0].entry.mobile.as_deref(),
+        Some("+14155552671")
+    );
+}
+
+#[test]
+fn shift_jis_and_utf16_files_are_refused_as_not_utf8_naming_the_line() {
+    // 山田,太郎 in Shift-JIS, on the second line
+    let shift_jis = b"lastName,firstName\n\x8e\x52\x93\x63,\x91\xbe\x98\x59\n";
+    assert_eq!(
+        read_csv(shift_jis, region("JP")),
+        Err(ImportError::NotUtf8 { line: 2 })
+    );
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "firstName,lastName\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    assert_eq!(
+        read_csv(&utf16, region("JP")),
+        Err(ImportError::NotUtf8 { line: 1 })
+    );
+    let error = ImportError::NotUtf8 { line: 2 };
+    assert_eq!(error.code(), "import.not_utf8");
+    let json = serde_json::to_value(&error).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"code": "import.not_utf8", "line": 2})
+    );
+}
+
+#[test]
+fn a_file_without_both_name_columns_is_refused() {
+    assert_eq!(
+        read_csv(b"Name,Phone\nAlice Martin,0142764978\n", region("FR")),
+        Err(ImportError::MissingColumns {
+            missing: vec!["firstName", "lastName"]
+        })
+    );
+    assert_eq!(
+        read_csv("Prénom;Téléphone\n".as_bytes(), region("FR")),
+        Err(ImportError::MissingColumns {
+            missing: vec!["lastName"]
+        })
+    );
+    assert_eq!(
+        read_csv(b"first name,last name,phone,tel\n", region("FR")),
+        Err(ImportError::DuplicateColumn { field: "phone" })
+    );
+    assert_eq!(
+        read_csv(b"\xEF\xBB\xBF\r\n \n", region("FR")),
+        Err(ImportError::Empty)
+    );
+}
+
+#[test]
+fn a_header_only_file_is_an_empty_preview() {
+    let import = read(b"firstName,lastName\n", "FR");
+    assert!(import.accepted.is_empty() && import.rejected.is_empty());
+}
+
+#[test]
+fn the_preview_serialises_entries_with_cxone_field_names() {
+    let import = read(
+        b"firstName,lastName,phone\nAlice,Martin,0142764978\nBob,,\n",
+        "FR",
+    );
+    let json = serde_json::to_value(&import).unwrap();
+    assert_eq!(json["separator"], ",");
+    assert_eq!(json["accepted"][0]["entry"]["firstName"], "Alice");
+    assert_eq!(json["accepted"][0]["entry"]["phone"], "+33142764978");
+    assert!(json["accepted"][0]["entry"].get("mobile").is_none());
+    assert_eq!(json["rejected"][0]["line"], 3);
+    assert_eq!(json["rejected"][0]["problems"][0]["field"], "lastName");
+    assert_eq!(
+        json["rejected"][0]["problems"][0]["code"],
+        "entry.last_name_missing"
+    );
+}
+
+#[test]
+fn typed_entries_are_trimmed_and_checked_field_by_field() {
+    let draft = EntryDraft {
+        first_name: "  Émilie ".into(),
+        last_name: "Lefèvre".into(),
+        company: " ".into(),
+        phone: "01 42 76 49 78".into(),
+        email: "emilie@example.fr".into(),
+        ..Default::default()
+    };
+    let entry = check_entry(&draft, region("FR")).unwrap();
+    assert_eq!(entry.first_name, "Émilie");
+    assert_eq!((entry.company, entry.middle_name), (None, None));
+    assert_eq!(entry.phone.as_deref(), Some("+33142764978"));
+
+    let long = EntryDraft {
+        first_name: "A".repeat(51),
+        last_name: "B".repeat(50),
+        company: "C".repeat(101),
+        mobile: "hello".into(),
+        email: format!("{}@example.com", "d".repeat(60)),
+        ..Default::default()
+    };
+    assert_eq!(
+        check_entry(&long, region("FR")),
+        Err(vec![
+            EntryProblem::field("firstName", "entry.too_long"),
+            EntryProblem::field("company", "entry.too_long"),
+            EntryProblem::field("mobile", "phone.unparseable"),
+        ])
+    );
+    assert_eq!(
+        check_entry(&EntryDraft::default(), region("FR")),
+        Err(vec![
+            EntryProblem::field("firstName", "entry.first_name_missing"),
+            EntryProblem::field("lastName", "entry.last_name_missing"),
+        ])
+    );
+}
+
+#[test]
+fn entry_keys_ignore_case_and_surrounding_spaces() {
+    let a = check_entry(
+        &EntryDraft {
+            first_name: "Alice".into(),
+            last_name: "Martin".into(),
+            email: "Alice@Example.com".into(),
+            ..Default::default()
+        },
+        region("FR"),
+    )
+    .unwrap();
+    let mut b = a.clone();
+    b.first_name = "ALICE".into();
+    b.email = Some("alice@example.com".into());
+    assert_eq!(a.key(), b.key());
+    b.phone = Some("+33142764978".into());
+    assert_ne!(a.key(), b.key());
+}
