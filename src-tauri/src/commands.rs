@@ -296,7 +296,7 @@ pub async fn set_practice_faults(
 
 /// The emulator's port changes with every app start: a practice profile's connections are
 /// pointed at the running one before they are shown or tested.
-async fn repoint_if_practice(state: &AppState, profile_id: i64) -> IpcResult<()> {
+pub(crate) async fn repoint_if_practice(state: &AppState, profile_id: i64) -> IpcResult<()> {
     if state.core.profile(profile_id)?.practice {
         let tenant = state.practice.tenant().await?;
         state.core.open_practice_profile(&tenant)?;

@@ -24,6 +24,7 @@ impl IpcError {
             code: ErrorCode::Internal,
             message: error.to_string(),
             field: None,
+            failure: None,
         })
     }
 }

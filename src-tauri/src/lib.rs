@@ -4,6 +4,7 @@
 
 mod commands;
 mod ipc_error;
+mod live_commands;
 mod logging;
 mod menu;
 mod practice;
@@ -70,6 +71,20 @@ pub fn run() {
             commands::open_practice_tenant,
             commands::practice_faults,
             commands::set_practice_faults,
+            live_commands::verify_step,
+            live_commands::fill_practice_values,
+            live_commands::cxone_agents,
+            live_commands::cxone_teams,
+            live_commands::address_book_draft,
+            live_commands::save_address_book_draft,
+            live_commands::check_entry,
+            live_commands::preview_csv,
+            live_commands::plan_address_book,
+            live_commands::apply_address_book,
+            live_commands::address_book_run,
+            live_commands::directory_sync,
+            live_commands::save_directory_sync,
+            live_commands::preview_directory,
         ])
         .run(tauri::generate_context!())
         .expect("Switchboard failed to start");

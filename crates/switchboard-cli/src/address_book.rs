@@ -1,8 +1,8 @@
 //! `switchboard-cli address-book …`: CXone Standard address books from a CSV file.
 //!
 //! `check` previews an import offline, exactly as the app's import screen reads the file.
-//! (`apply --profile NAME FILE`, which writes the entries to CXone, joins this group here: it
-//! needs the database and runs after the core is opened, see `main.rs`.)
+//! `apply --profile NAME FILE` writes the entries to CXone (`address_book_apply.rs`); it needs
+//! the database and runs after the core is opened, see `main.rs`.
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +27,21 @@ pub enum AddressBookCommand {
         #[arg(long, value_parser = parse_region)]
         region: Region,
     },
+    /// Write the file's accepted rows to the profile's CXone address book, as the app's
+    /// "Apply" does: idempotent, and an interrupted apply is finished first (exit status 1
+    /// when a row is refused or the apply stops; run it again to resume)
+    Apply {
+        /// The profile whose CXone connection and address-book draft to use
+        #[arg(long)]
+        profile: String,
+        /// The address book's name (default: the one entered in the app)
+        #[arg(long)]
+        book: Option<String>,
+        /// Country whose national numbers the file holds (FR, JP, US …)
+        #[arg(long, value_parser = parse_region)]
+        region: Region,
+        file: PathBuf,
+    },
 }
 
 /// The commands that need no database; `None` for those that run on the opened core.
@@ -36,6 +51,7 @@ pub fn run_offline(
 ) -> Option<switchboard_core::Result<bool>> {
     match command {
         AddressBookCommand::Check { file, region } => Some(check(file, *region, json)),
+        AddressBookCommand::Apply { .. } => None,
     }
 }
 

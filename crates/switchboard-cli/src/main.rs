@@ -4,6 +4,7 @@
 //! It only parses arguments and prints; every operation is a call into `switchboard-core`.
 
 mod address_book;
+mod address_book_apply;
 mod directory;
 mod explain;
 mod files;
@@ -178,6 +179,21 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
             out.diagnosis(&diagnosis);
             return Ok(diagnosis.ok);
         }
+        Command::AddressBook(address_book::AddressBookCommand::Apply {
+            profile,
+            book,
+            region,
+            file,
+        }) => {
+            let args = address_book_apply::ApplyArgs {
+                profile,
+                file,
+                region: *region,
+                book: book.as_deref(),
+                json: cli.json,
+            };
+            return address_book_apply::apply(&core, &args);
+        }
         Command::AddressBook(_) | Command::Directory(_) => {
             unreachable!("offline commands ran before the database was opened")
         }
@@ -194,14 +210,26 @@ fn run_offline(cli: &Cli) -> Option<switchboard_core::Result<bool>> {
     }
 }
 
-/// The app's Test, on a runtime of our own. A practice profile gets its emulator started here
-/// too, as the app does, so it can be rehearsed from scripts.
+/// The app's Test, on a runtime of our own.
 fn test_connection(
     core: &Switchboard,
     profile_id: i64,
     practice: bool,
     vendor: Vendor,
 ) -> switchboard_core::Result<Diagnosis> {
+    with_vendors(core, practice, || core.test_connection(profile_id, vendor))
+}
+
+/// Runs `work` (vendor calls) on a runtime of our own. A practice profile gets its emulator
+/// started first, as the app does, so it can be rehearsed from scripts.
+pub(crate) fn with_vendors<T, Fut>(
+    core: &Switchboard,
+    practice: bool,
+    work: impl FnOnce() -> Fut,
+) -> switchboard_core::Result<T>
+where
+    Fut: std::future::Future<Output = switchboard_core::Result<T>>,
+{
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -218,6 +246,6 @@ fn test_connection(
         } else {
             None
         };
-        core.test_connection(profile_id, vendor).await
+        work().await
     })
 }

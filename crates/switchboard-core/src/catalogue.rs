@@ -69,6 +69,39 @@ pub struct Step {
     #[serde(default)]
     pub pending_on: Vec<String>,
     pub when: Option<When>,
+    /// What the app does live in this step, beyond the checklist.
+    pub live: Option<LiveKind>,
+}
+
+/// The live part of a step. Each goes with one step kind (checked by [`structural_problems`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LiveKind {
+    /// Verified: the Directory Sync (or only) Zoom app's token carries every required scope.
+    ZoomScopes,
+    /// Verified: the same for the second, Presence Sync, Zoom app.
+    ZoomPsScopes,
+    /// Automated: the address book is created, filled and assigned through the CXone API.
+    CxoneAddressBook,
+    /// Editor: the Directory Sync settings, previewed on the real Zoom users.
+    DirectorySync,
+}
+
+impl LiveKind {
+    pub fn step_kind(self) -> StepKind {
+        match self {
+            LiveKind::ZoomScopes | LiveKind::ZoomPsScopes => StepKind::Verified,
+            LiveKind::CxoneAddressBook => StepKind::Automated,
+            LiveKind::DirectorySync => StepKind::Editor,
+        }
+    }
+}
+
+/// A live list a text field's value can be picked from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldSource {
+    CxoneAgents,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -121,6 +154,7 @@ pub struct Field {
     pub required: bool,
     #[serde(default)]
     pub options: Vec<ChoiceOption>,
+    pub source: Option<FieldSource>,
 }
 
 impl Field {
@@ -240,6 +274,14 @@ pub fn structural_problems(flow: &Flow) -> Vec<String> {
         }
         if step.instructions.is_empty() {
             problems.push(format!("{}/{}: no instructions", flow.id, step.id));
+        }
+        if let Some(live) = step.live
+            && live.step_kind() != step.kind
+        {
+            problems.push(format!(
+                "{}/{}: live {live:?} on a {:?} step",
+                flow.id, step.id, step.kind
+            ));
         }
         for field in &step.fields {
             if !field_ids.insert(field.id.as_str()) {

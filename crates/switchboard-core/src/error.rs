@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::connection::{Code, Failure, Params, Vendor};
 use crate::validate::FieldError;
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -20,6 +21,12 @@ pub enum ErrorCode {
     KeychainUnavailable,
     Storage,
     InvalidLink,
+    /// A live call to a vendor failed; the reply's `failure` says why, like a diagnosis check.
+    Vendor,
+    /// The profile has no connection to the vendor a live step needs; `field` names the vendor.
+    ConnectionMissing,
+    /// A verified step is Done only through its live check.
+    LiveCheckRequired,
     Internal,
 }
 
@@ -48,6 +55,18 @@ pub enum Error {
     InvalidLink(String),
     #[error("stored data is unreadable: {0}")]
     Corrupt(String),
+    #[error("the vendor call failed: {}", .0.code.as_str())]
+    Vendor(Failure),
+    #[error("the profile has no {0} connection")]
+    ConnectionMissing(Vendor),
+    #[error("step {0} is done only when its live check passes")]
+    LiveCheckRequired(String),
+}
+
+impl From<Failure> for Error {
+    fn from(failure: Failure) -> Self {
+        Error::Vendor(failure)
+    }
 }
 
 impl Error {
@@ -80,12 +99,16 @@ impl Error {
             Error::Keychain(_) | Error::Io(_) | Error::Corrupt(_) => ErrorCode::Internal,
             Error::Storage(_) | Error::Migration(_) => ErrorCode::Storage,
             Error::InvalidLink(_) => ErrorCode::InvalidLink,
+            Error::Vendor(_) => ErrorCode::Vendor,
+            Error::ConnectionMissing(_) => ErrorCode::ConnectionMissing,
+            Error::LiveCheckRequired(_) => ErrorCode::LiveCheckRequired,
         }
     }
 
     pub fn field(&self) -> Option<&str> {
         match self {
             Error::Validation { field, .. } => Some(field),
+            Error::ConnectionMissing(vendor) => Some(vendor.as_str()),
             _ => None,
         }
     }
@@ -99,7 +122,7 @@ impl Error {
 }
 
 /// What an error looks like on the wire: `{"code": "...", "message": "...", "field": "..."}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorReply {
     pub code: ErrorCode,
     pub message: String,
@@ -108,6 +131,15 @@ pub struct ErrorReply {
     /// For `validation`: the rule that failed, translated by the UI like an inline field error.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<FieldError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure: Option<Box<FailureReply>>,
+}
+
+/// A vendor failure as the UI reads it: the diagnosis code and the values its message needs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FailureReply {
+    pub code: Code,
+    pub params: Params,
 }
 
 impl From<&Error> for ErrorReply {
@@ -117,6 +149,13 @@ impl From<&Error> for ErrorReply {
             message: error.to_string(),
             field: error.field().map(str::to_owned),
             detail: error.detail().cloned(),
+            failure: match error {
+                Error::Vendor(f) => Some(Box::new(FailureReply {
+                    code: f.code,
+                    params: f.params.clone(),
+                })),
+                _ => None,
+            },
         }
     }
 }

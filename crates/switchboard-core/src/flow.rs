@@ -9,7 +9,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::catalogue::{self, CopyFormat, Field, FieldKind, Flow, Step, StepKind};
+use crate::catalogue::{
+    self, CopyFormat, Field, FieldKind, FieldSource, Flow, LiveKind, Step, StepKind,
+};
+use crate::connection::Diagnosis;
 use crate::error::{Error, Result};
 use crate::links;
 use crate::locale::Locale;
@@ -22,6 +25,10 @@ pub struct FlowState {
     pub flow: &'static Flow,
     pub records: HashMap<String, StepRecord>,
     pub secrets_set: HashSet<String>,
+    /// The last live check of each verified step, by step id.
+    pub checks: HashMap<String, Diagnosis>,
+    /// The profile is the practice tenant's.
+    pub practice: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +51,7 @@ pub struct FlowView {
     pub summary: String,
     pub steps: Vec<StepView>,
     pub current_step_id: String,
+    pub practice: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,6 +68,10 @@ pub struct StepView {
     pub fields: Vec<FieldView>,
     pub pending: Vec<PendingOn>,
     pub updated_at: Option<String>,
+    pub live: Option<LiveKind>,
+    pub last_check: Option<Diagnosis>,
+    /// The practice tenant can fill some of this step's fields (its demo app credentials).
+    pub practice_fill: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -95,6 +107,7 @@ pub struct FieldView {
     pub value: Option<String>,
     pub secret_set: bool,
     pub error: Option<FieldError>,
+    pub source: Option<FieldSource>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -218,6 +231,7 @@ impl FlowState {
             summary: self.flow.summary.get(locale).to_owned(),
             steps,
             current_step_id,
+            practice: self.practice,
         }
     }
 
@@ -283,6 +297,10 @@ impl FlowState {
                 })
                 .collect(),
             updated_at: record.and_then(|r| r.updated_at.clone()),
+            live: step.live,
+            last_check: self.checks.get(&step.id).cloned(),
+            practice_fill: self.practice
+                && step.fields.iter().any(|f| crate::practice::fills(&f.id)),
         }
     }
 
@@ -319,6 +337,7 @@ impl FlowState {
             },
             value,
             secret_set: secret && self.secrets_set.contains(&field.id),
+            source: field.source,
         }
     }
 
@@ -426,10 +445,14 @@ pub fn status_after_edit(state: &FlowState, step: &Step, before: StepStatus) -> 
     }
 }
 
-/// Whether `step` may take `status` now; Done needs every required value and no pending step.
+/// Whether `step` may take `status` now; Done needs every required value and no pending step,
+/// and a verified step with a live check becomes Done only through that check.
 pub fn check_status_change(state: &FlowState, step: &Step, status: StepStatus) -> Result<()> {
     if status != StepStatus::Done {
         return Ok(());
+    }
+    if step.kind == StepKind::Verified && step.live.is_some() {
+        return Err(Error::LiveCheckRequired(step.id.clone()));
     }
     if let Some(first) = state.pending(step).first() {
         return Err(Error::Conflict(format!(

@@ -23,6 +23,25 @@ pub struct PracticeTenant {
     pub settings: Vec<ConnectionSettings>,
     /// `(vendor, secret field, value)`: demo values, stored in the keychain like real ones.
     pub secrets: Vec<(Vendor, &'static str, Sensitive)>,
+    /// Values the flows ask the admin to bring back from a vendor console, as the practice
+    /// tenant knows them (its Zoom apps' credentials): `(field id, value, is a secret)`.
+    pub flow_values: Vec<(&'static str, Sensitive, bool)>,
+}
+
+/// The flow fields the practice tenant can fill.
+const FILLABLE: &[&str] = &[
+    "zoom-account-id",
+    "zoom-client-id",
+    "zoom-client-secret",
+    "zoom-secret-token",
+    "zoom-ps-client-id",
+    "zoom-ps-client-secret",
+    "zoom-ps-secret-token",
+];
+
+/// Whether the practice tenant can fill the flow field `field_id`.
+pub fn fills(field_id: &str) -> bool {
+    FILLABLE.contains(&field_id)
 }
 
 #[derive(Deserialize)]
@@ -73,6 +92,8 @@ struct GenesysRegion {
 #[derive(Deserialize)]
 struct AnnouncedCredentials {
     zoom: ZoomCredentials,
+    /// The second Zoom app (Presence Sync); older emulators announce only one.
+    zoom_presence: Option<ZoomCredentials>,
     cxone: CxoneCredentials,
     salesforce: SalesforceCredentials,
     genesys: GenesysCredentials,
@@ -130,6 +151,7 @@ impl PracticeTenant {
             .iter()
             .find(|r| r.domain == e.genesys.org_region_domain)
             .ok_or_else(|| Error::Corrupt("emulator announced no hosts for its org".into()))?;
+        let flow_values = zoom_flow_values(&c.zoom, c.zoom_presence.as_ref());
         let settings = vec![
             ConnectionSettings::Zoom(ZoomSettings {
                 account_id: c.zoom.account_id,
@@ -196,6 +218,39 @@ impl PracticeTenant {
                 Sensitive::new(c.genesys.client_secret),
             ),
         ];
-        Ok(PracticeTenant { settings, secrets })
+        Ok(PracticeTenant {
+            settings,
+            secrets,
+            flow_values,
+        })
     }
+}
+
+/// The Zoom apps' values as flow 1 asks for them. The emulator does not check webhook secret
+/// tokens, so fixed ones stand in for what Zoom would generate.
+fn zoom_flow_values(
+    directory: &ZoomCredentials,
+    presence: Option<&ZoomCredentials>,
+) -> Vec<(&'static str, Sensitive, bool)> {
+    let value = |v: &str| Sensitive::new(v.to_owned());
+    let mut out = vec![
+        ("zoom-account-id", value(&directory.account_id), false),
+        ("zoom-client-id", value(&directory.client_id), false),
+        ("zoom-client-secret", value(&directory.client_secret), true),
+        (
+            "zoom-secret-token",
+            value("practice-directory-sync-token"),
+            true,
+        ),
+        (
+            "zoom-ps-secret-token",
+            value("practice-presence-sync-token"),
+            true,
+        ),
+    ];
+    if let Some(p) = presence {
+        out.push(("zoom-ps-client-id", value(&p.client_id), false));
+        out.push(("zoom-ps-client-secret", value(&p.client_secret), true));
+    }
+    out
 }

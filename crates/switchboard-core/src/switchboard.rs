@@ -10,15 +10,23 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{self, FieldKind, Flow, Step};
-use crate::connection::{ConnectionSecrets, ConnectionSettings, ConnectionView, Diagnosis, Vendor};
+use crate::connection::{ConnectionSettings, ConnectionView, Diagnosis, Vendor};
 use crate::error::{Error, ErrorReply, Result};
 use crate::flow::{self, FlowState, FlowSummary, FlowView};
 use crate::locale::Locale;
 use crate::paths::AppPaths;
 use crate::secrets::{SecretKey, SecretStore, Sensitive};
 use crate::storage::progress::StepStatus;
+use crate::storage::step_documents::{self, DocKind};
 use crate::storage::{self, connections, journal, profiles, progress, secret_refs, settings};
 use crate::{validate, vendors};
+
+mod address_book;
+mod directory;
+mod live;
+
+pub use address_book::{AddressBookDraft, Applied, EntryCheck, RunView, check_entry, preview_csv};
+pub use directory::{DirectoryPreview, DirectorySyncDoc, DirectorySyncView, PreviewRow};
 
 pub use crate::storage::profiles::Profile;
 
@@ -482,20 +490,12 @@ impl Switchboard {
     /// lock is never held across the vendor calls; a result for settings changed meanwhile is
     /// returned but not stored.
     pub async fn test_connection(&self, profile_id: i64, vendor: Vendor) -> Result<Diagnosis> {
-        let settings = {
-            let db = self.db();
-            profiles::get(&db, profile_id)?;
-            connections::get(&db, profile_id, vendor)?
-                .ok_or_else(|| Error::not_found(format!("{vendor} connection")))?
-                .settings
-        };
-        let mut secrets = ConnectionSecrets::default();
-        for field in vendor.secret_fields() {
-            let key = SecretKey::new(profile_id, vendor.secret_scope(), field.id);
-            if let Some(value) = self.secrets.get(&key)? {
-                secrets.insert(field.id, value);
+        let (settings, secrets) = match self.connection_inputs(profile_id, vendor) {
+            Err(Error::ConnectionMissing(_)) => {
+                return Err(Error::not_found(format!("{vendor} connection")));
             }
-        }
+            other => other?,
+        };
         let diagnosis = vendors::test(&settings, &secrets).await;
         let db = self.db();
         let current = connections::get(&db, profile_id, vendor)?;
@@ -565,6 +565,8 @@ fn load(db: &Connection, profile_id: i64, flow: &'static Flow) -> Result<FlowSta
         flow,
         records: progress::load_flow(db, profile_id, &flow.id)?,
         secrets_set: secret_refs::fields_set(db, profile_id, &flow::secret_scope(&flow.id))?,
+        checks: step_documents::all(db, profile_id, &flow.id, DocKind::Check)?,
+        practice: profiles::get(db, profile_id)?.practice,
     })
 }
 

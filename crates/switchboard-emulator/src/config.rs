@@ -181,6 +181,9 @@ pub struct DemoCredentials {
     pub cxone: CxoneCredentials,
     pub salesforce: SalesforceCredentials,
     pub genesys: GenesysCredentials,
+    /// A second Server-to-Server app on the same account, for Presence Sync (NICE asks for one
+    /// app per integration): same account id, its own client id and secret.
+    pub zoom_presence: ZoomCredentials,
 }
 
 /// A Zoom Server-to-Server OAuth app.
@@ -224,12 +227,20 @@ impl DemoCredentials {
     /// Same seed, same credentials: a test can hard-code nothing and still reproduce a run.
     pub(crate) fn from_seed(seed: u64, genesys_region: &str) -> Self {
         let mut rng = Rng::new(seed).derive("credentials");
+        let zoom = ZoomCredentials {
+            account_id: rng.alnum(22),
+            client_id: rng.alnum(22),
+            client_secret: rng.alnum(32),
+        };
+        // Drawn after the others, so their credentials stay what they were for a seed.
+        let mut presence = Rng::new(seed).derive("credentials-zoom-presence");
         Self {
-            zoom: ZoomCredentials {
-                account_id: rng.alnum(22),
-                client_id: rng.alnum(22),
-                client_secret: rng.alnum(32),
+            zoom_presence: ZoomCredentials {
+                account_id: zoom.account_id.clone(),
+                client_id: presence.alnum(22),
+                client_secret: presence.alnum(32),
             },
+            zoom,
             cxone: CxoneCredentials {
                 tenant_id: rng.uuid(),
                 client_id: format!("switchboard-demo@{}", rng.alnum(8).to_lowercase()),

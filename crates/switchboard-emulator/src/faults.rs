@@ -103,6 +103,10 @@ pub struct VendorFaults {
     /// The token endpoint refuses the demo credentials (expired or wrong secret), with the
     /// vendor's body.
     pub reject_credentials: bool,
+    /// A crash halfway through a bulk write: once this many entries were stored (CXone address
+    /// book entries) since the fault was set, the next write stores its entries and then
+    /// answers 500, so the client cannot know they were stored. Fires once, then clears itself.
+    pub fail_writes_after: Option<u32>,
 }
 
 /// At most `limit` requests per `window_secs` (a fixed window); beyond, the vendor's throttling
@@ -201,6 +205,8 @@ pub(crate) struct Throttle {
 struct Counters {
     drops_seen: u64,
     errors_seen: u64,
+    /// Items stored by bulk writes, for `fail_writes_after`.
+    items_written: u64,
     window_start: Instant,
     window_count: u32,
 }
@@ -210,6 +216,7 @@ impl Counters {
         Self {
             drops_seen: 0,
             errors_seen: 0,
+            items_written: 0,
             window_start: Instant::now(),
             window_count: 0,
         }
@@ -299,6 +306,24 @@ impl FaultHandle {
 
     pub(crate) fn token_epoch(&self, vendor: Vendor) -> u64 {
         self.state.epochs[vendor.index()].load(Ordering::SeqCst)
+    }
+
+    /// Counts `stored` items a bulk write just stored; true when that write must answer 500
+    /// anyway (`fail_writes_after` reached before it), which also clears the fault.
+    pub(crate) fn written(&self, vendor: Vendor, stored: usize) -> bool {
+        let mut runtime = self.runtime();
+        let Runtime { plan, counters } = &mut *runtime;
+        let faults = plan.vendor_mut(vendor);
+        let counters = &mut counters[vendor.index()];
+        let before = counters.items_written;
+        counters.items_written += stored as u64;
+        match faults.fail_writes_after {
+            Some(after) if before >= u64::from(after) => {
+                faults.fail_writes_after = None;
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Latency to add, and what to do with the request.
@@ -409,6 +434,19 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_write_comes_once_after_the_given_number_of_items() {
+        let faults = FaultHandle::new(FaultPlan::default());
+        faults.update(|p| p.cxone.fail_writes_after = Some(150));
+        let failed: Vec<bool> = (0..4).map(|_| faults.written(Vendor::Cxone, 100)).collect();
+        assert_eq!(
+            failed,
+            [false, false, true, false],
+            "fires once, after 150 items"
+        );
+        assert_eq!(faults.plan().cxone.fail_writes_after, None, "then clears");
+    }
+
+    #[test]
     fn plan_round_trips_through_json() {
         let mut plan = FaultPlan::default();
         plan.zoom.rate_limit = Some(RateLimit {
@@ -421,6 +459,7 @@ mod tests {
             trigger: Trigger::EveryNth(4),
         });
         plan.zoom_revoked_scopes = vec!["user:read:admin".into()];
+        plan.cxone.fail_writes_after = Some(100);
         let json = serde_json::to_string(&plan).expect("serialises");
         assert_eq!(
             serde_json::from_str::<FaultPlan>(&json).expect("parses"),

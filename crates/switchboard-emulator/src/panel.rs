@@ -58,6 +58,8 @@ impl PanelFaults {
             drop_connections: self.drop_connections.then_some(Trigger::Always),
             token_ttl_secs: self.token_expiry.then_some(1),
             reject_credentials: self.expired_secret,
+            // A crash mid-apply is for tests, not a panel switch.
+            fail_writes_after: None,
         };
         FaultPlan {
             zoom: vendor.clone(),

@@ -16,6 +16,7 @@ function field(change: Partial<FieldView> = {}): FieldView {
     value: null,
     secretSet: false,
     error: null,
+    source: null,
     ...change,
   };
 }

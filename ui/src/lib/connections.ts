@@ -35,6 +35,7 @@ export const DIAGNOSIS_CODES = [
   'cxone.tenant_not_found',
   'cxone.area_mismatch',
   'cxone.missing_permissions',
+  'cxone.address_book_missing',
   'salesforce.authentication_failure',
   'salesforce.security_token_required',
   'salesforce.invalid_login',

@@ -118,3 +118,81 @@ describe('command wrappers', () => {
     await expect(ipc.openLink('http://x')).rejects.toEqual({ code: 'invalid_link', message: 'not https' });
   });
 });
+
+describe('live step wrappers (issue 4)', () => {
+  it('send the contract names and camelCase arguments', async () => {
+    const backend = fakeBackend({
+      verify_step: () => ({}),
+      fill_practice_values: () => ({}),
+      cxone_agents: () => [],
+      cxone_teams: () => [],
+      address_book_draft: () => ({}),
+      save_address_book_draft: () => ({}),
+      check_entry: () => ({}),
+      preview_csv: () => ({}),
+      plan_address_book: () => ({}),
+      apply_address_book: () => ({}),
+      address_book_run: () => null,
+      directory_sync: () => ({}),
+      save_directory_sync: () => ({}),
+      preview_directory: () => ({}),
+    });
+    const ref = { profileId: 3, flowId: 'f', stepId: 's', locale: 'fr' as const };
+    const draft = { region: 'FR', entries: [], teams: [], agents: [] };
+    const entry = { firstName: 'A', lastName: 'B', middleName: '', company: '', phone: '01', mobile: '', email: '' };
+    const doc = { acdDirectory: 'D', attributes: [], addExtension: false, translation: false, rules: { sets: [] } };
+    await ipc.verifyStep(ref);
+    await ipc.fillPracticeValues(ref);
+    await ipc.cxoneAgents(3, null);
+    await ipc.cxoneTeams(3);
+    await ipc.addressBookDraft(3, 'f');
+    await ipc.saveAddressBookDraft(3, 'f', draft);
+    await ipc.checkEntry(entry, 'FR');
+    await ipc.previewCsv([239, 187, 191], 'JP');
+    await ipc.planAddressBook(3, 'f');
+    await ipc.applyAddressBook(3, 'f', 'ja');
+    await ipc.addressBookRun(3);
+    await ipc.directorySync(3, 'f', 'en');
+    await ipc.saveDirectorySync(3, 'f', doc);
+    await ipc.previewDirectory(3, 'f');
+    expect(backend.calls).toEqual([
+      { cmd: 'verify_step', args: ref },
+      { cmd: 'fill_practice_values', args: ref },
+      { cmd: 'cxone_agents', args: { profileId: 3, search: null } },
+      { cmd: 'cxone_teams', args: { profileId: 3 } },
+      { cmd: 'address_book_draft', args: { profileId: 3, flowId: 'f' } },
+      { cmd: 'save_address_book_draft', args: { profileId: 3, flowId: 'f', draft } },
+      { cmd: 'check_entry', args: { draft: entry, region: 'FR' } },
+      { cmd: 'preview_csv', args: { bytes: [239, 187, 191], region: 'JP' } },
+      { cmd: 'plan_address_book', args: { profileId: 3, flowId: 'f' } },
+      { cmd: 'apply_address_book', args: { profileId: 3, flowId: 'f', locale: 'ja' } },
+      { cmd: 'address_book_run', args: { profileId: 3 } },
+      { cmd: 'directory_sync', args: { profileId: 3, flowId: 'f', locale: 'en' } },
+      { cmd: 'save_directory_sync', args: { profileId: 3, flowId: 'f', doc } },
+      { cmd: 'preview_directory', args: { profileId: 3, flowId: 'f' } },
+    ]);
+  });
+
+  it('keeps the failure of a vendor error and the vendor of a missing connection', () => {
+    expect(
+      ipc.toIpcError({ code: 'vendor', message: 'm', failure: { code: 'zoom.missing_scopes', params: { missing: ['a'] } } }),
+    ).toEqual({ code: 'vendor', message: 'm', failure: { code: 'zoom.missing_scopes', params: { missing: ['a'] } } });
+    expect(ipc.toIpcError({ code: 'connection_missing', message: 'm', field: 'cxone' })).toEqual({
+      code: 'connection_missing',
+      message: 'm',
+      field: 'cxone',
+    });
+    expect(ipc.toIpcError({ code: 'live_check_required', message: 'm' }).code).toBe('live_check_required');
+  });
+
+  it('keeps a namespaced validation detail (csv.*) raw, even when normalised twice', () => {
+    const once = ipc.toIpcError({
+      code: 'validation',
+      message: 'm',
+      field: 'file',
+      detail: { code: 'csv.not_utf8', params: { line: 3 } },
+    });
+    expect(once).toEqual({ code: 'validation', message: 'm', field: 'file', rawDetail: { code: 'csv.not_utf8', params: { line: 3 } } });
+    expect(ipc.toIpcError(once)).toEqual(once);
+  });
+});

@@ -21,6 +21,9 @@ export const ERROR_CODES = [
   'storage',
   'invalid_link',
   'internal',
+  'vendor',
+  'connection_missing',
+  'live_check_required',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -30,6 +33,19 @@ export interface IpcError {
   field?: string;
   /** With `validation`: the rule that failed, translated like an inline field error. */
   detail?: FieldError;
+  /**
+   * With `validation`: a detail whose code is not a field rule (e.g. `csv.not_utf8` {line} for a CSV file),
+   * kept as sent for the screen that knows it.
+   */
+  rawDetail?: Failure;
+  /** With `vendor`: what the live call hit, translated like a diagnosis check (`diagnosis.<code>`). */
+  failure?: Failure;
+}
+
+/** A stable code with its params, translated by the UI (diagnosis codes, csv.* file errors, run failures). */
+export interface Failure {
+  code: string;
+  params: Record<string, unknown>;
 }
 
 export const VALIDATION_CODES = [
@@ -121,6 +137,8 @@ export interface FieldOption {
   value: string;
   label: string;
 }
+/** A field whose value can be picked from a live vendor list (still saved as text). */
+export type FieldSource = 'cxone-agents';
 export interface FieldView {
   id: string;
   label: string;
@@ -131,6 +149,8 @@ export interface FieldView {
   value: string | null;
   secretSet: boolean;
   error: FieldError | null;
+  /** Pick the value from a live list (the CXone users); null for a plain field. */
+  source: FieldSource | null;
 }
 export interface PendingOn {
   stepId: string;
@@ -148,6 +168,12 @@ export interface StepView {
   fields: FieldView[];
   pending: PendingOn[];
   updatedAt: string | null;
+  /** The live part of the step, if any (a check, the address book, the Directory Sync editor). */
+  live: LiveKind | null;
+  /** Verified steps: the last live check. */
+  lastCheck: Diagnosis | null;
+  /** Practice profile and the step has fields the practice tenant can fill. */
+  practiceFill: boolean;
 }
 export interface FlowView {
   profileId: number;
@@ -156,7 +182,12 @@ export interface FlowView {
   summary: string;
   steps: StepView[];
   currentStepId: string;
+  /** The practice profile's flow. */
+  practice: boolean;
 }
+
+export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync'] as const;
+export type LiveKind = (typeof LIVE_KINDS)[number];
 
 export interface Resume {
   profileId: number;
@@ -273,9 +304,25 @@ export function toIpcError(raw: unknown): IpcError {
     if (typeof v.field === 'string' && v.field !== '') error.field = v.field;
     const detail = error.code === 'validation' ? toFieldError(v.detail) : undefined;
     if (detail) error.detail = detail;
+    else if (error.code === 'validation') {
+      // Only a namespaced code (csv.not_utf8, …) is kept raw; an unknown field rule is dropped.
+      const raw = toFailure(v.detail) ?? toFailure(v.rawDetail);
+      if (raw && raw.code.includes('.')) error.rawDetail = raw;
+    }
+    const failure = toFailure(v.failure);
+    if (failure) error.failure = failure;
     return error;
   }
   return { code: 'internal', message: String(raw) };
+}
+
+/** A `{code, params}` object from the wire, or undefined when it has no string code. */
+export function toFailure(raw: unknown): Failure | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const v = raw as Record<string, unknown>;
+  if (typeof v.code !== 'string' || v.code === '') return undefined;
+  const params = typeof v.params === 'object' && v.params !== null ? (v.params as Record<string, unknown>) : {};
+  return { code: v.code, params };
 }
 
 function safeJson(value: unknown): string {
@@ -342,3 +389,213 @@ export const testConnection = (profileId: number, vendor: Vendor) =>
 export const openPracticeTenant = () => call<ProfileSummary>('open_practice_tenant');
 export const practiceFaults = () => call<PracticeFaults>('practice_faults');
 export const setPracticeFaults = (faults: PracticeFaults) => call<PracticeFaults>('set_practice_faults', { faults });
+
+// --- Live steps of the Directory Sync flow (issue 4) ---
+
+export interface CxoneAgent {
+  id: number;
+  userName: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  teamName: string | null;
+  active: boolean;
+}
+export interface CxoneTeam {
+  id: number;
+  name: string;
+  active: boolean;
+  agentCount: number | null;
+}
+
+/** One address-book entry as saved; phone and mobile in E.164. */
+export interface AddressEntry {
+  firstName: string;
+  lastName: string;
+  middleName: string | null;
+  company: string | null;
+  phone: string | null;
+  mobile: string | null;
+  email: string | null;
+}
+/** The add-entry form as typed. */
+export interface EntryDraft {
+  firstName: string;
+  lastName: string;
+  middleName: string;
+  company: string;
+  phone: string;
+  mobile: string;
+  email: string;
+}
+/** `field` is camelCase (e.g. 'phone') or null for the whole entry / row; `code` e.g. `entry.email_invalid`, `phone.invalid`. */
+export interface EntryProblem {
+  field: string | null;
+  code: string;
+}
+export interface Target {
+  id: number;
+  name: string;
+}
+export interface AddressBookDraft {
+  /** ISO 3166 alpha-2 region used to read national phone numbers. */
+  region: string;
+  entries: AddressEntry[];
+  teams: Target[];
+  agents: Target[];
+}
+export interface EntryCheck {
+  entry: AddressEntry | null;
+  problems: EntryProblem[];
+}
+export interface CsvImport {
+  separator: string;
+  hadBom: boolean;
+  columns: string[];
+  accepted: { line: number; entry: AddressEntry }[];
+  rejected: { line: number; problems: EntryProblem[]; raw: string[] }[];
+}
+export interface PlanPreview {
+  /** An existing book with the step's name is reused; null = it will be created. */
+  bookId: number | null;
+  entriesToAdd: number;
+  entriesPresent: number;
+  teamsToAssign: Target[];
+  agentsToAssign: Target[];
+  alreadyAssigned: number;
+}
+export type ApplyState = 'running' | 'done' | 'failed';
+export interface ApplyRun {
+  id: number;
+  state: ApplyState;
+  failure: Failure | null;
+  bookId: number | null;
+  total: number;
+  added: number;
+  present: number;
+  assigned: number;
+  updatedAt: string;
+}
+export interface ApplyResult {
+  run: ApplyRun;
+  flow: FlowView;
+}
+
+export const ACD_ATTRIBUTES = [
+  'first-name',
+  'last-name',
+  'display-name',
+  'email',
+  'business-phone',
+  'mobile-phone',
+  'extension',
+  'department',
+  'job-title',
+  'company',
+] as const;
+export type AcdAttribute = (typeof ACD_ATTRIBUTES)[number];
+export const ZOOM_ATTRIBUTES = [
+  'first-name',
+  'last-name',
+  'display-name',
+  'email',
+  'phone',
+  'mobile',
+  'extension',
+  'department',
+  'job-title',
+  'company',
+] as const;
+export type ZoomAttribute = (typeof ZOOM_ATTRIBUTES)[number];
+export interface AttributePair {
+  acd: AcdAttribute;
+  zoom: ZoomAttribute;
+}
+export type PatternFormat = 'keep' | 'e164';
+export interface Pattern {
+  match: string;
+  strip: number;
+  prefix: string;
+  format: PatternFormat;
+}
+export interface PatternSet {
+  name: string;
+  region: string;
+  patterns: Pattern[];
+}
+export interface DirectorySyncDoc {
+  acdDirectory: string;
+  attributes: AttributePair[];
+  addExtension: boolean;
+  translation: boolean;
+  rules: { sets: PatternSet[] };
+}
+export interface MapProblem {
+  row: number;
+  code: string;
+}
+export interface RuleProblem {
+  set: number;
+  pattern: number | null;
+  code: string;
+}
+export interface DirectorySyncView {
+  doc: DirectorySyncDoc;
+  /** Only valid pairs are offered. */
+  zoomOptions: Record<AcdAttribute, ZoomAttribute[]>;
+  mapProblems: MapProblem[];
+  ruleProblems: RuleProblem[];
+  regions: string[];
+}
+export const TRANSLATION_STATUSES = ['translated', 'unchanged', 'no_match', 'invalid', 'empty'] as const;
+export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
+export interface PreviewRow {
+  name: string;
+  email: string;
+  extension: number | null;
+  before: string | null;
+  after: string | null;
+  status: TranslationStatus;
+  /** A phone.* code. */
+  reason: string | null;
+}
+export interface DirectoryPreview {
+  totalUsers: number;
+  phoneUsers: number;
+  pages: number;
+  counts: Record<TranslationStatus, number>;
+  rows: PreviewRow[];
+  truncated: boolean;
+}
+
+/** Arguments shared by the step commands. */
+export interface StepRef {
+  profileId: number;
+  flowId: string;
+  stepId: string;
+  locale: Locale;
+}
+
+export const verifyStep = (ref: StepRef) => call<FlowView>('verify_step', { ...ref });
+export const fillPracticeValues = (ref: StepRef) => call<FlowView>('fill_practice_values', { ...ref });
+export const cxoneAgents = (profileId: number, search: string | null) =>
+  call<CxoneAgent[]>('cxone_agents', { profileId, search });
+export const cxoneTeams = (profileId: number) => call<CxoneTeam[]>('cxone_teams', { profileId });
+export const addressBookDraft = (profileId: number, flowId: string) =>
+  call<AddressBookDraft>('address_book_draft', { profileId, flowId });
+export const saveAddressBookDraft = (profileId: number, flowId: string, draft: AddressBookDraft) =>
+  call<AddressBookDraft>('save_address_book_draft', { profileId, flowId, draft });
+export const checkEntry = (draft: EntryDraft, region: string) => call<EntryCheck>('check_entry', { draft, region });
+/** The file's bytes as numbers (the core detects the BOM, the encoding and the separator). */
+export const previewCsv = (bytes: number[], region: string) => call<CsvImport>('preview_csv', { bytes, region });
+export const planAddressBook = (profileId: number, flowId: string) =>
+  call<PlanPreview>('plan_address_book', { profileId, flowId });
+export const applyAddressBook = (profileId: number, flowId: string, locale: Locale) =>
+  call<ApplyResult>('apply_address_book', { profileId, flowId, locale });
+export const addressBookRun = (profileId: number) => call<ApplyRun | null>('address_book_run', { profileId });
+export const directorySync = (profileId: number, flowId: string, locale: Locale) =>
+  call<DirectorySyncView>('directory_sync', { profileId, flowId, locale });
+export const saveDirectorySync = (profileId: number, flowId: string, doc: DirectorySyncDoc) =>
+  call<DirectorySyncView>('save_directory_sync', { profileId, flowId, doc });
+export const previewDirectory = (profileId: number, flowId: string) =>
+  call<DirectoryPreview>('preview_directory', { profileId, flowId });

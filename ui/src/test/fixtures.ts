@@ -1,6 +1,12 @@
 // Purpose: small, realistic fixtures (profiles, flow catalogue, one FlowView, connections, practice) for component tests.
 import type {
+  AcdAttribute,
+  AddressBookDraft,
+  AddressEntry,
+  ApplyRun,
   ConnectionView,
+  CxoneAgent,
+  DirectorySyncView,
   Diagnosis,
   FieldError,
   FieldView,
@@ -10,6 +16,7 @@ import type {
   PracticeFaults,
   ProfileSummary,
   StepView,
+  ZoomAttribute,
 } from '../lib/ipc';
 
 export const FLOW_ID = 'zoom-presence';
@@ -62,11 +69,11 @@ export function flowSummaries(): FlowSummary[] {
   ];
 }
 
-function field(partial: Partial<FieldView> & Pick<FieldView, 'id' | 'label' | 'kind'>): FieldView {
-  return { help: null, required: false, options: [], value: null, secretSet: false, error: null, ...partial };
+export function field(partial: Partial<FieldView> & Pick<FieldView, 'id' | 'label' | 'kind'>): FieldView {
+  return { help: null, required: false, options: [], value: null, secretSet: false, error: null, source: null, ...partial };
 }
 
-function step(partial: Partial<StepView> & Pick<StepView, 'id' | 'title'>): StepView {
+export function step(partial: Partial<StepView> & Pick<StepView, 'id' | 'title'>): StepView {
   return {
     kind: 'manual',
     status: 'not_started',
@@ -77,6 +84,9 @@ function step(partial: Partial<StepView> & Pick<StepView, 'id' | 'title'>): Step
     fields: [],
     pending: [],
     updatedAt: null,
+    live: null,
+    lastCheck: null,
+    practiceFill: false,
     ...partial,
   };
 }
@@ -89,6 +99,7 @@ export function flowView(): FlowView {
     title: 'CXone Presence Sync for Zoom',
     summary: 'Connect Zoom presence to CXone agent states.',
     currentStepId: 'create-app',
+    practice: false,
     steps: [
       step({
         id: 'create-app',
@@ -274,5 +285,114 @@ export function noFaults(): PracticeFaults {
     expiredSecret: false,
     tokenExpiry: false,
     dropConnections: false,
+  };
+}
+
+// --- Directory Sync flow (live steps) ---
+
+export const DS_FLOW_ID = 'zoom-directory-sync';
+
+/** The live steps of the Directory Sync flow: a scope check, the address book, an agent-picked field, a pending step. */
+export function directorySyncFlow(): FlowView {
+  return {
+    profileId: 1,
+    id: DS_FLOW_ID,
+    title: 'CXone Directory Sync / Presence Sync for Zoom',
+    summary: 'Sync the Zoom directory and presence into CXone.',
+    currentStepId: 'zoom-app-scopes',
+    practice: false,
+    steps: [
+      step({
+        id: 'zoom-app-scopes',
+        kind: 'verified',
+        live: 'zoom-scopes',
+        title: 'Add the scopes to the Zoom app',
+        instructions: ['In the Zoom App Marketplace, open your app › Scopes.'],
+        fields: [field({ id: 'zoom-account-id', label: 'Account ID', kind: 'text', required: true })],
+      }),
+      step({
+        id: 'cxone-address-book',
+        kind: 'automated',
+        live: 'cxone-address-book',
+        title: 'Create the address book in CXone',
+        instructions: ['In CXone, open ACD › Address Books.'],
+        fields: [field({ id: 'cxone-address-book-name', label: 'Address book name', kind: 'text', value: 'Zoom users' })],
+      }),
+      step({
+        id: 'cxone-map-account',
+        title: 'Map the Zoom account in CXone',
+        fields: [field({ id: 'cxone-access-key-user', label: 'Access key user', kind: 'text', source: 'cxone-agents' })],
+      }),
+      step({
+        id: 'zoom-validate-endpoint',
+        title: 'Validate the endpoint URL in Zoom',
+        pending: [{ stepId: 'cxone-map-account', title: 'Map the Zoom account in CXone' }],
+      }),
+      step({ id: 'cxone-directory-sync', kind: 'editor', live: 'directory-sync', title: 'Set up Directory Sync in CXone' }),
+    ],
+  };
+}
+
+/** Returns a copy of `view` with one step changed. */
+export function withStep(view: FlowView, stepId: string, change: Partial<StepView>): FlowView {
+  const copy = structuredClone(view);
+  const target = copy.steps.find((s) => s.id === stepId);
+  if (!target) throw new Error(`no step ${stepId}`);
+  Object.assign(target, change);
+  return copy;
+}
+
+export function cxoneAgents(): CxoneAgent[] {
+  return [
+    { id: 11, userName: 'akiko.sato@acme.example', firstName: 'Akiko', lastName: 'Sato', email: 'akiko.sato@acme.example', teamName: 'Tokyo', active: true },
+    { id: 12, userName: 'jean.martin@acme.example', firstName: 'Jean', lastName: 'Martin', email: null, teamName: null, active: true },
+  ];
+}
+
+export function addressEntry(partial: Partial<AddressEntry> = {}): AddressEntry {
+  return { firstName: 'Marie', lastName: 'Curie', middleName: null, company: 'Acme', phone: '+33142345678', mobile: null, email: 'marie@acme.example', ...partial };
+}
+
+export function addressBookDraft(partial: Partial<AddressBookDraft> = {}): AddressBookDraft {
+  return { region: 'FR', entries: [addressEntry()], teams: [], agents: [], ...partial };
+}
+
+export function applyRun(partial: Partial<ApplyRun> = {}): ApplyRun {
+  return { id: 1, state: 'running', failure: null, bookId: 42, total: 10, added: 0, present: 0, assigned: 0, updatedAt: '2026-11-23T22:00:00Z', ...partial };
+}
+
+/** Every ACD attribute maps to the Zoom attribute of the same meaning; phones map to phone or mobile. */
+export function zoomOptions(): Record<AcdAttribute, ZoomAttribute[]> {
+  return {
+    'first-name': ['first-name'],
+    'last-name': ['last-name'],
+    'display-name': ['display-name'],
+    email: ['email'],
+    'business-phone': ['phone', 'mobile'],
+    'mobile-phone': ['mobile', 'phone'],
+    extension: ['extension'],
+    department: ['department'],
+    'job-title': ['job-title'],
+    company: ['company'],
+  };
+}
+
+export function directorySyncView(partial: Partial<DirectorySyncView> = {}): DirectorySyncView {
+  return {
+    doc: {
+      acdDirectory: 'Zoom users',
+      attributes: [
+        { acd: 'first-name', zoom: 'first-name' },
+        { acd: 'business-phone', zoom: 'phone' },
+      ],
+      addExtension: true,
+      translation: true,
+      rules: { sets: [{ name: 'France', region: 'FR', patterns: [{ match: '0XXXXXXXXX', strip: 1, prefix: '+33', format: 'e164' }] }] },
+    },
+    zoomOptions: zoomOptions(),
+    mapProblems: [],
+    ruleProblems: [],
+    regions: ['FR', 'JP', 'US'],
+    ...partial,
   };
 }

@@ -131,6 +131,15 @@ codes! {
     /// The access key's user may not read the admin API (HTTP 403). Fix: give the user's role
     /// the ACD / Admin API permissions.
     CxoneMissingPermissions => "cxone.missing_permissions",
+    /// The address book being filled was deleted in CXone (HTTP 404). Params: `addressBookId`.
+    /// Fix: apply again: the book is found by name or created anew.
+    CxoneAddressBookMissing => "cxone.address_book_missing",
+
+    // --- applying a plan to a vendor ---
+    /// A step reached the vendor but its progress could not be saved in the local database, so
+    /// the run stopped. Fix: check the disk (space, permissions), then apply again: the run
+    /// resumes without duplicates.
+    ApplyNotRecorded => "apply.not_recorded",
 
     // --- Salesforce ---
     /// Salesforce `invalid_grant` / "authentication failure": the org blocks the

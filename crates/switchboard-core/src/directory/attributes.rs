@@ -17,7 +17,7 @@ pub enum AttributeKind {
 }
 
 /// A CXone ACD user attribute the sync can fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AcdAttribute {
     FirstName,

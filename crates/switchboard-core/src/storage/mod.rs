@@ -3,12 +3,14 @@
 //! One file in the app data directory, WAL mode, foreign keys on. Migrations are append-only SQL
 //! files applied through `rusqlite_migration` (schema version in `PRAGMA user_version`).
 
+pub mod apply_runs;
 pub mod connections;
 pub mod journal;
 pub mod profiles;
 pub mod progress;
 pub mod secret_refs;
 pub mod settings;
+pub mod step_documents;
 
 use std::path::Path;
 use std::time::Duration;
@@ -24,6 +26,8 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0001_init.sql")),
         M::up(include_str!("migrations/0002_secret_refs.sql")),
         M::up(include_str!("migrations/0003_practice_profiles.sql")),
+        M::up(include_str!("migrations/0004_apply_runs.sql")),
+        M::up(include_str!("migrations/0005_step_documents.sql")),
     ])
 }
 

@@ -94,13 +94,13 @@ async fn run(
     Ok(())
 }
 
-struct Credentials<'s> {
-    access_key_secret: &'s Sensitive,
-    client_secret: &'s Sensitive,
+pub(crate) struct Credentials<'s> {
+    pub access_key_secret: &'s Sensitive,
+    pub client_secret: &'s Sensitive,
 }
 
 /// The `password` grant with an access key; the registered client authenticates with Basic.
-async fn mint_token(
+pub(crate) async fn mint_token(
     http: &Http,
     url: &Url,
     settings: &CxoneSettings,
@@ -130,7 +130,7 @@ fn token_refusal(refusal: &oauth::Refusal) -> Failure {
 
 /// The `tenantId` claim of the `id_token` (a JWT; read, not verified: it only picks the
 /// tenant to discover, and discovery itself is an https call to CXone).
-fn tenant_from_id_token(body: &Value) -> Option<String> {
+pub(crate) fn tenant_from_id_token(body: &Value) -> Option<String> {
     let jwt = body.get("id_token")?.as_str()?;
     let payload = jwt.split('.').nth(1)?;
     let bytes = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
@@ -139,12 +139,16 @@ fn tenant_from_id_token(body: &Value) -> Option<String> {
     tenant.as_str().map(str::to_owned)
 }
 
-struct Discovered {
-    api_endpoint: String,
-    area: Option<String>,
+pub(crate) struct Discovered {
+    pub api_endpoint: String,
+    pub area: Option<String>,
 }
 
-async fn discover(http: &Http, auth_base: &Url, tenant: &str) -> Result<Discovered, Failure> {
+pub(crate) async fn discover(
+    http: &Http,
+    auth_base: &Url,
+    tenant: &str,
+) -> Result<Discovered, Failure> {
     let mut url = join(auth_base, "/.well-known/cxone-configuration");
     url.query_pairs_mut().append_pair("tenantId", tenant);
     let reply = http.send(&Request::get(url)).await?;

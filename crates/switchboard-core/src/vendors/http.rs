@@ -182,14 +182,19 @@ impl Http {
     }
 
     /// Sends `request`, retrying an idempotent one on 5xx, 429 and connection failures up to
-    /// the policy's limit. Any other answer, 4xx included, is the caller's to read.
+    /// the policy's limit (and one marked [`Request::retry_when_refused`] on 429 only). Any
+    /// other answer, 4xx included, is the caller's to read.
     pub async fn send(&self, request: &Request) -> Result<Reply, HttpError> {
         let retryable = request.method.is_idempotent();
         let mut attempt = 1;
         loop {
-            let last_try = !retryable || attempt >= self.retry.attempts;
+            let out_of_tries = attempt >= self.retry.attempts;
+            let last_try = !retryable || out_of_tries;
             let wait = match self.send_once(request).await {
                 Ok(reply) if reply.status == 429 || reply.status >= 500 => {
+                    // A throttled request was not processed: it may go again if marked so.
+                    let refused = reply.status == 429 && request.retry_when_refused;
+                    let last_try = if refused { out_of_tries } else { last_try };
                     let asked = reply
                         .header(RETRY_AFTER.as_str())
                         .and_then(|v| retry_after::parse(v, self.clock.now()));
@@ -234,13 +239,33 @@ impl Http {
     where
         Fut: Future<Output = Result<Sensitive, Failure>>,
     {
-        let reply = self.send(&Request::get(url.clone()).bearer(token)).await?;
+        self.send_with_token(&Request::get(url.clone()), token, expired, refresh)
+            .await
+    }
+
+    /// [`Http::get_with_token`] for any request (a POST too): `request` is sent with `token`,
+    /// and once more with a refreshed token if the first was refused as expired. A refused
+    /// token means the vendor did nothing, so resending a POST cannot do the work twice.
+    pub async fn send_with_token<Fut>(
+        &self,
+        request: &Request,
+        token: &Sensitive,
+        expired: impl Fn(&Reply) -> bool,
+        refresh: impl FnOnce() -> Fut,
+    ) -> Result<Reply, Failure>
+    where
+        Fut: Future<Output = Result<Sensitive, Failure>>,
+    {
+        let reply = self.send(&request.clone().bearer(token)).await?;
         if !expired(&reply) {
             return Ok(reply);
         }
-        tracing::debug!(host = url.host_str(), "token expired; refreshing once");
+        tracing::debug!(
+            host = request.url.host_str(),
+            "token expired; refreshing once"
+        );
         let fresh = refresh().await?;
-        let reply = self.send(&Request::get(url.clone()).bearer(&fresh)).await?;
+        let reply = self.send(&request.clone().bearer(&fresh)).await?;
         if expired(&reply) {
             return Err(Failure::new(Code::VendorTokenRejected));
         }
@@ -258,7 +283,9 @@ impl Http {
             Auth::Bearer(token) => builder.bearer_auth(token.expose()),
             Auth::Basic(user, password) => builder.basic_auth(user, Some(password.expose())),
         };
-        if request.method == Method::Post {
+        if let Some(body) = &request.json {
+            builder = builder.json(body);
+        } else if !request.form.is_empty() {
             // The one place secrets become bytes on the wire.
             let form: Vec<(&str, &str)> = request
                 .form

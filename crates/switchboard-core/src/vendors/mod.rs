@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod cxone;
+pub mod cxone_admin;
 pub mod genesys;
 pub mod http;
 mod oauth;
@@ -13,6 +14,7 @@ mod request;
 pub mod retry_after;
 pub mod salesforce;
 pub mod zoom;
+pub mod zoom_app;
 
 use crate::connection::{
     Code, ConnectionSecrets, ConnectionSettings, Diagnosis, Failure, Params, Vendor,

@@ -34,6 +34,10 @@ pub struct Request {
     pub url: Url,
     pub(crate) auth: Auth,
     pub(crate) form: Vec<(&'static str, Sensitive)>,
+    /// A JSON body (CXone's batch writes); never a secret. Takes the place of `form`.
+    pub(crate) json: Option<Value>,
+    /// May be sent again after a 429 even if not idempotent: see [`Request::retry_when_refused`].
+    pub(crate) retry_when_refused: bool,
 }
 
 impl Request {
@@ -43,6 +47,8 @@ impl Request {
             url,
             auth: Auth::None,
             form: Vec::new(),
+            json: None,
+            retry_when_refused: false,
         }
     }
 
@@ -52,6 +58,27 @@ impl Request {
             method: Method::Post,
             ..Request::get(url)
         }
+    }
+
+    /// A POST with no body at all (CXone takes some parameters in the query string only).
+    pub fn post(url: Url) -> Self {
+        Request::post_form(url)
+    }
+
+    /// A POST with a JSON body.
+    pub fn post_json(url: Url, body: Value) -> Self {
+        Request {
+            json: Some(body),
+            ..Request::post_form(url)
+        }
+    }
+
+    /// Marks a non-idempotent request as safe to send again after a 429 (honouring
+    /// `Retry-After`): a throttled request was refused before the vendor processed it. A 5xx
+    /// or a lost answer still ends it, since the vendor may have done the work.
+    pub fn retry_when_refused(mut self) -> Self {
+        self.retry_when_refused = true;
+        self
     }
 
     pub fn bearer(mut self, token: &Sensitive) -> Self {

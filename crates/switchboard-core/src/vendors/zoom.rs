@@ -95,7 +95,7 @@ async fn run(
     Ok(())
 }
 
-async fn mint_token(
+pub(crate) async fn mint_token(
     http: &Http,
     url: &Url,
     settings: &ZoomSettings,
@@ -172,7 +172,7 @@ pub fn scopes_in_message(message: &str) -> Option<Vec<String>> {
     (!scopes.is_empty()).then_some(scopes)
 }
 
-fn message(reply: &Reply) -> String {
+pub(crate) fn message(reply: &Reply) -> String {
     reply
         .json()
         .and_then(|b| b.get("message")?.as_str().map(str::to_owned))
@@ -181,7 +181,7 @@ fn message(reply: &Reply) -> String {
 
 /// Code 124 ("Access token is expired" / "Invalid access token") or a bare 401, but never the
 /// missing-scopes answer, which a new token would not fix.
-fn token_expired(reply: &Reply) -> bool {
+pub(crate) fn token_expired(reply: &Reply) -> bool {
     let code = reply
         .json()
         .and_then(|b| b.get("code")?.as_i64())
@@ -189,7 +189,7 @@ fn token_expired(reply: &Reply) -> bool {
     (reply.status == 401 || code == 124) && scopes_in_message(&message(reply)).is_none()
 }
 
-fn read_users(reply: &Reply) -> Result<i64, Failure> {
+pub(crate) fn read_users(reply: &Reply) -> Result<i64, Failure> {
     let body = reply.json().unwrap_or(Value::Null);
     if reply.is_success() {
         return body
@@ -208,7 +208,7 @@ fn read_users(reply: &Reply) -> Result<i64, Failure> {
 }
 
 /// Zoom's daily limit is not worth waiting for; say so rather than "try again soon".
-fn daily_limit(failure: Failure) -> Failure {
+pub(crate) fn daily_limit(failure: Failure) -> Failure {
     let daily = failure.code == Code::RateLimited
         && failure
             .params

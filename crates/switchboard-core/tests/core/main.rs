@@ -1,9 +1,13 @@
 //! Integration tests of switchboard-core: one binary, one module per area.
 
+mod address_book_apply;
 mod address_book_csv;
 mod catalogue;
 mod connections;
+mod cxone_session;
 mod directory;
+mod directory_flow;
+mod directory_support;
 mod keychain;
 mod migrations;
 mod practice;
@@ -13,6 +17,8 @@ mod vendor_checks;
 mod vendor_errors;
 mod vendor_http;
 mod vendor_support;
+mod vendor_writes;
+mod zoom_app;
 
 use switchboard_core::Switchboard;
 use switchboard_core::secrets::MemoryStore;

@@ -13,6 +13,7 @@ use serde_json::{Map, Value, json};
 use super::directory::{AddressBook, Entry};
 use super::{API_PREFIX, Shape, Window, authorize, error};
 use crate::clock::{iso8601, now_unix};
+use crate::faults::Vendor;
 use crate::http::{Params, json, ok};
 use crate::server::Emu;
 
@@ -256,6 +257,12 @@ pub(super) async fn add_entries(
         })
         .collect();
     data.next_entry_id = next_id;
+    drop(data);
+    let stored = results.iter().filter(|r| r["success"] == true).count();
+    if emu.faults.written(Vendor::Cxone, stored) {
+        // Stored, but the client is told otherwise: the crash `fail_writes_after` stands for.
+        return super::server_error(500);
+    }
     json(StatusCode::ACCEPTED, json!({ "entryResults": results }))
 }
 

@@ -18,8 +18,12 @@ pub(crate) struct Site {
 pub(crate) struct PhoneLine {
     pub phone_user_id: String,
     pub extension_id: String,
-    pub extension_number: u32,
+    /// Most lines have one; a few (common-area style) do not.
+    pub extension_number: Option<u32>,
     pub number_id: String,
+    /// The direct number as an admin typed it: E.164 for most, national format for some
+    /// (`01 99 00 12 34`, `03-5550-1234`, `(212) 555-0101`), none for a few.
+    pub number: Option<String>,
     pub site: usize,
 }
 
@@ -102,6 +106,30 @@ impl ZoomUser {
     }
 }
 
+/// The number as people write it at home: `01 99 00 12 34` (FR), `03-5550-1234` (JP),
+/// `(212) 555-0101` (US), `020 7946 0123` (UK).
+pub(crate) fn national_format(person: &Person) -> String {
+    let n = &person.phone_national;
+    let cut = |at: &[usize]| {
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for &end in at.iter().chain(std::iter::once(&n.len())) {
+            parts.push(&n[start.min(n.len())..end.min(n.len())]);
+            start = end;
+        }
+        parts
+    };
+    match person.locale {
+        Locale::French => format!("0{}", cut(&[1, 3, 5, 7]).join(" ")),
+        Locale::Japanese => format!("0{}", cut(&[1, 5]).join("-")),
+        Locale::EnglishUs => {
+            let p = cut(&[3, 6]);
+            format!("({}) {}-{}", p[0], p[1], p[2])
+        }
+        Locale::EnglishUk => format!("0{}", cut(&[2, 6]).join(" ")),
+    }
+}
+
 fn role_name(role_id: &str) -> &'static str {
     match role_id {
         "0" => "Owner",
@@ -116,6 +144,8 @@ pub(crate) struct Directory {
     pub users: Vec<ZoomUser>,
     pub sites: Vec<Site>,
     pub account_number: u64,
+    /// Indexes of the users on Zoom Phone, in listing order.
+    pub phone_lines: Vec<usize>,
     by_id: HashMap<String, usize>,
     by_email: HashMap<String, usize>,
     by_phone_user_id: HashMap<String, usize>,
@@ -131,6 +161,8 @@ impl Directory {
                 name: locale.site(),
             })
             .collect();
+        // Its own stream: how numbers are written does not reshuffle the ids drawn below.
+        let mut forms = rng.derive("phone-forms");
         let users: Vec<ZoomUser> = people
             .iter()
             .enumerate()
@@ -152,8 +184,13 @@ impl Directory {
                 phone: person.has_phone.then(|| PhoneLine {
                     phone_user_id: rng.alnum(22),
                     extension_id: rng.alnum(22),
-                    extension_number: person.extension,
+                    extension_number: forms.chance(93).then_some(person.extension),
                     number_id: rng.alnum(22),
+                    number: match forms.below(100) {
+                        0..8 => None,
+                        8..28 => Some(national_format(person)),
+                        _ => Some(person.phone_e164()),
+                    },
                     site: Locale::ALL
                         .iter()
                         .position(|l| *l == person.locale)
@@ -173,6 +210,12 @@ impl Directory {
             by_email: index(|u| Some(u.person.email.to_lowercase())),
             by_phone_user_id: index(|u| u.phone.as_ref().map(|p| p.phone_user_id.clone())),
             account_number: 10_000_000 + rng.below(89_999_999),
+            phone_lines: users
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| u.phone.is_some())
+                .map(|(i, _)| i)
+                .collect(),
             users,
             sites,
         }
@@ -184,6 +227,12 @@ impl Directory {
             .get(id_or_email)
             .or_else(|| self.by_email.get(&id_or_email.to_lowercase()))
             .map(|&i| &self.users[i])
+    }
+
+    /// The user at `index` and their phone line, if they have one.
+    pub(crate) fn line(&self, index: usize) -> Option<(&ZoomUser, &PhoneLine)> {
+        let user = self.users.get(index)?;
+        Some((user, user.phone.as_ref()?))
     }
 
     /// A phone user by user id, email or phone user id.

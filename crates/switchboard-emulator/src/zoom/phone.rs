@@ -16,38 +16,47 @@ use crate::server::Emu;
 
 const CALLING_PLAN: &str = "Zoom Phone Metered";
 
-fn numbers(user: &ZoomUser, line: &PhoneLine) -> Value {
-    json!([{ "id": line.number_id, "number": user.person.phone_e164() }])
+fn numbers(line: &PhoneLine) -> Value {
+    match &line.number {
+        Some(number) => json!([{ "id": line.number_id, "number": number }]),
+        None => json!([]),
+    }
+}
+
+/// Zoom leaves both extension fields out for a line without an extension.
+fn with_extension(mut item: Value, line: &PhoneLine) -> Value {
+    if let Some(number) = line.extension_number {
+        item["extension_id"] = json!(line.extension_id);
+        item["extension_number"] = json!(number);
+    }
+    item
 }
 
 fn list_item(directory: &Directory, user: &ZoomUser, line: &PhoneLine) -> Value {
     let site = &directory.sites[line.site];
-    json!({
+    let item = json!({
         "id": user.id,
         "phone_user_id": line.phone_user_id,
         "email": user.person.email,
         "name": user.person.display_name,
-        "extension_id": line.extension_id,
-        "extension_number": line.extension_number,
-        "phone_numbers": numbers(user, line),
+        "phone_numbers": numbers(line),
         "site": { "id": site.id, "name": site.name },
         "status": "activate",
         "activation_status": "activated",
         "calling_plans": [{ "name": CALLING_PLAN, "type": 200 }],
         "department": user.person.department,
         "cost_center": format!("CC-{}", user.person.locale.country()),
-    })
+    });
+    with_extension(item, line)
 }
 
 fn profile(directory: &Directory, user: &ZoomUser, line: &PhoneLine) -> Value {
     let site = &directory.sites[line.site];
-    json!({
+    let item = json!({
         "id": user.id,
         "phone_user_id": line.phone_user_id,
         "email": user.person.email,
-        "extension_id": line.extension_id,
-        "extension_number": line.extension_number,
-        "phone_numbers": numbers(user, line),
+        "phone_numbers": numbers(line),
         "site_id": site.id,
         "site_admin": false,
         "status": "activate",
@@ -63,7 +72,8 @@ fn profile(directory: &Directory, user: &ZoomUser, line: &PhoneLine) -> Value {
         },
         // Zoom's policy object is large; the emulator serves the part Switchboard reads.
         "policy": { "international_calling": false, "delegation": true },
-    })
+    });
+    with_extension(item, line)
 }
 
 pub(super) async fn list(State(emu): State<Arc<Emu>>, uri: Uri, headers: HeaderMap) -> Response {
@@ -108,6 +118,17 @@ pub(super) async fn list(State(emu): State<Arc<Emu>>, uri: Uri, headers: HeaderM
         },
     };
     let directory = &emu.zoom.directory;
+    let unfiltered =
+        site_id.is_none() && status.is_none() && keyword.is_none() && department.is_none();
+    if unfiltered {
+        // The listing Directory Sync walks page after page: only this page is looked at, so a
+        // page costs the same on a 50,000-user account as on a small one.
+        let lines = &directory.phone_lines;
+        let start = offset.min(lines.len());
+        let end = (start + size).min(lines.len());
+        let page = lines[start..end].iter().filter_map(|&i| directory.line(i));
+        return phone_page(&emu, &filter, size, lines.len(), start, page.collect());
+    }
     let matching: Vec<(&ZoomUser, &PhoneLine)> = directory
         .users
         .iter()
@@ -119,24 +140,46 @@ pub(super) async fn list(State(emu): State<Arc<Emu>>, uri: Uri, headers: HeaderM
             keyword.as_ref().is_none_or(|k| {
                 u.person.email.to_lowercase().contains(k)
                     || u.person.display_name.to_lowercase().contains(k)
-                    || line.extension_number.to_string().contains(k)
+                    || line
+                        .extension_number
+                        .is_some_and(|n| n.to_string().contains(k))
             })
         })
         .filter(|(u, _)| department.is_none_or(|d| d == u.person.department))
         .collect();
-    let total = matching.len();
-    let start = offset.min(total);
-    let end = (start + size).min(total);
+    let start = offset.min(matching.len());
+    let end = (start + size).min(matching.len());
+    phone_page(
+        &emu,
+        &filter,
+        size,
+        matching.len(),
+        start,
+        matching[start..end].to_vec(),
+    )
+}
+
+/// One page of `GET /phone/users`: `page` starts at `start` of `total` matching lines.
+fn phone_page(
+    emu: &Emu,
+    filter: &str,
+    size: usize,
+    total: usize,
+    start: usize,
+    page: Vec<(&ZoomUser, &PhoneLine)>,
+) -> Response {
+    let end = start + page.len();
     let next = if end < total {
-        emu.zoom.cursor("phone_users", &filter, end)
+        emu.zoom.cursor("phone_users", filter, end)
     } else {
         String::new()
     };
+    let directory = &emu.zoom.directory;
     ok(json!({
         "next_page_token": next,
         "page_size": size,
         "total_records": total,
-        "users": matching[start..end]
+        "users": page
             .iter()
             .map(|(u, line)| list_item(directory, u, line))
             .collect::<Vec<_>>(),

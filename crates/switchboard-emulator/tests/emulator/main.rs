@@ -4,6 +4,7 @@
 mod binary;
 mod contract;
 mod cxone;
+mod directory_sync;
 mod faults;
 mod genesys;
 mod salesforce;
