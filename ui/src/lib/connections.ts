@@ -36,6 +36,7 @@ export const DIAGNOSIS_CODES = [
   'cxone.area_mismatch',
   'cxone.missing_permissions',
   'cxone.address_book_missing',
+  'apply.not_recorded',
   'salesforce.authentication_failure',
   'salesforce.security_token_required',
   'salesforce.invalid_login',

@@ -581,8 +581,9 @@ export const fillPracticeValues = (ref: StepRef) => call<FlowView>('fill_practic
 export const cxoneAgents = (profileId: number, search: string | null) =>
   call<CxoneAgent[]>('cxone_agents', { profileId, search });
 export const cxoneTeams = (profileId: number) => call<CxoneTeam[]>('cxone_teams', { profileId });
-export const addressBookDraft = (profileId: number, flowId: string) =>
-  call<AddressBookDraft>('address_book_draft', { profileId, flowId });
+/** `locale` picks the default region for a new draft (fr → FR, ja → JP, en → US). */
+export const addressBookDraft = (profileId: number, flowId: string, locale?: Locale) =>
+  call<AddressBookDraft>('address_book_draft', { profileId, flowId, locale });
 export const saveAddressBookDraft = (profileId: number, flowId: string, draft: AddressBookDraft) =>
   call<AddressBookDraft>('save_address_book_draft', { profileId, flowId, draft });
 export const checkEntry = (draft: EntryDraft, region: string) => call<EntryCheck>('check_entry', { draft, region });
@@ -597,5 +598,5 @@ export const directorySync = (profileId: number, flowId: string, locale: Locale)
   call<DirectorySyncView>('directory_sync', { profileId, flowId, locale });
 export const saveDirectorySync = (profileId: number, flowId: string, doc: DirectorySyncDoc) =>
   call<DirectorySyncView>('save_directory_sync', { profileId, flowId, doc });
-export const previewDirectory = (profileId: number, flowId: string) =>
-  call<DirectoryPreview>('preview_directory', { profileId, flowId });
+export const previewDirectory = (profileId: number, flowId: string, locale?: Locale) =>
+  call<DirectoryPreview>('preview_directory', { profileId, flowId, locale });

@@ -145,7 +145,7 @@ describe('DirectorySyncEditor', () => {
     const { backend, user } = await renderEditor({ preview_directory: () => preview() });
     await user.click(screen.getByTestId(TestId.previewButton));
     const summary = await screen.findByTestId(TestId.previewSummary);
-    expect(backend.argsOf('preview_directory')).toEqual([{ profileId: 1, flowId: DS_FLOW_ID }]);
+    expect(backend.argsOf('preview_directory')).toEqual([{ profileId: 1, flowId: DS_FLOW_ID, locale: 'en' }]);
     expect(summary).toHaveTextContent('3 users, of whom 2 have Zoom Phone.');
     expect(summary).toHaveTextContent('Translated: 1');
     expect(summary).toHaveTextContent('Invalid number: 1');
