@@ -1,5 +1,6 @@
-//! English for the codes the core's address book and directory checks return. The core only
-//! gives codes (the app translates them); the CLI is English-only, so its wording lives here.
+//! English for the codes the core's address book, directory and presence checks return. The
+//! core only gives codes (the app translates them); the CLI is English-only, so its wording
+//! lives here.
 
 pub fn explain(code: &str) -> &'static str {
     match code {
@@ -28,6 +29,21 @@ pub fn explain(code: &str) -> &'static str {
         "rules.duplicate_set_name" => "another set has the same name",
         "rules.empty_set_name" => "the set has no name",
         "rules.unreachable" => "an earlier pattern always matches first; this one never applies",
+        "presence.acd_unmapped" => "this ACD state has no row: Salesforce keeps its last status",
+        "presence.salesforce_unmapped" => {
+            "this Salesforce status has no row: CXone keeps the agent's state"
+        }
+        "presence.duplicate_source" => "mapped twice; CXone applies the first row",
+        "presence.acd_state_missing" => "this ACD state no longer exists in CXone",
+        "presence.salesforce_status_missing" => "this Salesforce status no longer exists",
+        "presence.row_incomplete" => "the row is not filled in",
+        "presence.loop" => "flip-flop loop: the agent's change comes back as a different state",
+        "presence.rule_name_missing" => "the rule has no name",
+        "presence.no_targets" => "the rule applies to no team and no user",
+        "rule_file.not_json" => "the file is not JSON",
+        "rule_file.wrong_format" => "not a Switchboard presence rule file",
+        "rule_file.unsupported_version" => "a rule file version this Switchboard cannot read",
+        "rule_file.invalid" => "the rule file is incomplete or has a wrong value",
         _ => "",
     }
 }

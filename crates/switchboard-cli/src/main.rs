@@ -8,6 +8,7 @@ mod address_book_apply;
 mod directory;
 mod explain;
 mod files;
+mod presence;
 mod print;
 
 use std::path::PathBuf;
@@ -54,6 +55,9 @@ enum Command {
     /// CXone Directory Sync for Zoom: phone number translation rules
     #[command(subcommand)]
     Directory(directory::DirectoryCommand),
+    /// CXone ↔ Salesforce Presence Sync rules
+    #[command(subcommand)]
+    Presence(presence::PresenceCommand),
 }
 
 #[derive(Subcommand)]
@@ -112,6 +116,10 @@ fn parse_locale(value: &str) -> Result<Locale, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `presence lint` tells findings (exit 1) from a file it cannot read (exit 2).
+    if let Command::Presence(command) = &cli.command {
+        return presence::run(command, cli.json);
+    }
     match run(&cli) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
@@ -194,7 +202,7 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
             };
             return address_book_apply::apply(&core, &args);
         }
-        Command::AddressBook(_) | Command::Directory(_) => {
+        Command::AddressBook(_) | Command::Directory(_) | Command::Presence(_) => {
             unreachable!("offline commands ran before the database was opened")
         }
     }

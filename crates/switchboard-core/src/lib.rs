@@ -16,6 +16,7 @@ pub mod links;
 pub mod locale;
 pub mod paths;
 pub mod practice;
+pub mod presence;
 pub mod secrets;
 pub mod storage;
 pub mod switchboard;

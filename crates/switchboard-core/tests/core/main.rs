@@ -11,6 +11,7 @@ mod directory_support;
 mod keychain;
 mod migrations;
 mod practice;
+mod presence;
 mod profiles;
 mod steps;
 mod vendor_checks;
