@@ -107,9 +107,81 @@ def practice_session(lang: str, out: Path) -> None:
             app.close()
 
 
+def shoot_at(driver, out: Path, name: str, test_id: str, block: str = "start") -> None:
+    """The window scrolled so that `test_id` is in view."""
+    driver.execute_script(f"arguments[0].scrollIntoView({{block: '{block}'}})", find(driver, test_id))
+    time.sleep(0.6)
+    path = out / f"{name}.png"
+    subprocess.run(["import", "-window", "root", "-crop", "1180x780+0+0", "+repage", str(path)], check=True)
+    print(f"wrote {path}")
+
+
+CSV = (
+    "\ufeffPrénom;Nom;Téléphone\n"
+    "Émilie;Lefèvre;01 42 76 49 78\n"
+    "Paul;;01 42 76 49 79\n"
+    "太郎;山田;+81 3 1234 5678\n"
+    "Zoé;Martin;12\n"
+)
+
+
+def directory_session(lang: str, out: Path) -> None:
+    """Flow 1's live steps in the practice tenant: a scope check, the address-book import
+    preview with refused rows, and the Directory Sync editor's preview on the Zoom users."""
+    from selenium.webdriver.remote.file_detector import UselessFileDetector
+
+    with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
+        app = App(Path(root), free_port(), lang=LANGS[lang])
+        csv_file = Path(root) / "contacts.csv"
+        csv_file.write_text(CSV, encoding="utf-8")
+        try:
+            driver = app.launch()
+            driver.file_detector = UselessFileDetector()
+            try:
+                click(driver, "open-practice-button")
+                click(driver, "flow-open-zoom-directory-sync")
+                retry(driver, lambda d: Select(find(d, "field-sync-purpose")).select_by_value("directory"))
+                click(driver, "step-item-zoom-app-create")
+                click(driver, "fill-practice-button")
+                wait(driver, lambda d: find(d, "secret-state-zoom-client-secret").get_attribute("data-saved") == "true")
+                click(driver, "step-item-zoom-app-scopes")
+                click(driver, "check-now-button")
+                wait(driver, lambda d: find(d, "step-item-zoom-app-scopes").get_attribute("data-status") == "done", 30)
+                shoot_at(driver, out, f"{lang}-scopes-verified", "live-check", "center")
+                click(driver, "step-item-cxone-address-book")
+                type_into(driver, "field-cxone-address-book-name", "Zoom directory", Keys.TAB)
+                retry(driver, lambda d: Select(find(d, "address-book-region")).select_by_value("FR"))
+                retry(driver, lambda d: find(d, "csv-file-input").send_keys(str(csv_file)))
+                find(driver, "csv-rejected-5")
+                shoot_at(driver, out, f"{lang}-address-book-import", "csv-preview")
+                click(driver, "csv-add-button")
+                click(driver, "plan-button")
+                find(driver, "plan-summary")
+                shoot_at(driver, out, f"{lang}-address-book-plan", "plan-summary", "center")
+                click(driver, "step-item-cxone-directory-sync")
+                click(driver, "translation-switch")
+                click(driver, "directory-preview-button")
+                find(driver, "directory-preview-summary", 60)
+                shoot_at(driver, out, f"{lang}-directory-editor", "attribute-table")
+                shoot_at(driver, out, f"{lang}-directory-preview", "directory-preview-summary")
+            finally:
+                driver.quit()
+        finally:
+            app.close()
+
+
 def main() -> None:
+    import os
+
+    only = os.environ.get("SHOTS")
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
+    if only == "directory":
+        for lang in LANGS:
+            directory_session(lang, out)
+        return
+    for lang in LANGS:
+        directory_session(lang, out)
     for lang in LANGS:
         session(lang, out)
     session("en", out, dark=True)
