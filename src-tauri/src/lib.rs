@@ -8,6 +8,7 @@ mod live_commands;
 mod logging;
 mod menu;
 mod practice;
+mod presence_commands;
 
 use switchboard_core::Switchboard;
 use switchboard_core::paths::{AppPaths, BuildKind};
@@ -85,6 +86,17 @@ pub fn run() {
             live_commands::directory_sync,
             live_commands::save_directory_sync,
             live_commands::preview_directory,
+            presence_commands::planned_statuses,
+            presence_commands::save_planned_statuses,
+            presence_commands::practice_create_planned_statuses,
+            presence_commands::presence_rule,
+            presence_commands::save_presence_rule,
+            presence_commands::refresh_presence_lists,
+            presence_commands::simulate_presence,
+            presence_commands::export_presence_rule,
+            presence_commands::import_presence_rule,
+            presence_commands::export_presence_diagram,
+            presence_commands::reveal_file,
         ])
         .run(tauri::generate_context!())
         .expect("Switchboard failed to start");

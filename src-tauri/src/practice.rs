@@ -3,6 +3,7 @@
 //! profile's connections at it.
 
 use switchboard_core::practice::PracticeTenant;
+use switchboard_core::switchboard::PlannedStatus;
 use switchboard_emulator::{Emulator, EmulatorConfig, PanelFaults, RunningEmulator};
 use tokio::sync::Mutex;
 
@@ -41,5 +42,17 @@ impl Practice {
         let running = emulator.as_ref().expect("started by tenant()");
         running.faults().set_plan(faults.to_plan());
         Ok(PanelFaults::from_plan(&running.faults().plan()))
+    }
+
+    /// Creates presence statuses in the practice org (its Salesforce Setup has no page); one
+    /// that exists already is left as it is.
+    pub async fn add_presence_statuses(&self, statuses: &[PlannedStatus]) -> IpcResult<()> {
+        self.tenant().await?;
+        let emulator = self.emulator.lock().await;
+        let running = emulator.as_ref().expect("started by tenant()");
+        for status in statuses {
+            running.add_presence_status(&status.developer_name, &status.label);
+        }
+        Ok(())
     }
 }

@@ -85,14 +85,20 @@ pub enum LiveKind {
     CxoneAddressBook,
     /// Editor: the Directory Sync settings, previewed on the real Zoom users.
     DirectorySync,
+    /// Verified: every Salesforce presence status the admin planned exists in the org.
+    SfStatuses,
+    /// Editor: the presence rule, checked against the live CXone states and Salesforce statuses.
+    PresenceRule,
 }
 
 impl LiveKind {
     pub fn step_kind(self) -> StepKind {
         match self {
-            LiveKind::ZoomScopes | LiveKind::ZoomPsScopes => StepKind::Verified,
+            LiveKind::ZoomScopes | LiveKind::ZoomPsScopes | LiveKind::SfStatuses => {
+                StepKind::Verified
+            }
             LiveKind::CxoneAddressBook => StepKind::Automated,
-            LiveKind::DirectorySync => StepKind::Editor,
+            LiveKind::DirectorySync | LiveKind::PresenceRule => StepKind::Editor,
         }
     }
 }

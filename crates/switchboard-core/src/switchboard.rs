@@ -24,9 +24,18 @@ use crate::{validate, vendors};
 mod address_book;
 mod directory;
 mod live;
+mod names;
+mod planned_statuses;
+mod presence;
+mod presence_files;
+mod zoom_checks;
 
 pub use address_book::{AddressBookDraft, Applied, EntryCheck, RunView, check_entry, preview_csv};
 pub use directory::{DirectoryPreview, DirectorySyncDoc, DirectorySyncView, PreviewRow};
+pub use names::suggest_developer_name;
+pub use planned_statuses::{PlannedKind, PlannedStatus};
+pub use presence::PresenceRuleView;
+pub use presence_files::SavedFile;
 
 pub use crate::storage::profiles::Profile;
 

@@ -160,6 +160,14 @@ impl RunningEmulator {
         self.emu.faults.clone()
     }
 
+    /// Creates an Omni-Channel presence status in the demo org, as an admin would in Salesforce
+    /// Setup (which the emulator has no page for); `false` when that Developer Name is taken.
+    pub fn add_presence_status(&self, developer_name: &str, label: &str) -> bool {
+        self.emu
+            .salesforce
+            .add_presence_status(developer_name, label)
+    }
+
     pub fn local_addr(&self) -> SocketAddr {
         self.addr
     }

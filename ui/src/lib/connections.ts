@@ -50,6 +50,7 @@ export const DIAGNOSIS_CODES = [
   'salesforce.api_disabled',
   'salesforce.omni_channel_unavailable',
   'salesforce.developer_name_hidden',
+  'salesforce.statuses_missing',
   'genesys.wrong_grant_type',
   'genesys.client_not_found_in_region',
   'genesys.invalid_client_secret',

@@ -72,6 +72,11 @@ export const VALIDATION_CODES = [
   'endpoint_loopback',
   'practice_endpoint_required',
   'cxone_area',
+  'developer_name',
+  'developer_name_double_underscore',
+  'developer_name_trailing_underscore',
+  'duplicate',
+  'not_allowed',
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
@@ -186,7 +191,14 @@ export interface FlowView {
   practice: boolean;
 }
 
-export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync'] as const;
+export const LIVE_KINDS = [
+  'zoom-scopes',
+  'zoom-ps-scopes',
+  'cxone-address-book',
+  'directory-sync',
+  'sf-statuses',
+  'presence-rule',
+] as const;
 export type LiveKind = (typeof LIVE_KINDS)[number];
 
 export interface Resume {
@@ -600,3 +612,124 @@ export const saveDirectorySync = (profileId: number, flowId: string, doc: Direct
   call<DirectorySyncView>('save_directory_sync', { profileId, flowId, doc });
 export const previewDirectory = (profileId: number, flowId: string, locale?: Locale) =>
   call<DirectoryPreview>('preview_directory', { profileId, flowId, locale });
+
+
+// --- The CXone ↔ Salesforce presence flow (issue 5) ---
+
+export type PlannedKind = 'online' | 'busy';
+/** A Salesforce presence status the admin plans, then creates in Setup. `channels`: free text, Online only. */
+export interface PlannedStatus {
+  label: string;
+  developerName: string;
+  kind: PlannedKind;
+  channels: string;
+}
+
+/** States: while the agent is in the ACD state `acd`, Salesforce shows `salesforce` (a DeveloperName). */
+export interface StateRow {
+  acd: string;
+  salesforce: string;
+}
+/** Where a Subscriber row sends the agent: an ACD state, or 'previous' (Previous state). */
+export type SubscriberTarget = { state: string } | 'previous';
+export interface SubscriberRow {
+  salesforce: string;
+  acd: SubscriberTarget;
+}
+export interface PresenceRule {
+  name: string;
+  states: StateRow[];
+  subscriberStates: SubscriberRow[];
+  teams: Target[];
+  users: Target[];
+}
+export type SalesforceStatusKind = 'online' | 'busy' | 'unknown';
+export interface SalesforceStatus {
+  developerName: string;
+  label: string;
+  kind: SalesforceStatusKind;
+}
+/** The live lists: 'Available' + every CXone unavailable code; every ServicePresenceStatus. */
+export interface PresenceCatalog {
+  acdStates: string[];
+  salesforceStatuses: SalesforceStatus[];
+}
+export type FindingTable = 'states' | 'subscriber_states' | 'rule';
+export interface Finding {
+  /** presence.* code, translated with its params. */
+  code: string;
+  severity: 'error' | 'warning';
+  table: FindingTable;
+  /** 0-based row of that table; null for the table or the rule as a whole. */
+  row: number | null;
+  params: Record<string, unknown>;
+}
+/** The diagram's words, translated by the UI. */
+export interface DiagramLabels {
+  title: string;
+  acdColumn: string;
+  salesforceColumn: string;
+  previousState: string;
+  legendStates: string;
+  legendSubscriber: string;
+  legendLoop: string;
+  legendMissing: string;
+}
+export interface PresenceRuleView {
+  rule: PresenceRule;
+  catalog: PresenceCatalog | null;
+  /** When the lists were last read live. */
+  catalogAt: string | null;
+  findings: Finding[];
+  /** SVG markup made by the core (all text escaped); shown as an image, never as HTML. */
+  diagram: string;
+}
+export type PresenceSystem = 'acd' | 'salesforce';
+export interface SimulationStep {
+  system: PresenceSystem;
+  state: string;
+  /** The row that caused the step: [table, 0-based row]; null for the start. */
+  viaRow: [string, number] | null;
+  /** 'previous_state' when a Previous state row sent the agent back. */
+  note: string | null;
+}
+export type SimulationOutcome =
+  | { kind: 'settles' }
+  | { kind: 'loops'; backTo: number }
+  | { kind: 'stops'; reason: string }
+  | { kind: 'tooLong' };
+export interface Simulation {
+  steps: SimulationStep[];
+  outcome: SimulationOutcome;
+}
+export interface SavedFile {
+  path: string;
+}
+
+export const plannedStatuses = (profileId: number, flowId: string) =>
+  call<PlannedStatus[]>('planned_statuses', { profileId, flowId });
+export const savePlannedStatuses = (profileId: number, flowId: string, statuses: PlannedStatus[]) =>
+  call<PlannedStatus[]>('save_planned_statuses', { profileId, flowId, statuses });
+/** Practice profiles only: creates the planned statuses in the practice org (stands in for Setup). */
+export const practiceCreatePlannedStatuses = (profileId: number, flowId: string) =>
+  call<FlowView>('practice_create_planned_statuses', { profileId, flowId });
+export const presenceRule = (profileId: number, flowId: string, labels: DiagramLabels) =>
+  call<PresenceRuleView>('presence_rule', { profileId, flowId, labels });
+export const savePresenceRule = (profileId: number, flowId: string, rule: PresenceRule, labels: DiagramLabels) =>
+  call<PresenceRuleView>('save_presence_rule', { profileId, flowId, rule, labels });
+export const refreshPresenceLists = (profileId: number, flowId: string, labels: DiagramLabels) =>
+  call<PresenceRuleView>('refresh_presence_lists', { profileId, flowId, labels });
+export const simulatePresence = (
+  profileId: number,
+  flowId: string,
+  start: { system: PresenceSystem; state: string },
+  previous: string | null,
+) => call<Simulation>('simulate_presence', { profileId, flowId, start, previous });
+export const exportPresenceRule = (profileId: number, flowId: string) =>
+  call<SavedFile>('export_presence_rule', { profileId, flowId });
+export const importPresenceRule = (profileId: number, flowId: string, json: string, labels: DiagramLabels) =>
+  call<PresenceRuleView>('import_presence_rule', { profileId, flowId, json, labels });
+export const exportPresenceDiagram = (profileId: number, flowId: string, labels: DiagramLabels) =>
+  call<SavedFile>('export_presence_diagram', { profileId, flowId, labels });
+/** Opens the folder that holds a file Switchboard saved. */
+export const revealFile = (path: string) => call<null>('reveal_file', { path });

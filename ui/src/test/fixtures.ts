@@ -10,10 +10,15 @@ import type {
   Diagnosis,
   FieldError,
   FieldView,
+  Finding,
   FlowSummary,
   FlowView,
   IpcError,
+  PlannedStatus,
   PracticeFaults,
+  PresenceCatalog,
+  PresenceRule,
+  PresenceRuleView,
   ProfileSummary,
   StepView,
   ZoomAttribute,
@@ -393,6 +398,117 @@ export function directorySyncView(partial: Partial<DirectorySyncView> = {}): Dir
     mapProblems: [],
     ruleProblems: [],
     regions: ['FR', 'JP', 'US'],
+    ...partial,
+  };
+}
+
+// --- CXone ↔ Salesforce presence flow (issue 5) ---
+
+export const SF_FLOW_ID = 'sf-presence';
+
+/** The live steps of the presence flow: the planned statuses (checked live) and the presence rule editor. */
+export function sfPresenceFlow(partial: Partial<FlowView> = {}): FlowView {
+  return {
+    profileId: 1,
+    id: SF_FLOW_ID,
+    title: 'CXone and Salesforce presence',
+    summary: 'Keep agent states in step between CXone and Salesforce.',
+    currentStepId: 'sf-presence-statuses',
+    practice: false,
+    steps: [
+      step({
+        id: 'sf-presence-statuses',
+        kind: 'verified',
+        live: 'sf-statuses',
+        title: 'Create the presence statuses in Salesforce',
+        instructions: ['In Salesforce Setup, open Presence Statuses.'],
+        links: [{ label: 'Presence Statuses', url: 'https://acme.my.salesforce-setup.com/lightning/setup/ServicePresenceStatus/home', missing: [] }],
+      }),
+      step({ id: 'cxone-presence-rule', kind: 'editor', live: 'presence-rule', title: 'Create the presence rule in CXone' }),
+    ],
+    ...partial,
+  };
+}
+
+export function plannedStatuses(): PlannedStatus[] {
+  return [
+    { label: 'Available for Chat', developerName: 'Available_for_Chat', kind: 'online', channels: 'Chat' },
+    { label: 'Lunch Break', developerName: 'Lunch_Break', kind: 'busy', channels: '' },
+  ];
+}
+
+/** Salesforce says two planned statuses are missing. */
+export function statusesMissing(): Diagnosis {
+  return {
+    vendor: 'salesforce',
+    ok: false,
+    checkedAt: '2026-11-24T10:00:00Z',
+    checks: [
+      { id: 'settings', ok: true, code: null, params: {} },
+      { id: 'token', ok: true, code: null, params: {} },
+      { id: 'statuses', ok: false, code: 'salesforce.statuses_missing', params: { missing: ['Lunch_Break', 'Meeting'] } },
+    ],
+  };
+}
+
+export function presenceCatalog(): PresenceCatalog {
+  return {
+    acdStates: ['Available', 'Lunch', 'Meeting'],
+    salesforceStatuses: [
+      { developerName: 'Available_for_Chat', label: 'Available for Chat', kind: 'online' },
+      { developerName: 'Lunch_Break', label: 'Lunch Break', kind: 'busy' },
+      { developerName: 'Busy', label: 'Busy', kind: 'busy' },
+    ],
+  };
+}
+
+/** A rule whose third States row names an ACD state CXone no longer has ("Training"). */
+export function presenceRuleDoc(partial: Partial<PresenceRule> = {}): PresenceRule {
+  return {
+    name: 'Support agents',
+    states: [
+      { acd: 'Available', salesforce: 'Available_for_Chat' },
+      { acd: 'Lunch', salesforce: 'Lunch_Break' },
+      { acd: 'Training', salesforce: 'Busy' },
+    ],
+    subscriberStates: [
+      { salesforce: 'Available_for_Chat', acd: { state: 'Available' } },
+      { salesforce: 'Lunch_Break', acd: 'previous' },
+    ],
+    teams: [{ id: 4021, name: 'Support FR' }],
+    users: [],
+    ...partial,
+  };
+}
+
+/** Lunch → Lunch_Break → back to the previous state: a loop through Previous state, found at States row 2. */
+export function loopFinding(): Finding {
+  return {
+    code: 'presence.loop',
+    severity: 'error',
+    table: 'states',
+    row: 1,
+    params: {
+      chain: [
+        { system: 'acd', state: 'Lunch' },
+        { system: 'salesforce', state: 'Lunch_Break' },
+        { system: 'acd', state: 'Available' },
+        { system: 'salesforce', state: 'Available_for_Chat' },
+      ],
+      start: { system: 'acd', state: 'Lunch' },
+      throughPrevious: true,
+      previous: 'Available',
+    },
+  };
+}
+
+export function presenceRuleView(partial: Partial<PresenceRuleView> = {}): PresenceRuleView {
+  return {
+    rule: presenceRuleDoc(),
+    catalog: presenceCatalog(),
+    catalogAt: '2026-11-24T09:30:00Z',
+    findings: [],
+    diagram: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>Presence rule</title></svg>',
     ...partial,
   };
 }

@@ -187,6 +187,10 @@ codes! {
     /// `DeveloperName` is hidden from the user (`INVALID_FIELD`). Fix: give the user "View
     /// Setup and Configuration" (or "View DeveloperName").
     SalesforceDeveloperNameHidden => "salesforce.developer_name_hidden",
+    /// Presence statuses the admin planned are not in the org yet (a live step's check, not the
+    /// connection Test). Params: `missing` (list of the planned Developer Names not found). Fix:
+    /// create them in Setup › Presence Statuses with exactly these Developer Names.
+    SalesforceStatusesMissing => "salesforce.statuses_missing",
 
     // --- Genesys Cloud ---
     /// Genesys `unauthorized_client` / "client is not authorized to use the client_credential

@@ -2,14 +2,14 @@
 //! back and forth: the lint uses it to show a loop's chain, the editor to let the admin try a
 //! state. Deterministic: the same rule and start always give the same steps.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::lint::Table;
 use super::mapping::{Target, publish, subscribe};
 use super::rule::PresenceRule;
 
 /// The system a step happens in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum System {
     Acd,
@@ -17,7 +17,7 @@ pub enum System {
 }
 
 /// The change that starts the chain: the agent picks `state` in `system`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Start {
     pub system: System,

@@ -1,14 +1,11 @@
-//! Live steps: a verified step's check against the vendor (the Zoom apps' scopes), filling a
-//! step from the practice tenant, and the vendor sessions the automated and editor steps open
-//! with the profile's connections.
+//! Live steps: a verified step's check against the vendor (the Zoom apps' scopes, the planned
+//! Salesforce statuses), filling a step from the practice tenant, and the vendor sessions the
+//! automated and editor steps open with the profile's connections.
 
-use crate::catalogue::LiveKind;
-use crate::connection::{
-    Code, ConnectionSecrets, ConnectionSettings, CxoneSettings, Diagnosis, Endpoints, Failure,
-    Vendor,
-};
+use crate::catalogue::{LiveKind, StepKind};
+use crate::connection::{ConnectionSecrets, ConnectionSettings, CxoneSettings, Diagnosis, Vendor};
 use crate::error::{Error, Result};
-use crate::flow::{self, FlowView};
+use crate::flow::FlowView;
 use crate::locale::Locale;
 use crate::practice::PracticeTenant;
 use crate::secrets::SecretKey;
@@ -17,22 +14,9 @@ use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::storage::{connections, journal, profiles};
 use crate::vendors::cxone_admin::{Agent, CxoneSession, Team};
 use crate::vendors::http::Http;
-use crate::vendors::zoom_app::{self, ZoomApp};
 
+use super::zoom_checks::zoom_app_fields;
 use super::{Switchboard, find_flow, load, save_status};
-
-/// The flow fields a Zoom app's check reads: account ID, client ID, client secret.
-fn zoom_app_fields(live: LiveKind) -> Option<[&'static str; 3]> {
-    match live {
-        LiveKind::ZoomScopes => Some(["zoom-account-id", "zoom-client-id", "zoom-client-secret"]),
-        LiveKind::ZoomPsScopes => Some([
-            "zoom-account-id",
-            "zoom-ps-client-id",
-            "zoom-ps-client-secret",
-        ]),
-        LiveKind::CxoneAddressBook | LiveKind::DirectorySync => None,
-    }
-}
 
 impl Switchboard {
     /// Fills the step's fields the practice tenant knows (its Zoom apps' credentials).
@@ -87,11 +71,11 @@ impl Switchboard {
         let step = flow
             .step(step_id)
             .ok_or_else(|| Error::not_found(format!("step {step_id}")))?;
-        let fields = step
+        let live = step
             .live
-            .and_then(zoom_app_fields)
+            .filter(|live| live.step_kind() == StepKind::Verified)
             .ok_or_else(|| Error::not_found(format!("live check of step {step_id}")))?;
-        let (app, endpoints) = {
+        {
             let db = self.db();
             profiles::get(&db, profile_id)?;
             let state = load(&db, profile_id, flow)?;
@@ -101,34 +85,32 @@ impl Switchboard {
                     first.id
                 )));
             }
-            // The fields live in earlier steps: a missing or invalid one is named, as when
-            // marking a step done.
-            let values = state.values();
-            for id in &fields[..2] {
-                let (_, field) = flow.field(id).expect("catalogue names the app fields");
-                let value = values.get(*id).map(String::as_str).unwrap_or("");
-                if let Some(e) = crate::validate::check(field.rule, value, true, &[]) {
-                    return Err(Error::invalid(*id, e));
-                }
+        }
+        let diagnosis = match live {
+            LiveKind::SfStatuses => self.planned_statuses_check(profile_id, flow_id).await?,
+            zoom => {
+                let fields = zoom_app_fields(zoom)
+                    .ok_or_else(|| Error::not_found(format!("live check of step {step_id}")))?;
+                self.zoom_scope_check(profile_id, flow_id, fields).await?
             }
-            let secret = self
-                .secrets
-                .get(&SecretKey::new(
-                    profile_id,
-                    flow::secret_scope(flow_id),
-                    fields[2],
-                ))?
-                .ok_or_else(|| Error::validation(fields[2], "required"))?;
-            let app = ZoomApp {
-                account_id: values[fields[0]].clone(),
-                client_id: values[fields[1]].clone(),
-                client_secret: secret,
-            };
-            (app, zoom_endpoints(&db, profile_id)?)
         };
-        let http = Http::for_connection(endpoints.practice)?;
-        let diagnosis = scope_check(&endpoints, &app, &http).await;
+        self.record_check(profile_id, flow_id, step_id, &diagnosis, locale)
+    }
 
+    /// Keeps a verified step's check as its `lastCheck`: the step is Done when it passed and
+    /// Needs attention otherwise.
+    pub(crate) fn record_check(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        step_id: &str,
+        diagnosis: &Diagnosis,
+        locale: Locale,
+    ) -> Result<FlowView> {
+        let flow = find_flow(flow_id)?;
+        let step = flow
+            .step(step_id)
+            .ok_or_else(|| Error::not_found(format!("step {step_id}")))?;
         let db = self.db();
         let at = DocRef {
             profile_id,
@@ -136,7 +118,7 @@ impl Switchboard {
             step_id,
             kind: DocKind::Check,
         };
-        step_documents::save(&db, at, &diagnosis)?;
+        step_documents::save(&db, at, diagnosis)?;
         let mut state = load(&db, profile_id, flow)?;
         let status = if diagnosis.ok {
             StepStatus::Done
@@ -152,7 +134,7 @@ impl Switchboard {
         journal::record(
             &db,
             Some(profile_id),
-            Some(Vendor::Zoom.as_str()),
+            Some(diagnosis.vendor.as_str()),
             "step.verify",
             if diagnosis.ok { "ok" } else { "failed" },
             Some(&format!("{flow_id}/{step_id} {}", codes.join(","))),
@@ -206,84 +188,5 @@ impl Switchboard {
     pub async fn cxone_teams(&self, profile_id: i64) -> Result<Vec<Team>> {
         let session = self.cxone_session(profile_id).await?;
         Ok(session.teams().await?)
-    }
-
-    /// The Directory Sync Zoom app entered in the flow, with the Zoom connection's endpoints.
-    pub(crate) fn directory_zoom_app(
-        &self,
-        profile_id: i64,
-        flow_id: &str,
-    ) -> Result<(ZoomApp, Endpoints)> {
-        let db = self.db();
-        profiles::get(&db, profile_id)?;
-        let state = load(&db, profile_id, find_flow(flow_id)?)?;
-        let values = state.values();
-        let [account, client, secret] =
-            zoom_app_fields(LiveKind::ZoomScopes).expect("the Directory Sync app has fields");
-        let value = |id: &str| {
-            values
-                .get(id)
-                .cloned()
-                .ok_or_else(|| Error::validation(id, "required"))
-        };
-        let client_secret = self
-            .secrets
-            .get(&SecretKey::new(
-                profile_id,
-                flow::secret_scope(flow_id),
-                secret,
-            ))?
-            .ok_or_else(|| Error::validation(secret, "required"))?;
-        let app = ZoomApp {
-            account_id: value(account)?,
-            client_id: value(client)?,
-            client_secret,
-        };
-        Ok((app, zoom_endpoints(&db, profile_id)?))
-    }
-}
-
-/// Where Zoom is for this profile: the Zoom connection's endpoints (practice tenant, a proxy
-/// host), else Zoom's own hosts.
-fn zoom_endpoints(db: &rusqlite::Connection, profile_id: i64) -> Result<Endpoints> {
-    Ok(match connections::get(db, profile_id, Vendor::Zoom)? {
-        Some(stored) => stored.settings.endpoints().clone(),
-        None => Endpoints::default(),
-    })
-}
-
-/// Token → scopes → users, as a diagnosis the UI already knows how to show.
-async fn scope_check(endpoints: &Endpoints, app: &ZoomApp, http: &Http) -> Diagnosis {
-    let mut diagnosis = Diagnosis::new(Vendor::Zoom);
-    diagnosis.pass("settings", Default::default());
-    match zoom_app::check_scopes(endpoints, app, http).await {
-        Err(failure) => diagnosis.fail("token", failure),
-        Ok(check) => {
-            diagnosis.pass("token", Default::default());
-            if check.missing.is_empty() {
-                let granted = serde_json::json!(check.granted);
-                diagnosis.pass("scopes", [("granted".to_owned(), granted)].into());
-                users(endpoints, app, &mut diagnosis).await;
-            } else {
-                let failure = Failure::new(Code::ZoomMissingScopes).with("missing", check.missing);
-                diagnosis.fail("scopes", failure);
-            }
-        }
-    }
-    let secrets = ConnectionSecrets::default().with("client-secret", app.client_secret.clone());
-    diagnosis.finish(http.clock().now(), &secrets)
-}
-
-/// One harmless read with the new token, as the connection Test does: the user count.
-async fn users(endpoints: &Endpoints, app: &ZoomApp, diagnosis: &mut Diagnosis) {
-    let counted = async {
-        // The directory keeps its own client: the token check's is borrowed by the caller.
-        let http = Http::for_connection(endpoints.practice)?;
-        let directory = zoom_app::ZoomDirectory::open(endpoints, app, http).await?;
-        directory.user_count().await
-    };
-    match counted.await {
-        Ok(total) => diagnosis.pass("users", [("totalRecords".to_owned(), total.into())].into()),
-        Err(failure) => diagnosis.fail("users", failure),
     }
 }

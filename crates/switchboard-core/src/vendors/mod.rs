@@ -13,6 +13,7 @@ mod oauth;
 mod request;
 pub mod retry_after;
 pub mod salesforce;
+pub mod salesforce_session;
 pub mod zoom;
 pub mod zoom_app;
 

@@ -8,8 +8,8 @@ use url::Url;
 use super::http::{Http, Reply, Request};
 use super::{At, Stop, close, oauth, params, preflight, secret, settings_failure, untrusted};
 use crate::connection::{
-    Code, ConnectionSecrets, Diagnosis, Failure, SalesforceEnvironment, SalesforceSettings, Vendor,
-    join,
+    Code, ConnectionSecrets, Diagnosis, Endpoints, Failure, Params, SalesforceEnvironment,
+    SalesforceSettings, Vendor, join,
 };
 use crate::secrets::Sensitive;
 
@@ -50,52 +50,14 @@ async fn run(
         settings.field_error(),
         secrets,
     )?;
-    let login = Login {
-        settings,
-        consumer_secret: secret(secrets, "consumer-secret")?,
-        // The app joins password and token, so the admin keeps them in two fields and a token
-        // change never means retyping the password.
-        password: Sensitive::new(format!(
-            "{}{}",
-            secret(secrets, "password")?.expose(),
-            secrets.get("security-token").map_or("", |t| t.expose())
-        )),
-        security_token_set: secrets.get("security-token").is_some(),
-    };
-    let login_base = settings
-        .endpoints
-        .token(&login_base(settings))
-        .map_err(|(f, e)| ("settings", settings_failure(f, &e)))?;
-    let token_url = join(&login_base, "/services/oauth2/token");
-    let login_host = login_base.host_str().unwrap_or_default().to_owned();
-    let mint = || mint_token(http, &token_url, &login, &login_host);
+    let login = Login::new(settings, secrets)?;
+    let granted = login.mint(http).await.at("token")?;
+    let api_base = login.api_base(&granted).at("token")?;
+    diagnosis.pass("token", login.token_params(&api_base));
 
-    let granted = mint().await.at("token")?;
-    let instance = granted
-        .body
-        .get("instance_url")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    let api_base = settings
-        .endpoints
-        .api(Some(&instance))
-        .map_err(|_| ("token", untrusted(&instance)))?;
-    diagnosis.pass(
-        "token",
-        params([
-            ("loginHost", login_host.clone().into()),
-            (
-                "instanceHost",
-                api_base.host_str().unwrap_or_default().into(),
-            ),
-        ]),
-    );
-
-    let mut query = join(&api_base, &format!("/services/data/{API_VERSION}/query"));
-    query.query_pairs_mut().append_pair("q", PRESENCE_QUERY);
+    let query = query_url(&api_base, PRESENCE_QUERY);
     // No refresh token in this flow: "refreshing" is logging in again.
-    let refresh = || async { mint().await.map(|g| g.token) };
+    let refresh = || async { login.mint(http).await.map(|g| g.token) };
     let reply = http
         .get_with_token(&query, &granted.token, |r| r.status == 401, refresh)
         .await
@@ -105,31 +67,92 @@ async fn run(
     Ok(())
 }
 
-struct Login<'a> {
-    settings: &'a SalesforceSettings,
-    consumer_secret: &'a Sensitive,
+/// Everything the username-password login sends, gathered once: the Test and the session
+/// ([`super::salesforce_session`]) log in (and log in again when a token expires) with it.
+pub(crate) struct Login {
+    consumer_key: String,
+    username: String,
+    consumer_secret: Sensitive,
     password: Sensitive,
     security_token_set: bool,
+    token_url: Url,
+    login_host: String,
+    endpoints: Endpoints,
 }
 
-async fn mint_token(
-    http: &Http,
-    url: &Url,
-    login: &Login<'_>,
-    login_host: &str,
-) -> Result<oauth::Granted, Failure> {
-    let request = Request::post_form(url.clone())
-        .field("grant_type", "password")
-        .field("client_id", &login.settings.consumer_key)
-        .secret_field("client_secret", login.consumer_secret)
-        .field("username", &login.settings.username)
-        .secret_field("password", &login.password);
-    let reply = http.send(&request).await?;
-    oauth::read(&reply).map_err(|refusal| token_refusal(&refusal, login, login_host))
+impl Login {
+    /// A missing secret or a bad login host is the `settings` check's failure.
+    pub(crate) fn new(
+        settings: &SalesforceSettings,
+        secrets: &ConnectionSecrets,
+    ) -> Result<Login, Stop> {
+        let login_base = settings
+            .endpoints
+            .token(&login_base(settings))
+            .map_err(|(f, e)| ("settings", settings_failure(f, &e)))?;
+        Ok(Login {
+            consumer_key: settings.consumer_key.clone(),
+            username: settings.username.clone(),
+            consumer_secret: secret(secrets, "consumer-secret")?.clone(),
+            // The app joins password and token, so the admin keeps them in two fields and a
+            // token change never means retyping the password.
+            password: Sensitive::new(format!(
+                "{}{}",
+                secret(secrets, "password")?.expose(),
+                secrets.get("security-token").map_or("", |t| t.expose())
+            )),
+            security_token_set: secrets.get("security-token").is_some(),
+            token_url: join(&login_base, "/services/oauth2/token"),
+            login_host: login_base.host_str().unwrap_or_default().to_owned(),
+            endpoints: settings.endpoints.clone(),
+        })
+    }
+
+    pub(crate) async fn mint(&self, http: &Http) -> Result<oauth::Granted, Failure> {
+        let request = Request::post_form(self.token_url.clone())
+            .field("grant_type", "password")
+            .field("client_id", &self.consumer_key)
+            .secret_field("client_secret", &self.consumer_secret)
+            .field("username", &self.username)
+            .secret_field("password", &self.password);
+        let reply = http.send(&request).await?;
+        oauth::read(&reply).map_err(|refusal| token_refusal(&refusal, self))
+    }
+
+    /// The org's API base: the granted token's `instance_url`, unless the connection overrides it.
+    pub(crate) fn api_base(&self, granted: &oauth::Granted) -> Result<Url, Failure> {
+        let instance = granted
+            .body
+            .get("instance_url")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        self.endpoints
+            .api(Some(instance))
+            .map_err(|_| untrusted(instance))
+    }
+
+    /// The `token` check's params: where the login went and which instance answers.
+    pub(crate) fn token_params(&self, api_base: &Url) -> Params {
+        params([
+            ("loginHost", self.login_host.clone().into()),
+            (
+                "instanceHost",
+                api_base.host_str().unwrap_or_default().into(),
+            ),
+        ])
+    }
+}
+
+/// The REST query resource for `soql` on the org.
+pub(crate) fn query_url(api_base: &Url, soql: &str) -> Url {
+    let mut query = join(api_base, &format!("/services/data/{API_VERSION}/query"));
+    query.query_pairs_mut().append_pair("q", soql);
+    query
 }
 
 /// Salesforce's login refusals, the specific texts first: several arrive as `invalid_grant`.
-fn token_refusal(refusal: &oauth::Refusal, login: &Login<'_>, login_host: &str) -> Failure {
+fn token_refusal(refusal: &oauth::Refusal, login: &Login) -> Failure {
+    let login_host = login.login_host.as_str();
     if refusal.is_empty_grant() {
         return refusal.rejected(Code::VendorUnexpectedResponse);
     }
@@ -165,14 +188,23 @@ fn token_refusal(refusal: &oauth::Refusal, login: &Login<'_>, login_host: &str) 
     Failure::new(code)
 }
 
-/// REST errors are arrays of `{message, errorCode}`.
+/// The number of presence statuses a query answered.
 fn read_statuses(reply: &Reply) -> Result<i64, Failure> {
+    read_query(reply)?
+        .get("totalSize")
+        .and_then(Value::as_i64)
+        .ok_or_else(|| oauth::unexpected(reply))
+}
+
+/// A query's JSON body, or the failure its error names. REST errors are arrays of
+/// `{message, errorCode}`.
+pub(crate) fn read_query(reply: &Reply) -> Result<Value, Failure> {
     let body = reply.json().unwrap_or(Value::Null);
     if reply.is_success() {
-        return body
-            .get("totalSize")
-            .and_then(Value::as_i64)
-            .ok_or_else(|| oauth::unexpected(reply));
+        return match body {
+            Value::Object(_) => Ok(body),
+            _ => Err(oauth::unexpected(reply)),
+        };
     }
     let error_code = body
         .get(0)

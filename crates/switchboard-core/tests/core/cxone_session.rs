@@ -79,7 +79,7 @@ async fn teams_agents_and_codes_are_read_whole_and_agents_searched() {
                 .is_some_and(|e| e.contains(&last.to_lowercase()))
     }));
     let codes = cx.unavailable_codes().await.unwrap();
-    assert_eq!(codes.len(), 10);
+    assert_eq!(codes.len(), 12);
     assert!(codes.iter().any(|c| c.acw) && codes.iter().any(|c| !c.active));
 }
 

@@ -71,6 +71,9 @@ const CODES: &[(&str, bool, u32)] = &[
     ("Technical Issue", false, 0),
     ("After Call Work", true, 3),
     ("Follow-up", true, 10),
+    // Named by the Paris and Tokyo teams in their own languages.
+    ("Pause café", false, 15),
+    ("昼休み", false, 60),
     ("Legacy Away", false, 0),
 ];
 

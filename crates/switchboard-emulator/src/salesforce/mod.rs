@@ -9,7 +9,7 @@ mod soql;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
 use std::time::Duration;
 
 use axum::Router;
@@ -33,7 +33,8 @@ const DAILY_ALLOWANCE: u64 = 15_000;
 
 #[derive(Debug)]
 pub(crate) struct Salesforce {
-    org: records::Org,
+    /// Written only when a presence status is created (the practice tenant's stand-in for Setup).
+    org: RwLock<records::Org>,
     pub tokens: TokenStore,
     /// Query locators still open: locator → remaining rendered records.
     cursors: Mutex<HashMap<String, query::Cursor>>,
@@ -45,12 +46,27 @@ impl Salesforce {
         // The integration user's name is fixed, so credentials can be derived independently.
         let username = "integration@switchboard-demo.example";
         Self {
-            org: records::Org::seeded(rng, people, username),
+            org: RwLock::new(records::Org::seeded(rng, people, username)),
             // Salesforce sessions time out after 2 hours of inactivity by default.
             tokens: TokenStore::new(Vendor::Salesforce, Duration::from_secs(7200)),
             cursors: Mutex::new(HashMap::new()),
             api_usage: AtomicU64::new(0),
         }
+    }
+}
+
+impl Salesforce {
+    pub(crate) fn org(&self) -> RwLockReadGuard<'_, records::Org> {
+        self.org.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Creates a presence status as Setup › Presence Statuses would; `false` when one with that
+    /// Developer Name (case-insensitive, as Salesforce compares them) exists already.
+    pub(crate) fn add_presence_status(&self, developer_name: &str, label: &str) -> bool {
+        self.org
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .add_presence_status(developer_name, label)
     }
 }
 

@@ -59,7 +59,11 @@ pub(super) async fn token(
         return refused("invalid_grant", "authentication failure");
     }
     let sf = &emu.salesforce;
-    let access_token = format!("{}!{}", &sf.org.org_id[..15], sf.tokens.fresh_value(96));
+    let (org_id, user_id) = {
+        let org = sf.org();
+        (org.org_id.clone(), org.integration_user_id.clone())
+    };
+    let access_token = format!("{}!{}", &org_id[..15], sf.tokens.fresh_value(96));
     sf.tokens
         .issue(&emu.faults, &access_token, vec!["api".to_owned()], "");
     ok(json!({
@@ -67,7 +71,7 @@ pub(super) async fn token(
         "instance_url": emu.endpoints.salesforce.instance_url,
         "id": format!(
             "{}/id/{}/{}",
-            emu.endpoints.salesforce.login_base, sf.org.org_id, sf.org.integration_user_id
+            emu.endpoints.salesforce.login_base, org_id, user_id
         ),
         "token_type": "Bearer",
         "issued_at": now_millis().to_string(),

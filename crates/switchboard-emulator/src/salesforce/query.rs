@@ -173,7 +173,8 @@ fn execute(emu: &Emu, query: &Query, version: &str) -> Result<Vec<Value>, Refusa
         .as_ref()
         .map(|(f, desc)| resolve(f).map(|f| (f, *desc)))
         .transpose()?;
-    let org = &emu.salesforce.org;
+    let org = emu.salesforce.org();
+    let org = &*org;
     let mut matching: Vec<&Record> = org
         .records
         .iter()

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::clock::salesforce as sf_time;
+use crate::clock::{now_unix, salesforce as sf_time};
 use crate::seed::{Locale, Person, PersonStatus, Rng};
 
 /// The org's queryable objects, with their fields in Salesforce's canonical case.
@@ -92,6 +92,8 @@ pub(crate) struct Org {
     pub org_id: String,
     pub integration_user_id: String,
     pub records: Vec<Record>,
+    /// Ids of records created while the emulator runs.
+    rng: Rng,
 }
 
 fn record(object: &'static str, fields: Value) -> Record {
@@ -102,6 +104,17 @@ fn record(object: &'static str, fields: Value) -> Record {
 }
 
 const CREATED: i64 = 1_704_067_200; // 2024-01-01
+
+fn presence_status(rng: &mut Rng, developer_name: &str, label: &str, created: i64) -> Record {
+    record(
+        "ServicePresenceStatus",
+        json!({
+            "Id": id18("0N5", rng), "DeveloperName": developer_name,
+            "MasterLabel": label, "Language": "en_US", "IsDeleted": false,
+            "CreatedDate": sf_time(created), "LastModifiedDate": sf_time(created),
+        }),
+    )
+}
 
 fn locale_keys(locale: Locale) -> (&'static str, &'static str) {
     match locale {
@@ -178,6 +191,7 @@ impl Org {
                 }),
             ));
         }
+        // Labels in the languages of the org's agents: the Developer Name stays ASCII.
         let statuses = [
             ("Available", "Available"),
             ("Available_Voice", "Available - Voice"),
@@ -187,22 +201,35 @@ impl Org {
             ("Meeting", "Meeting"),
             ("Training", "Training"),
             ("Away", "Away"),
+            ("Pause_cafe", "Pause café"),
+            ("Hiru_yasumi", "昼休み"),
         ];
         for (developer_name, label) in statuses {
-            records.push(record(
-                "ServicePresenceStatus",
-                json!({
-                    "Id": id18("0N5", &mut rng), "DeveloperName": developer_name,
-                    "MasterLabel": label, "Language": "en_US", "IsDeleted": false,
-                    "CreatedDate": sf_time(CREATED), "LastModifiedDate": sf_time(CREATED),
-                }),
-            ));
+            records.push(presence_status(&mut rng, developer_name, label, CREATED));
         }
         Self {
             org_id,
             integration_user_id,
             records,
+            rng,
         }
+    }
+
+    /// See [`super::Salesforce::add_presence_status`].
+    pub(crate) fn add_presence_status(&mut self, developer_name: &str, label: &str) -> bool {
+        let taken = self.records.iter().any(|r| {
+            r.object == "ServicePresenceStatus"
+                && r.fields
+                    .get("DeveloperName")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| n.eq_ignore_ascii_case(developer_name))
+        });
+        if taken {
+            return false;
+        }
+        let status = presence_status(&mut self.rng, developer_name, label, now_unix());
+        self.records.push(status);
+        true
     }
 
     pub(crate) fn find(&self, object: &str, id: &str) -> Option<&Record> {

@@ -47,6 +47,46 @@ async fn password_flow_session_reads_presence_statuses() {
 }
 
 #[tokio::test]
+async fn a_presence_status_created_in_setup_is_queried_once_and_only_once() {
+    let emu = start().await;
+    let (token, instance) = salesforce_session(&emu).await;
+    let names = |body: &serde_json::Value| -> Vec<String> {
+        body["records"]
+            .as_array()
+            .expect("records")
+            .iter()
+            .map(|r| r["DeveloperName"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let url = format!(
+        "{instance}/services/data/v67.0/query?q=SELECT+Id,DeveloperName,MasterLabel+FROM+ServicePresenceStatus"
+    );
+    let (_, before) = get(&url, &token).await;
+    assert!(names(&before).contains(&"Pause_cafe".to_owned()));
+    assert!(!names(&before).contains(&"Back_Office".to_owned()));
+
+    assert!(emu.add_presence_status("Back_Office", "Back office"));
+    assert!(
+        !emu.add_presence_status("back_office", "Back office again"),
+        "Developer Names are unique whatever their case"
+    );
+    let (status, after) = get(&url, &token).await;
+    assert_eq!(status, 200);
+    let record = after["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["DeveloperName"] == "Back_Office")
+        .expect("the new status is listed");
+    assert_valid("salesforce", "record ServicePresenceStatus", record);
+    assert_eq!(record["MasterLabel"], "Back office");
+    assert_eq!(
+        after["totalSize"].as_u64(),
+        before["totalSize"].as_u64().map(|n| n + 1)
+    );
+}
+
+#[tokio::test]
 async fn token_request_failures_carry_salesforce_bodies() {
     let emu = start().await;
     let creds = emu.credentials().salesforce.clone();

@@ -1,0 +1,400 @@
+//! Flow 2 (CXone ↔ Salesforce presence) through the facade, against the emulator: the planned
+//! Salesforce statuses and their live check, the presence rule editor with the lists read from
+//! both vendors, the simulator, and rule files written to and read from a folder.
+
+use switchboard_core::catalogue::LiveKind;
+use switchboard_core::practice::PracticeTenant;
+use switchboard_core::presence::{
+    DiagramLabels, Outcome, PresenceRule, Start, StateRow, SubscriberRow, SubscriberTarget, System,
+    Target,
+};
+use switchboard_core::storage::progress::StepStatus;
+use switchboard_core::switchboard::{PlannedKind, PlannedStatus, suggest_developer_name};
+use switchboard_core::{Error, ErrorCode, Locale, Switchboard};
+use switchboard_emulator::{Emulator, EmulatorConfig, RunningEmulator};
+
+const FLOW: &str = "cxone-salesforce-presence";
+const STATUSES: &str = "sf-presence-statuses";
+const RULE: &str = "cxone-presence-rule";
+const EN: Locale = Locale::En;
+
+struct Practice {
+    emulator: RunningEmulator,
+    core: Switchboard,
+    profile: i64,
+}
+
+async fn practice() -> Practice {
+    let emulator = Emulator::start(EmulatorConfig::default())
+        .await
+        .expect("emulator starts");
+    let tenant = PracticeTenant::from_announcement(&emulator.announcement()).unwrap();
+    let core = super::core();
+    let profile = core.open_practice_profile(&tenant).unwrap().id;
+    Practice {
+        emulator,
+        core,
+        profile,
+    }
+}
+
+fn planned(label: &str, kind: PlannedKind) -> PlannedStatus {
+    PlannedStatus {
+        label: label.into(),
+        developer_name: suggest_developer_name(label),
+        kind,
+        channels: match kind {
+            PlannedKind::Online => "Phone".into(),
+            PlannedKind::Busy => String::new(),
+        },
+    }
+}
+
+fn status(core: &Switchboard, profile: i64, step: &str) -> StepStatus {
+    let view = core.flow_view(profile, FLOW, EN).unwrap();
+    view.steps.iter().find(|s| s.id == step).unwrap().status
+}
+
+/// The field and detail code of a validation error.
+fn invalid(error: &Error) -> (String, &'static str) {
+    assert_eq!(error.code(), ErrorCode::Validation, "{error}");
+    (
+        error.field().unwrap_or_default().to_owned(),
+        error.detail().map(|d| d.code).unwrap_or_default(),
+    )
+}
+
+#[test]
+fn planned_statuses_follow_salesforces_rules_for_developer_names() {
+    let core = super::core();
+    let p = core.create_profile("Acme").unwrap().id;
+    let good = planned("On Break", PlannedKind::Busy);
+    let cases: &[(&str, &str, &str)] = &[
+        ("", "Lunch", "statuses[1].label"),
+        ("Lunch", "", "statuses[1].developerName"),
+        ("Lunch", "1Lunch", "statuses[1].developerName"),
+        ("Lunch", "Lunch-Break", "statuses[1].developerName"),
+        ("Lunch", "Lunch__Break", "statuses[1].developerName"),
+        ("Lunch", "Lunch_", "statuses[1].developerName"),
+        ("Lunch", "on_break", "statuses[1].developerName"),
+    ];
+    let codes: Vec<&str> = cases
+        .iter()
+        .map(|(label, name, field)| {
+            let bad = PlannedStatus {
+                label: (*label).into(),
+                developer_name: (*name).into(),
+                kind: PlannedKind::Busy,
+                channels: String::new(),
+            };
+            let error = core
+                .save_planned_statuses(p, FLOW, &[good.clone(), bad])
+                .unwrap_err();
+            let (at, code) = invalid(&error);
+            assert_eq!(at, *field);
+            code
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "required",
+            "required",
+            "developer_name",
+            "developer_name",
+            "developer_name_double_underscore",
+            "developer_name_trailing_underscore",
+            "duplicate",
+        ]
+    );
+    let long = PlannedStatus {
+        label: "x".repeat(81),
+        ..good.clone()
+    };
+    let error = core.save_planned_statuses(p, FLOW, &[long]).unwrap_err();
+    assert_eq!(invalid(&error).1, "too_long");
+    assert!(
+        core.planned_statuses(p, FLOW).unwrap().is_empty(),
+        "nothing saved"
+    );
+
+    let padded = PlannedStatus {
+        label: "  Pause café ".into(),
+        developer_name: " Pause_cafe ".into(),
+        kind: PlannedKind::Online,
+        channels: " Phone, Chat ".into(),
+    };
+    let saved = core
+        .save_planned_statuses(p, FLOW, &[good, padded])
+        .unwrap();
+    assert_eq!(saved[1].label, "Pause café");
+    assert_eq!(saved[1].developer_name, "Pause_cafe");
+    assert_eq!(saved[1].channels, "Phone, Chat");
+    assert_eq!(core.planned_statuses(p, FLOW).unwrap(), saved);
+    assert_eq!(status(&core, p, STATUSES), StepStatus::InProgress);
+}
+
+#[tokio::test]
+async fn the_statuses_check_names_the_missing_ones_then_passes_once_they_exist() {
+    let p = practice().await;
+    let (core, profile) = (&p.core, p.profile);
+    let error = core
+        .verify_step(profile, FLOW, STATUSES, EN)
+        .await
+        .unwrap_err();
+    assert_eq!(invalid(&error), ("statuses".to_owned(), "required"));
+
+    let plan = [
+        planned("Available", PlannedKind::Online),
+        planned("Back Office", PlannedKind::Busy),
+        planned("Pause déjeuner", PlannedKind::Busy),
+    ];
+    core.save_planned_statuses(profile, FLOW, &plan).unwrap();
+    let view = core.verify_step(profile, FLOW, STATUSES, EN).await.unwrap();
+    let step = view.steps.iter().find(|s| s.id == STATUSES).unwrap();
+    assert_eq!(step.live, Some(LiveKind::SfStatuses));
+    assert_eq!(step.status, StepStatus::NeedsAttention);
+    let check = step.last_check.as_ref().expect("the check is kept");
+    let ids: Vec<&str> = check.checks.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["settings", "token", "statuses"]);
+    let failed = check.checks.last().unwrap();
+    assert_eq!(
+        failed.code.map(|c| c.as_str()),
+        Some("salesforce.statuses_missing")
+    );
+    assert_eq!(
+        failed.params["missing"],
+        serde_json::json!(["Back_Office", "Pause_dejeuner"])
+    );
+    let refused = core
+        .set_step_status(profile, FLOW, STATUSES, StepStatus::Done, EN)
+        .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::LiveCheckRequired);
+
+    // What the app's practice command does: create the planned statuses in the emulator.
+    for status in core.practice_planned_statuses(profile, FLOW).unwrap() {
+        p.emulator
+            .add_presence_status(&status.developer_name, &status.label);
+    }
+    let view = core.verify_step(profile, FLOW, STATUSES, EN).await.unwrap();
+    let step = view.steps.iter().find(|s| s.id == STATUSES).unwrap();
+    assert_eq!(step.status, StepStatus::Done);
+    assert!(step.last_check.as_ref().unwrap().ok);
+
+    // A changed plan is no longer covered by that check.
+    let mut more = plan.to_vec();
+    more.push(planned("Coaching", PlannedKind::Busy));
+    core.save_planned_statuses(profile, FLOW, &more).unwrap();
+    assert_eq!(status(core, profile, STATUSES), StepStatus::InProgress);
+}
+
+#[tokio::test]
+async fn only_the_practice_profile_gets_statuses_created_and_a_profile_needs_its_connections() {
+    let p = practice().await;
+    let other = p.core.create_profile("Acme").unwrap().id;
+    p.core
+        .save_planned_statuses(other, FLOW, &[planned("Lunch", PlannedKind::Busy)])
+        .unwrap();
+    let refused = p.core.practice_planned_statuses(other, FLOW).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::Conflict);
+    let missing = p
+        .core
+        .verify_step(other, FLOW, STATUSES, EN)
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code(), ErrorCode::ConnectionMissing);
+    assert_eq!(missing.field(), Some("salesforce"));
+    let labels = DiagramLabels::english();
+    let missing = p
+        .core
+        .refresh_presence_lists(other, FLOW, &labels)
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code(), ErrorCode::ConnectionMissing);
+    assert_eq!(missing.field(), Some("cxone"));
+}
+
+#[tokio::test]
+async fn the_lists_are_read_from_both_vendors_and_kept_with_their_time() {
+    let p = practice().await;
+    let labels = DiagramLabels::english();
+    let before = p.core.presence_rule(p.profile, FLOW, &labels).unwrap();
+    assert!(before.catalog.is_none() && before.catalog_at.is_none());
+
+    let view = p
+        .core
+        .refresh_presence_lists(p.profile, FLOW, &labels)
+        .await
+        .unwrap();
+    let catalog = view.catalog.as_ref().expect("the lists");
+    assert_eq!(catalog.acd_states[0], "Available");
+    for state in ["Lunch", "Pause café", "昼休み"] {
+        assert!(catalog.acd_states.iter().any(|s| s == state), "{state}");
+    }
+    assert!(
+        !catalog.acd_states.iter().any(|s| s == "Legacy Away"),
+        "a retired code is no agent state"
+    );
+    assert!(
+        catalog
+            .salesforce_statuses
+            .iter()
+            .any(|s| s.developer_name == "Hiru_yasumi" && s.label == "昼休み")
+    );
+    assert!(view.catalog_at.is_some());
+    let again = p.core.presence_rule(p.profile, FLOW, &labels).unwrap();
+    assert_eq!(again.catalog, view.catalog, "kept with the profile");
+}
+
+/// Available and Lunch published as themselves but subscribed crosswise: a flip-flop.
+fn ping_pong() -> PresenceRule {
+    let state = |acd: &str, salesforce: &str| StateRow {
+        acd: acd.into(),
+        salesforce: salesforce.into(),
+    };
+    let subscriber = |salesforce: &str, acd: &str| SubscriberRow {
+        salesforce: salesforce.into(),
+        acd: SubscriberTarget::State(acd.into()),
+    };
+    PresenceRule {
+        name: "Support agents (FR)".into(),
+        states: vec![state("Available", "Available"), state("Lunch", "Lunch")],
+        subscriber_states: vec![
+            subscriber("Available", "Lunch"),
+            subscriber("Lunch", "Available"),
+        ],
+        teams: vec![Target {
+            id: 4021,
+            name: "Support Paris".into(),
+        }],
+        users: vec![],
+    }
+}
+
+#[tokio::test]
+async fn a_rule_with_a_loop_is_saved_with_its_finding_its_diagram_and_a_looping_simulation() {
+    let p = practice().await;
+    let labels = DiagramLabels::english();
+    p.core
+        .refresh_presence_lists(p.profile, FLOW, &labels)
+        .await
+        .unwrap();
+    let view = p
+        .core
+        .save_presence_rule(p.profile, FLOW, &ping_pong(), &labels)
+        .unwrap();
+    assert!(
+        view.findings.iter().any(|f| f.code == "presence.loop"),
+        "{:?}",
+        view.findings
+    );
+    assert!(
+        view.diagram.contains("edge states loop"),
+        "{}",
+        view.diagram
+    );
+    assert_eq!(status(&p.core, p.profile, RULE), StepStatus::InProgress);
+    let reread = p.core.presence_rule(p.profile, FLOW, &labels).unwrap();
+    assert_eq!(reread.rule, ping_pong());
+    assert!(reread.catalog.is_some(), "the lists stay");
+
+    let start = Start {
+        system: System::Acd,
+        state: "Available".into(),
+    };
+    let simulation = p
+        .core
+        .simulate_presence(p.profile, FLOW, start, None)
+        .unwrap();
+    assert!(
+        matches!(simulation.outcome, Outcome::Loops { .. }),
+        "{simulation:?}"
+    );
+}
+
+#[test]
+fn rule_files_round_trip_through_a_folder_without_overwriting() {
+    let core = super::core();
+    let p = core.create_profile("Acme").unwrap().id;
+    let labels = DiagramLabels::english();
+    core.save_presence_rule(p, FLOW, &ping_pong(), &labels)
+        .unwrap();
+    let folder = tempfile::tempdir().unwrap();
+
+    let first = core.export_presence_rule(p, FLOW, folder.path()).unwrap();
+    let second = core.export_presence_rule(p, FLOW, folder.path()).unwrap();
+    assert_ne!(
+        first.path, second.path,
+        "an existing file is never replaced"
+    );
+    let name = std::path::Path::new(&first.path)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with("presence-rule-support-agents-fr-") && name.ends_with(".json"),
+        "{name}"
+    );
+    let diagram = core
+        .export_presence_diagram(p, FLOW, &labels, folder.path())
+        .unwrap();
+    assert!(diagram.path.ends_with(".svg"));
+    assert!(
+        std::fs::read_to_string(&diagram.path)
+            .unwrap()
+            .starts_with("<svg")
+    );
+
+    let other = core.create_profile("Globex").unwrap().id;
+    let json = std::fs::read_to_string(&first.path).unwrap();
+    let imported = core
+        .import_presence_rule(other, FLOW, &json, &labels)
+        .unwrap();
+    assert_eq!(imported.rule, ping_pong(), "ids of teams and users kept");
+    assert_eq!(
+        core.presence_rule(other, FLOW, &labels).unwrap().rule,
+        ping_pong()
+    );
+    assert_eq!(status(&core, other, RULE), StepStatus::InProgress);
+}
+
+#[test]
+fn a_file_that_is_no_rule_file_is_refused_with_its_reason() {
+    let core = super::core();
+    let p = core.create_profile("Acme").unwrap().id;
+    let labels = DiagramLabels::english();
+    let cases = [
+        ("{ not json", "rule_file.not_json"),
+        (r#"{"format": "something.else"}"#, "rule_file.wrong_format"),
+        (
+            r#"{"format": "switchboard.presence-rule", "version": 2}"#,
+            "rule_file.unsupported_version",
+        ),
+        (
+            r#"{"format": "switchboard.presence-rule", "version": 1, "rule": 3}"#,
+            "rule_file.invalid",
+        ),
+    ];
+    for (json, expected) in cases {
+        let error = core
+            .import_presence_rule(p, FLOW, json, &labels)
+            .unwrap_err();
+        assert_eq!(invalid(&error), ("file".to_owned(), expected), "{json}");
+        let detail = error.detail().unwrap();
+        match expected {
+            "rule_file.not_json" => {
+                assert_eq!(detail.params["line"], "1");
+                assert!(detail.params.contains_key("column"));
+            }
+            "rule_file.unsupported_version" => assert_eq!(detail.params["version"], "2"),
+            "rule_file.invalid" => assert!(!detail.params["detail"].is_empty()),
+            _ => {}
+        }
+    }
+    assert_eq!(
+        core.presence_rule(p, FLOW, &labels).unwrap().rule,
+        PresenceRule::default(),
+        "nothing replaced"
+    );
+}
