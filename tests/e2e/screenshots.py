@@ -170,16 +170,70 @@ def directory_session(lang: str, out: Path) -> None:
             app.close()
 
 
+def presence_session(lang: str, out: Path) -> None:
+    """Flow 2's live parts in the practice tenant: the planned statuses checked live, then a
+    presence rule with a flip-flop loop: its findings, the simulator and the diagram."""
+    from test_presence import choose
+
+    with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
+        app = App(Path(root), free_port(), lang=LANGS[lang])
+        try:
+            driver = app.launch()
+            try:
+                click(driver, "open-practice-button")
+                click(driver, "flow-open-cxone-salesforce-presence")
+                click(driver, "step-item-sf-presence-statuses")
+                for i, label in enumerate(["Back Office", "Pause déjeuner"]):
+                    click(driver, "planned-add-button")
+                    type_into(driver, f"planned-label-{i}", label, Keys.TAB)
+                    choose(driver, f"planned-kind-{i}", "busy")
+                click(driver, "check-now-button")
+                wait(driver, lambda d: find(d, "step-item-sf-presence-statuses").get_attribute("data-status") == "needs_attention", 40)
+                shoot_at(driver, out, f"{lang}-statuses-missing", "planned-table")
+                click(driver, "step-item-cxone-presence-rule")
+                click(driver, "presence-refresh-button")
+                find(driver, "presence-catalog-at", 40)
+                type_into(driver, "presence-rule-name", "Paris", Keys.TAB)
+                for i, (acd, sf) in enumerate([("Lunch", "Lunch"), ("Break", "On_Break")]):
+                    click(driver, "presence-add-state-row")
+                    choose(driver, f"state-acd-{i}", acd)
+                    choose(driver, f"state-salesforce-{i}", sf)
+                for i, (sf, acd) in enumerate([("Lunch", "Break"), ("On_Break", "Lunch")]):
+                    click(driver, "presence-add-subscriber-row")
+                    choose(driver, f"subscriber-salesforce-{i}", sf)
+                    choose(driver, f"subscriber-acd-{i}", acd)
+                wait(driver, lambda d: d.find_elements(*by_id("presence-subscriber-table")) and
+                     "presence.loop" in [f.get_attribute("data-code") for f in d.find_elements(
+                         "css selector", '[data-testid^="finding-"][data-code]')], 20)
+                shoot_at(driver, out, f"{lang}-presence-tables", "presence-states-table")
+                choose(driver, "simulator-system", "acd")
+                choose(driver, "simulator-state", "Lunch")
+                click(driver, "simulator-run")
+                find(driver, "simulator-outcome")
+                shoot_at(driver, out, f"{lang}-presence-simulator", "simulator-steps", "center")
+                shoot_at(driver, out, f"{lang}-presence-diagram", "presence-diagram-image")
+            finally:
+                driver.quit()
+        finally:
+            app.close()
+
+
 def main() -> None:
     import os
 
     only = os.environ.get("SHOTS")
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
+    if only == "presence":
+        for lang in LANGS:
+            presence_session(lang, out)
+        return
     if only == "directory":
         for lang in LANGS:
             directory_session(lang, out)
         return
+    for lang in LANGS:
+        presence_session(lang, out)
     for lang in LANGS:
         directory_session(lang, out)
     for lang in LANGS:
