@@ -1,11 +1,14 @@
 """Fixtures for end-to-end tests of the real app: a private data folder per test module, a
 tauri-driver process, and WebDriver sessions that launch the built Switchboard binary."""
 
+import http.client
 import os
 import socket
 import subprocess
 import tempfile
 import time
+
+import urllib3
 from pathlib import Path
 
 import pytest
@@ -82,10 +85,19 @@ class App:
         _wait_for_port(port)
 
     def launch(self) -> webdriver.Remote:
-        driver = webdriver.Remote(
-            command_executor=f"http://127.0.0.1:{self.port}",
-            options=TauriOptions(str(Path(APP).resolve())),
-        )
+        # On a loaded machine WebKitWebDriver can drop the very first session request while it
+        # starts; a second try is what a person relaunching the app would do.
+        for attempt in range(3):
+            try:
+                driver = webdriver.Remote(
+                    command_executor=f"http://127.0.0.1:{self.port}",
+                    options=TauriOptions(str(Path(APP).resolve())),
+                )
+                break
+            except (ConnectionError, http.client.HTTPException, urllib3.exceptions.HTTPError):
+                if attempt == 2:
+                    raise
+                time.sleep(2)
         driver.implicitly_wait(0)
         return driver
 

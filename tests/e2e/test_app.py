@@ -42,6 +42,15 @@ def current_step(driver) -> str:
     return found["id"]
 
 
+def status(driver, step: str) -> str:
+    return attribute(driver, f"step-item-{step}", "data-status")
+
+
+def go_to(driver, step: str) -> None:
+    click(driver, f"step-item-{step}")
+    wait(driver, lambda d: current_step(d) == f"step-item-{step}")
+
+
 def test_a_profile_made_by_the_cli_shows_in_the_app(app):
     app.cli("profile", "create", "Created by the CLI")
     driver = app.launch()

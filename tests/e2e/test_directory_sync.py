@@ -4,18 +4,14 @@ live, the address book created with a CSV import holding two bad rows, the acces
 picked from the live CXone list, the endpoint validation unblocking, the Directory Sync preview
 showing translated numbers; then a relaunch finds every step Done."""
 
-import socket
-import tempfile
-from pathlib import Path
 
-import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from conftest import App, attribute, by_id, click, find, retry, type_into, wait
-from test_app import current_step
+from conftest import attribute, by_id, click, find, retry, type_into, wait
+from test_app import current_step, go_to, status
 
 FLOW = "zoom-directory-sync"
 STEPS = [
@@ -40,28 +36,6 @@ CSV = (
 )
 
 
-@pytest.fixture(scope="module")
-def practice_app():
-    with tempfile.TemporaryDirectory(prefix="switchboard-directory-") as root:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        app = App(Path(root), port)
-        try:
-            yield app
-        finally:
-            app.close()
-
-
-def status(driver, step: str) -> str:
-    return attribute(driver, f"step-item-{step}", "data-status")
-
-
-def go_to(driver, step: str) -> None:
-    click(driver, f"step-item-{step}")
-    wait(driver, lambda d: current_step(d) == f"step-item-{step}")
-
-
 def type_fields(driver, values: dict) -> None:
     for field, value in values.items():
         type_into(driver, f"field-{field}", value, Keys.TAB)
@@ -79,10 +53,10 @@ def check_now(driver, step: str) -> None:
     assert attribute(driver, "live-check", "data-ok") in (None, "true")
 
 
-def test_both_purposes_end_to_end_then_everything_is_done_after_a_relaunch(practice_app, tmp_path):
+def test_both_purposes_end_to_end_then_everything_is_done_after_a_relaunch(app, tmp_path):
     csv_file = tmp_path / "contacts.csv"
     csv_file.write_text(CSV, encoding="utf-8")
-    driver = practice_app.launch()
+    driver = app.launch()
     try:
         click(driver, "open-practice-button")
         find(driver, "practice-banner")
@@ -186,7 +160,7 @@ def test_both_purposes_end_to_end_then_everything_is_done_after_a_relaunch(pract
     finally:
         driver.quit()
 
-    driver = practice_app.launch()
+    driver = app.launch()
     try:
         find(driver, "flow-view")
         for step in STEPS:

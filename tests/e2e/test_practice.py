@@ -2,34 +2,17 @@
 connections against the built-in emulator and see them pass; turn on "expired secret" and see
 the translated diagnosis; then in an ordinary profile enter a wrong value and see the field error."""
 
-import socket
-import tempfile
-from pathlib import Path
 
-import pytest
 from selenium.webdriver.common.keys import Keys
 
-from conftest import App, attribute, click, find, type_into, wait
+from conftest import attribute, click, find, type_into, wait
 from test_app import open_profile
 
 VENDORS = ["zoom", "cxone", "salesforce", "genesys"]
 
 
-@pytest.fixture(scope="module")
-def practice_app():
-    with tempfile.TemporaryDirectory(prefix="switchboard-practice-") as root:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        app = App(Path(root), port)
-        try:
-            yield app
-        finally:
-            app.close()
-
-
-def test_practice_connections_pass_then_an_expired_secret_is_diagnosed(practice_app):
-    driver = practice_app.launch()
+def test_practice_connections_pass_then_an_expired_secret_is_diagnosed(app):
+    driver = app.launch()
     try:
         find(driver, "home-view")
         click(driver, "open-practice-button")
@@ -49,9 +32,9 @@ def test_practice_connections_pass_then_an_expired_secret_is_diagnosed(practice_
         driver.quit()
 
 
-def test_a_wrong_value_in_an_ordinary_connection_is_shown_at_its_field(practice_app):
-    practice_app.cli("profile", "create", "Ordinary customer")
-    driver = practice_app.launch()
+def test_a_wrong_value_in_an_ordinary_connection_is_shown_at_its_field(app):
+    app.cli("profile", "create", "Ordinary customer")
+    driver = app.launch()
     try:
         # A relaunch may resume inside the practice profile: go Home first.
         click(driver, "home-button")

@@ -4,41 +4,16 @@ a presence rule with a flip-flop loop flagged and simulated, fixed, its diagram 
 the rule intact after a relaunch."""
 
 import os
-import socket
-import tempfile
 from pathlib import Path
 
-import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from conftest import App, attribute, click, find, retry, type_into, wait
-from test_app import current_step
+from conftest import attribute, click, find, type_into, wait
+from test_app import go_to, status
 
 FLOW = "cxone-salesforce-presence"
-
-
-@pytest.fixture(scope="module")
-def practice_app():
-    with tempfile.TemporaryDirectory(prefix="switchboard-presence-") as root:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        app = App(Path(root), port)
-        try:
-            yield app
-        finally:
-            app.close()
-
-
-def status(driver, step: str) -> str:
-    return attribute(driver, f"step-item-{step}", "data-status")
-
-
-def go_to(driver, step: str) -> None:
-    click(driver, f"step-item-{step}")
-    wait(driver, lambda d: current_step(d) == f"step-item-{step}")
 
 
 def choose(driver, test_id: str, value: str) -> None:
@@ -56,8 +31,8 @@ def codes(driver) -> list:
         By.CSS_SELECTOR, '[data-testid^="finding-"][data-code]')]
 
 
-def test_statuses_verified_then_a_looping_rule_is_flagged_simulated_fixed_and_kept(practice_app):
-    driver = practice_app.launch()
+def test_statuses_verified_then_a_looping_rule_is_flagged_simulated_fixed_and_kept(app):
+    driver = app.launch()
     try:
         click(driver, "open-practice-button")
         find(driver, "practice-banner")
@@ -131,7 +106,7 @@ def test_statuses_verified_then_a_looping_rule_is_flagged_simulated_fixed_and_ke
     finally:
         driver.quit()
 
-    driver = practice_app.launch()
+    driver = app.launch()
     try:
         find(driver, "flow-view")
         go_to(driver, "cxone-presence-rule")
