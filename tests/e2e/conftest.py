@@ -7,11 +7,10 @@ import socket
 import subprocess
 import tempfile
 import time
-
-import urllib3
 from pathlib import Path
 
 import pytest
+import urllib3
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
