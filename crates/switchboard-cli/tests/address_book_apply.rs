@@ -1,30 +1,14 @@
 //! `switchboard-cli address-book apply` against the practice tenant: the file's good rows reach
 //! CXone through the app's journalled apply, the bad row is named and sets the exit status.
 
+mod support;
+
 use std::process::Command;
 
 #[test]
 fn apply_writes_the_good_rows_and_names_the_refused_one() {
     let dir = tempfile::tempdir().unwrap();
-    let paths = switchboard_core::paths::AppPaths::under(dir.path().to_path_buf());
-    {
-        let core = switchboard_core::Switchboard::open(
-            &paths,
-            Box::new(switchboard_core::secrets::MemoryStore::new()),
-        )
-        .unwrap();
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        runtime.block_on(async {
-            let emulator = switchboard_emulator::Emulator::start(Default::default())
-                .await
-                .unwrap();
-            let tenant = switchboard_core::practice::PracticeTenant::from_announcement(
-                &emulator.announcement(),
-            )
-            .unwrap();
-            core.open_practice_profile(&tenant).unwrap();
-        });
-    }
+    support::practice_profile(dir.path());
     let file = dir.path().join("contacts.csv");
     std::fs::write(
         &file,

@@ -1,5 +1,7 @@
 //! Runs the real `switchboard-cli` binary against a temporary data folder.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -115,26 +117,7 @@ fn the_cli_and_the_core_share_one_database() {
 #[test]
 fn connection_test_runs_the_apps_test_against_the_practice_tenant() {
     let dir = tempfile::tempdir().unwrap();
-    let paths = switchboard_core::paths::AppPaths::under(dir.path().to_path_buf());
-    {
-        // A practice profile, as the app makes it (the CLI repoints it at its own emulator).
-        let core = switchboard_core::Switchboard::open(
-            &paths,
-            Box::new(switchboard_core::secrets::MemoryStore::new()),
-        )
-        .unwrap();
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        runtime.block_on(async {
-            let emulator = switchboard_emulator::Emulator::start(Default::default())
-                .await
-                .unwrap();
-            let tenant = switchboard_core::practice::PracticeTenant::from_announcement(
-                &emulator.announcement(),
-            )
-            .unwrap();
-            core.open_practice_profile(&tenant).unwrap();
-        });
-    }
+    support::practice_profile(dir.path());
     let output = Command::new(env!("CARGO_BIN_EXE_switchboard-cli"))
         .arg("--data-dir")
         .arg(dir.path())
