@@ -89,14 +89,18 @@ pub enum LiveKind {
     SfStatuses,
     /// Editor: the presence rule, checked against the live CXone states and Salesforce statuses.
     PresenceRule,
+    /// Verified: the Salesforce connection logs in with the username-password flow (the
+    /// connection's Test, whose diagnosis names the precise reason when it cannot).
+    SfLogin,
 }
 
 impl LiveKind {
     pub fn step_kind(self) -> StepKind {
         match self {
-            LiveKind::ZoomScopes | LiveKind::ZoomPsScopes | LiveKind::SfStatuses => {
-                StepKind::Verified
-            }
+            LiveKind::ZoomScopes
+            | LiveKind::ZoomPsScopes
+            | LiveKind::SfStatuses
+            | LiveKind::SfLogin => StepKind::Verified,
             LiveKind::CxoneAddressBook => StepKind::Automated,
             LiveKind::DirectorySync | LiveKind::PresenceRule => StepKind::Editor,
         }

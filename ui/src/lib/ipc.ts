@@ -198,6 +198,7 @@ export const LIVE_KINDS = [
   'directory-sync',
   'sf-statuses',
   'presence-rule',
+  'sf-login',
 ] as const;
 export type LiveKind = (typeof LIVE_KINDS)[number];
 

@@ -88,6 +88,13 @@ impl Switchboard {
         }
         let diagnosis = match live {
             LiveKind::SfStatuses => self.planned_statuses_check(profile_id, flow_id).await?,
+            // The connection's own Test: the username-password login, each refusal diagnosed.
+            LiveKind::SfLogin => match self.test_connection(profile_id, Vendor::Salesforce).await {
+                Err(Error::NotFound { .. }) => {
+                    return Err(Error::ConnectionMissing(Vendor::Salesforce));
+                }
+                other => other?,
+            },
             zoom => {
                 let fields = zoom_app_fields(zoom)
                     .ok_or_else(|| Error::not_found(format!("live check of step {step_id}")))?;

@@ -24,6 +24,7 @@ pub(super) fn zoom_app_fields(live: LiveKind) -> Option<[&'static str; 3]> {
         LiveKind::CxoneAddressBook
         | LiveKind::DirectorySync
         | LiveKind::SfStatuses
+        | LiveKind::SfLogin
         | LiveKind::PresenceRule => None,
     }
 }

@@ -398,3 +398,95 @@ fn a_file_that_is_no_rule_file_is_refused_with_its_reason() {
         "nothing replaced"
     );
 }
+
+/// Fills and completes the connected-app steps the log-in check waits for.
+fn complete_connected_app_steps(core: &Switchboard, profile: i64) {
+    let secret = switchboard_core::secrets::Sensitive::new("consumer-secret-1".to_owned());
+    let fields = [
+        (
+            "sf-connected-app",
+            "sf-connected-app-name",
+            "CXone Presence",
+        ),
+        (
+            "sf-connected-app",
+            "sf-app-contact-email",
+            "admin@example.com",
+        ),
+        (
+            "sf-connected-app",
+            "sf-callback-url",
+            "https://login.salesforce.com/services/oauth2/success",
+        ),
+        (
+            "sf-consumer-credentials",
+            "sf-consumer-key",
+            "3MVG9practice",
+        ),
+        (
+            "sf-oauth-settings",
+            "sf-username",
+            "integration@example.com",
+        ),
+        ("sf-oauth-settings", "sf-login-option", "security-token"),
+    ];
+    for (step, field, value) in fields {
+        core.set_field(profile, FLOW, step, field, value, EN)
+            .unwrap();
+    }
+    core.set_secret(
+        profile,
+        FLOW,
+        "sf-consumer-credentials",
+        "sf-consumer-secret",
+        &secret,
+        EN,
+    )
+    .unwrap();
+    core.set_secret(
+        profile,
+        FLOW,
+        "sf-oauth-settings",
+        "sf-password",
+        &secret,
+        EN,
+    )
+    .unwrap();
+    for step in [
+        "sf-connected-app",
+        "sf-consumer-credentials",
+        "sf-oauth-settings",
+    ] {
+        core.set_step_status(profile, FLOW, step, StepStatus::Done, EN)
+            .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn the_login_check_is_done_only_when_salesforce_accepts_the_username_password_flow() {
+    let p = practice().await;
+    complete_connected_app_steps(&p.core, p.profile);
+    let step = "sf-login-check";
+    let refused = p
+        .core
+        .set_step_status(p.profile, FLOW, step, StepStatus::Done, EN)
+        .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::LiveCheckRequired);
+
+    p.emulator
+        .faults()
+        .update(|plan| plan.salesforce_password_flow_blocked = true);
+    p.core.verify_step(p.profile, FLOW, step, EN).await.unwrap();
+    assert_eq!(status(&p.core, p.profile, step), StepStatus::NeedsAttention);
+    let view = p.core.flow_view(p.profile, FLOW, EN).unwrap();
+    let check = view.steps.iter().find(|s| s.id == step).unwrap();
+    assert_eq!(check.live, Some(LiveKind::SfLogin));
+    let failed = check.last_check.as_ref().unwrap().failed_codes();
+    assert!(!failed.is_empty(), "the refusal is diagnosed");
+
+    p.emulator
+        .faults()
+        .update(|plan| plan.salesforce_password_flow_blocked = false);
+    p.core.verify_step(p.profile, FLOW, step, EN).await.unwrap();
+    assert_eq!(status(&p.core, p.profile, step), StepStatus::Done);
+}
