@@ -165,6 +165,10 @@ pub struct Field {
     #[serde(default)]
     pub options: Vec<ChoiceOption>,
     pub source: Option<FieldSource>,
+    /// A setting of the profile's connection that already holds this value, as
+    /// `<vendor>.<setting>` (e.g. `salesforce.myDomainHost`): shown and used until the admin
+    /// types another, so no value is entered twice.
+    pub from_connection: Option<String>,
 }
 
 impl Field {

@@ -29,6 +29,8 @@ pub struct FlowState {
     pub checks: HashMap<String, Diagnosis>,
     /// The profile is the practice tenant's.
     pub practice: bool,
+    /// Values of fields with `from_connection`, read from the profile's connections.
+    pub from_connections: HashMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,6 +110,8 @@ pub struct FieldView {
     pub secret_set: bool,
     pub error: Option<FieldError>,
     pub source: Option<FieldSource>,
+    /// The value shown is read from this connection (`salesforce`, …): nothing typed here yet.
+    pub from_connection: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -130,11 +134,11 @@ pub fn secret_scope(flow_id: &str) -> String {
 
 impl FlowState {
     /// Every non-secret value entered anywhere in the flow, by field id.
+    /// A value typed in the flow wins over the same value read from a connection.
     pub fn values(&self) -> HashMap<String, String> {
-        self.records
-            .values()
-            .flat_map(|r| r.fields.clone())
-            .collect()
+        let mut values = self.from_connections.clone();
+        values.extend(self.records.values().flat_map(|r| r.fields.clone()));
+        values
     }
 
     pub fn status(&self, step_id: &str) -> StepStatus {
@@ -338,6 +342,18 @@ impl FlowState {
             value,
             secret_set: secret && self.secrets_set.contains(&field.id),
             source: field.source,
+            from_connection: field
+                .from_connection
+                .as_deref()
+                .filter(|_| {
+                    self.from_connections.contains_key(&field.id)
+                        && !self
+                            .records
+                            .values()
+                            .any(|r| r.fields.contains_key(&field.id))
+                })
+                .and_then(|f| f.split_once('.'))
+                .map(|(vendor, _)| vendor.to_owned()),
         }
     }
 

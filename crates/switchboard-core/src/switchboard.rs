@@ -576,7 +576,39 @@ fn load(db: &Connection, profile_id: i64, flow: &'static Flow) -> Result<FlowSta
         secrets_set: secret_refs::fields_set(db, profile_id, &flow::secret_scope(&flow.id))?,
         checks: step_documents::all(db, profile_id, &flow.id, DocKind::Check)?,
         practice: profiles::get(db, profile_id)?.practice,
+        from_connections: connection_values(db, profile_id, flow)?,
     })
+}
+
+/// The flow's fields that a connection of the profile already holds (`from_connection`).
+fn connection_values(
+    db: &Connection,
+    profile_id: i64,
+    flow: &Flow,
+) -> Result<std::collections::HashMap<String, String>> {
+    let mut out = std::collections::HashMap::new();
+    for (_, field) in flow.fields() {
+        let Some((vendor, key)) = field
+            .from_connection
+            .as_deref()
+            .and_then(|f| f.split_once('.'))
+        else {
+            continue;
+        };
+        let Some(vendor) = Vendor::ALL.into_iter().find(|v| v.as_str() == vendor) else {
+            continue;
+        };
+        let Some(stored) = connections::get(db, profile_id, vendor)? else {
+            continue;
+        };
+        let settings = serde_json::to_value(&stored.settings).unwrap_or_default();
+        if let Some(value) = settings.get(key).and_then(|v| v.as_str())
+            && !value.trim().is_empty()
+        {
+            out.insert(field.id.clone(), value.to_owned());
+        }
+    }
+    Ok(out)
 }
 
 fn save_status(

@@ -156,6 +156,8 @@ export interface FieldView {
   error: FieldError | null;
   /** Pick the value from a live list (the CXone users); null for a plain field. */
   source: FieldSource | null;
+  /** The value shown is read from this connection of the profile (nothing typed here yet). */
+  fromConnection?: Vendor | null;
 }
 export interface PendingOn {
   stepId: string;

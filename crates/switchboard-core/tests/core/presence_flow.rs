@@ -490,3 +490,43 @@ async fn the_login_check_is_done_only_when_salesforce_accepts_the_username_passw
     p.core.verify_step(p.profile, FLOW, step, EN).await.unwrap();
     assert_eq!(status(&p.core, p.profile, step), StepStatus::Done);
 }
+
+#[tokio::test]
+async fn values_the_salesforce_connection_holds_are_not_asked_for_again() {
+    let p = practice().await;
+    let view = p.core.flow_view(p.profile, FLOW, EN).unwrap();
+    let field = view
+        .steps
+        .iter()
+        .flat_map(|s| &s.fields)
+        .find(|f| f.id == "sf-username")
+        .unwrap();
+    let connection = p
+        .core
+        .connection(p.profile, switchboard_core::connection::Vendor::Salesforce)
+        .unwrap();
+    let settings = serde_json::to_value(connection.settings.unwrap()).unwrap();
+    assert_eq!(field.value.as_deref(), settings["username"].as_str());
+    assert_eq!(field.from_connection.as_deref(), Some("salesforce"));
+
+    // Typed in the flow, the flow's value wins and is no longer marked as borrowed.
+    let typed = p
+        .core
+        .set_field(
+            p.profile,
+            FLOW,
+            "sf-oauth-settings",
+            "sf-username",
+            "other@example.com",
+            EN,
+        )
+        .unwrap();
+    let field = typed
+        .steps
+        .iter()
+        .flat_map(|s| &s.fields)
+        .find(|f| f.id == "sf-username")
+        .unwrap();
+    assert_eq!(field.value.as_deref(), Some("other@example.com"));
+    assert_eq!(field.from_connection, None);
+}
