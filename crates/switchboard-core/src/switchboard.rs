@@ -602,10 +602,19 @@ fn connection_values(
             continue;
         };
         let settings = serde_json::to_value(&stored.settings).unwrap_or_default();
-        if let Some(value) = settings.get(key).and_then(|v| v.as_str())
-            && !value.trim().is_empty()
-        {
-            out.insert(field.id.clone(), value.to_owned());
+        let Some(value) = settings.get(key).and_then(|v| v.as_str()) else {
+            continue;
+        };
+        // Settings spell choices snake_case, the catalogue kebab-case; a setting with no
+        // matching option (a My Domain org for CXone's platform list) is left for the admin.
+        let value = match field.kind {
+            FieldKind::Choice => value.replace('_', "-"),
+            _ => value.to_owned(),
+        };
+        let offered =
+            field.kind != FieldKind::Choice || field.option_values().contains(&value.as_str());
+        if offered && !value.trim().is_empty() {
+            out.insert(field.id.clone(), value);
         }
     }
     Ok(out)

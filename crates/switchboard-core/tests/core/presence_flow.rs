@@ -530,3 +530,21 @@ async fn values_the_salesforce_connection_holds_are_not_asked_for_again() {
     assert_eq!(field.value.as_deref(), Some("other@example.com"));
     assert_eq!(field.from_connection, None);
 }
+
+#[tokio::test]
+async fn the_cxone_platform_follows_the_salesforce_connections_environment() {
+    let p = practice().await;
+    let view = p.core.flow_view(p.profile, FLOW, EN).unwrap();
+    let platform = view
+        .steps
+        .iter()
+        .flat_map(|s| &s.fields)
+        .find(|f| f.id == "cxone-sf-platform")
+        .unwrap();
+    assert_eq!(
+        platform.value.as_deref(),
+        Some("production"),
+        "the practice org is production"
+    );
+    assert_eq!(platform.error, None);
+}
