@@ -112,16 +112,18 @@ pub fn export_presence_rule(
 }
 
 #[tauri::command(async)]
-pub fn import_presence_rule(
+pub async fn import_presence_rule(
     state: State<'_, AppState>,
     profile_id: i64,
     flow_id: String,
     json: String,
     labels: DiagramLabels,
 ) -> IpcResult<PresenceRuleView> {
+    repoint_if_practice(&state, profile_id).await?;
     Ok(state
         .core
-        .import_presence_rule(profile_id, &flow_id, &json, &labels)?)
+        .import_presence_rule(profile_id, &flow_id, &json, &labels)
+        .await?)
 }
 
 #[tauri::command(async)]

@@ -686,6 +686,8 @@ export interface PresenceRuleView {
   findings: Finding[];
   /** SVG markup made by the core (all text escaped); shown as an image, never as HTML. */
   diagram: string;
+  /** After an import: teams and users with no match by name in this tenant (still in the rule). */
+  unmatchedTargets?: string[];
 }
 export type PresenceSystem = 'acd' | 'salesforce';
 export interface SimulationStep {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::presence::{
-    self, Catalog, DiagramLabels, Finding, PresenceRule, RuleFileError, Simulation, Start,
+    self, Catalog, DiagramLabels, Finding, PresenceRule, RuleFileError, Simulation, Start, Target,
 };
 use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind, DocRef};
@@ -29,6 +29,10 @@ pub struct PresenceRuleView {
     pub findings: Vec<Finding>,
     /// SVG markup, every text escaped by the core.
     pub diagram: String,
+    /// After an import: teams and users of the file that this tenant has under no such name
+    /// (kept with the file's ids until the admin picks them again).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmatched_targets: Vec<String>,
 }
 
 /// The live lists as last read, kept as the step's draft beside the rule (its editor document).
@@ -52,7 +56,22 @@ fn view(rule: PresenceRule, lists: Option<Lists>, labels: &DiagramLabels) -> Pre
         catalog_at,
         findings,
         diagram,
+        unmatched_targets: Vec::new(),
     }
+}
+
+/// Gives each imported target this tenant's id for the same name (trimmed, any case);
+/// returns the names no live entry has.
+fn rematch(targets: &mut [Target], live: &[Target]) -> Vec<String> {
+    let key = |name: &str| name.trim().to_lowercase();
+    let mut unmatched = Vec::new();
+    for target in targets.iter_mut() {
+        match live.iter().find(|l| key(&l.name) == key(&target.name)) {
+            Some(found) => target.id = found.id,
+            None => unmatched.push(target.name.clone()),
+        }
+    }
+    unmatched
 }
 
 impl Switchboard {
@@ -130,9 +149,10 @@ impl Switchboard {
         Ok(presence::simulate(&rule, start, previous, max_steps))
     }
 
-    /// Replaces the saved rule with the one in a rule file; the teams' and users' ids are kept
-    /// as the file has them (the UI re-matches them by name), the live lists stay this tenant's.
-    pub fn import_presence_rule(
+    /// Replaces the saved rule with the one in a rule file. Its teams and users come from
+    /// another tenant: with a CXone connection they are matched to this tenant's by name, and
+    /// the names with no match are reported (never dropped).
+    pub async fn import_presence_rule(
         &self,
         profile_id: i64,
         flow_id: &str,
@@ -140,8 +160,44 @@ impl Switchboard {
         labels: &DiagramLabels,
     ) -> Result<PresenceRuleView> {
         let (_, lists) = self.presence_documents(profile_id, flow_id)?;
-        let file = presence::import(json).map_err(|e| rule_file_error(&e))?;
-        self.store_rule(profile_id, flow_id, &file.rule)?;
+        let mut rule = presence::import(json)
+            .map_err(|e| rule_file_error(&e))?
+            .rule;
+        let mut unmatched = Vec::new();
+        if !rule.teams.is_empty() || !rule.users.is_empty() {
+            match self.cxone_session(profile_id).await {
+                Ok(session) => {
+                    let teams: Vec<Target> = session
+                        .teams()
+                        .await?
+                        .into_iter()
+                        .map(|t| Target {
+                            id: t.id,
+                            name: t.name,
+                        })
+                        .collect();
+                    let users: Vec<Target> = session
+                        .agents(None)
+                        .await?
+                        .into_iter()
+                        .map(|a| Target {
+                            id: a.id,
+                            name: format!("{} {}", a.first_name, a.last_name)
+                                .trim()
+                                .to_owned(),
+                        })
+                        .collect();
+                    unmatched.extend(rematch(&mut rule.teams, &teams));
+                    unmatched.extend(rematch(&mut rule.users, &users));
+                }
+                // Without CXone the names stay as the file has them; the admin re-picks them.
+                Err(Error::ConnectionMissing(_)) => {
+                    unmatched.extend(rule.teams.iter().chain(&rule.users).map(|t| t.name.clone()));
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        self.store_rule(profile_id, flow_id, &rule)?;
         journal::record(
             &self.db(),
             Some(profile_id),
@@ -150,7 +206,9 @@ impl Switchboard {
             "ok",
             Some(&format!("{flow_id}/{STEP}")),
         )?;
-        Ok(view(file.rule, lists, labels))
+        let mut imported = view(rule, lists, labels);
+        imported.unmatched_targets = unmatched;
+        Ok(imported)
     }
 
     /// The saved rule and lists; also checks the profile and that the flow has the step.

@@ -312,8 +312,8 @@ async fn a_rule_with_a_loop_is_saved_with_its_finding_its_diagram_and_a_looping_
     );
 }
 
-#[test]
-fn rule_files_round_trip_through_a_folder_without_overwriting() {
+#[tokio::test]
+async fn rule_files_round_trip_through_a_folder_without_overwriting() {
     let core = super::core();
     let p = core.create_profile("Acme").unwrap().id;
     let labels = DiagramLabels::english();
@@ -350,8 +350,14 @@ fn rule_files_round_trip_through_a_folder_without_overwriting() {
     let json = std::fs::read_to_string(&first.path).unwrap();
     let imported = core
         .import_presence_rule(other, FLOW, &json, &labels)
+        .await
         .unwrap();
     assert_eq!(imported.rule, ping_pong(), "ids of teams and users kept");
+    assert_eq!(
+        imported.unmatched_targets,
+        ["Support Paris"],
+        "without CXone the team must be picked again, and says so"
+    );
     assert_eq!(
         core.presence_rule(other, FLOW, &labels).unwrap().rule,
         ping_pong()
@@ -359,8 +365,8 @@ fn rule_files_round_trip_through_a_folder_without_overwriting() {
     assert_eq!(status(&core, other, RULE), StepStatus::InProgress);
 }
 
-#[test]
-fn a_file_that_is_no_rule_file_is_refused_with_its_reason() {
+#[tokio::test]
+async fn a_file_that_is_no_rule_file_is_refused_with_its_reason() {
     let core = super::core();
     let p = core.create_profile("Acme").unwrap().id;
     let labels = DiagramLabels::english();
@@ -379,6 +385,7 @@ fn a_file_that_is_no_rule_file_is_refused_with_its_reason() {
     for (json, expected) in cases {
         let error = core
             .import_presence_rule(p, FLOW, json, &labels)
+            .await
             .unwrap_err();
         assert_eq!(invalid(&error), ("file".to_owned(), expected), "{json}");
         let detail = error.detail().unwrap();
@@ -547,4 +554,37 @@ async fn the_cxone_platform_follows_the_salesforce_connections_environment() {
         "the practice org is production"
     );
     assert_eq!(platform.error, None);
+}
+
+#[tokio::test]
+async fn an_imported_rules_teams_are_matched_to_this_tenants_by_name() {
+    let p = practice().await;
+    let teams = p.core.cxone_teams(p.profile).await.unwrap();
+    let mut rule = ping_pong();
+    rule.teams = vec![
+        Target {
+            id: 999_999,
+            name: format!("  {}  ", teams[0].name.to_uppercase()),
+        },
+        Target {
+            id: 5,
+            name: "Team that only the other customer has".into(),
+        },
+    ];
+    let json = switchboard_core::presence::export(&rule, None, "2026-11-23T00:00:00Z");
+    let imported = p
+        .core
+        .import_presence_rule(p.profile, FLOW, &json, &DiagramLabels::english())
+        .await
+        .unwrap();
+    assert_eq!(imported.rule.teams[0].id, teams[0].id, "matched by name");
+    assert_eq!(
+        imported.unmatched_targets,
+        ["Team that only the other customer has"]
+    );
+    assert_eq!(
+        imported.rule.teams.len(),
+        2,
+        "an unmatched team is kept, not dropped"
+    );
 }

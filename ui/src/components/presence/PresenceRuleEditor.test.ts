@@ -204,7 +204,10 @@ describe('PresenceRuleEditor', () => {
         if (refuse) {
           throw { code: 'validation', message: 'not json', field: 'file', detail: { code: 'rule_file.not_json', params: { line: 3, column: 7 } } };
         }
-        return presenceRuleView({ rule: { ...presenceRuleView().rule, name: 'Imported rule' } });
+        return {
+          ...presenceRuleView({ rule: { ...presenceRuleView().rule, name: 'Imported rule' } }),
+          unmatchedTargets: ['Équipe Lyon'],
+        };
       },
     });
     const input = screen.getByTestId(TestId.importRuleInput);
@@ -219,6 +222,8 @@ describe('PresenceRuleEditor', () => {
     await waitFor(() => expect(screen.getByTestId(TestId.presenceRuleName)).toHaveValue('Imported rule'));
     expect(screen.queryByTestId(TestId.importRuleError)).not.toBeInTheDocument();
     expect(screen.getByTestId(TestId.importRuleStatus)).toHaveTextContent('La règle a été importée.');
+    // A team of the other customer with no namesake here is named, to be picked again.
+    expect(screen.getByTestId(TestId.importRuleStatus)).toHaveTextContent('Équipe Lyon');
   });
 
   it('says how to add the missing Salesforce connection when refreshing the lists', async () => {
