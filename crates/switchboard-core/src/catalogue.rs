@@ -92,6 +92,9 @@ pub enum LiveKind {
     /// Verified: the Salesforce connection logs in with the username-password flow (the
     /// connection's Test, whose diagnosis names the precise reason when it cannot).
     SfLogin,
+    /// Manual: before anything is asked, the same log-in tried with the profile's Salesforce
+    /// connection, so a blocked flow, a stale token or a wrong org type shows up front.
+    SfPreflight,
 }
 
 impl LiveKind {
@@ -102,6 +105,7 @@ impl LiveKind {
             | LiveKind::SfStatuses
             | LiveKind::SfLogin => StepKind::Verified,
             LiveKind::CxoneAddressBook => StepKind::Automated,
+            LiveKind::SfPreflight => StepKind::Manual,
             LiveKind::DirectorySync | LiveKind::PresenceRule => StepKind::Editor,
         }
     }

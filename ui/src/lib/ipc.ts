@@ -201,6 +201,7 @@ export const LIVE_KINDS = [
   'sf-statuses',
   'presence-rule',
   'sf-login',
+  'sf-preflight',
 ] as const;
 export type LiveKind = (typeof LIVE_KINDS)[number];
 

@@ -70,6 +70,8 @@ export const TestId = {
   connectionHint: 'connection-hint',
   openConnectionsButton: 'open-connections-button',
   liveError: 'live-error',
+  sfPreflight: 'sf-preflight',
+  sfPreflightButton: 'sf-preflight-button',
   // Address book
   addressBookEditor: 'address-book-editor',
   addressBookRegion: 'address-book-region',

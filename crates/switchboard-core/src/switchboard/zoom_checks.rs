@@ -25,6 +25,7 @@ pub(super) fn zoom_app_fields(live: LiveKind) -> Option<[&'static str; 3]> {
         | LiveKind::DirectorySync
         | LiveKind::SfStatuses
         | LiveKind::SfLogin
+        | LiveKind::SfPreflight
         | LiveKind::PresenceRule => None,
     }
 }
