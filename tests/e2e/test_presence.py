@@ -1,5 +1,5 @@
 """Flow 2 (CXone ↔ Salesforce presence) in the real window, against the practice tenant:
-Salesforce connected, two planned statuses turning the verified step Done only once they exist,
+Salesforce connected and the preflight passing, two planned statuses turning the verified step Done only once they exist,
 a presence rule with a flip-flop loop flagged and simulated, fixed, its diagram exported, and
 the rule intact after a relaunch."""
 
@@ -42,6 +42,10 @@ def test_statuses_verified_then_a_looping_rule_is_flagged_simulated_fixed_and_ke
         click(driver, "back-from-connections-button")
         click(driver, f"flow-open-{FLOW}")
         find(driver, "flow-view")
+
+        # Before anything is asked: the preflight signs in with the Salesforce connection.
+        click(driver, "sf-preflight-button")
+        wait(driver, lambda d: attribute(d, "diagnosis-salesforce", "data-ok") == "true", 30)
 
         # Plan two statuses; the developer names are suggested from the labels.
         go_to(driver, "sf-presence-statuses")
