@@ -31,6 +31,9 @@ pub struct FlowState {
     pub practice: bool,
     /// Values of fields with `from_connection`, read from the profile's connections.
     pub from_connections: HashMap<String, String>,
+    /// Secret fields not set in the flow whose connection holds the secret: field id → the
+    /// connection's keychain entry. They count as set, and copies read them from there.
+    pub borrowed_secrets: HashMap<String, crate::secrets::SecretKey>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -133,8 +136,22 @@ pub fn secret_scope(flow_id: &str) -> String {
 }
 
 impl FlowState {
-    /// Every non-secret value entered anywhere in the flow, by field id.
-    /// A value typed in the flow wins over the same value read from a connection.
+    /// Counts the connection's secrets as set for the fields that borrow them; a secret typed
+    /// in the flow keeps priority.
+    pub fn with_borrowed_secrets(
+        mut self,
+        borrowed: HashMap<String, crate::secrets::SecretKey>,
+    ) -> Self {
+        for (field, key) in borrowed {
+            if self.secrets_set.insert(field.clone()) {
+                self.borrowed_secrets.insert(field, key);
+            }
+        }
+        self
+    }
+
+    /// Every non-secret value entered anywhere in the flow, by field id. A value typed in the
+    /// flow wins over the same value read from a connection.
     pub fn values(&self) -> HashMap<String, String> {
         let mut values = self.from_connections.clone();
         values.extend(self.records.values().flat_map(|r| r.fields.clone()));
@@ -346,11 +363,12 @@ impl FlowState {
                 .from_connection
                 .as_deref()
                 .filter(|_| {
-                    self.from_connections.contains_key(&field.id)
-                        && !self
-                            .records
-                            .values()
-                            .any(|r| r.fields.contains_key(&field.id))
+                    let typed = self
+                        .records
+                        .values()
+                        .any(|r| r.fields.contains_key(&field.id));
+                    self.borrowed_secrets.contains_key(&field.id)
+                        || (self.from_connections.contains_key(&field.id) && !typed)
                 })
                 .and_then(|f| f.split_once('.'))
                 .map(|(vendor, _)| vendor.to_owned()),

@@ -4,6 +4,7 @@
 //! user-level action (create a profile, set a field, mark a step done), saved at once and
 //! journalled; hosts only translate arguments and errors.
 
+use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::Connection;
@@ -402,11 +403,15 @@ impl Switchboard {
         profiles::get(&db, profile_id)?;
         let state = load(&db, profile_id, flow)?;
         let value = state.resolve_secret_copy(copy_id, |field| {
-            self.secrets.get(&SecretKey::new(
-                profile_id,
-                flow::secret_scope(flow_id),
-                field,
-            ))
+            let own = SecretKey::new(profile_id, flow::secret_scope(flow_id), field);
+            match self.secrets.get(&own)? {
+                Some(value) => Ok(Some(value)),
+                // Not typed in the flow: the connection's own entry (same value, one place).
+                None => match state.borrowed_secrets.get(field) {
+                    Some(key) => self.secrets.get(key),
+                    None => Ok(None),
+                },
+            }
         })?;
         journal::record(
             &db,
@@ -577,7 +582,39 @@ fn load(db: &Connection, profile_id: i64, flow: &'static Flow) -> Result<FlowSta
         checks: step_documents::all(db, profile_id, &flow.id, DocKind::Check)?,
         practice: profiles::get(db, profile_id)?.practice,
         from_connections: connection_values(db, profile_id, flow)?,
-    })
+        borrowed_secrets: HashMap::new(),
+    }
+    .with_borrowed_secrets(connection_secrets(db, profile_id, flow)?))
+}
+
+/// The flow's secret fields whose connection holds the secret in the keychain
+/// (`from_connection` = `<vendor>.<secret field>`): field id → that keychain entry.
+fn connection_secrets(
+    db: &Connection,
+    profile_id: i64,
+    flow: &Flow,
+) -> Result<HashMap<String, SecretKey>> {
+    let mut out = HashMap::new();
+    for (_, field) in flow.fields() {
+        if field.kind != FieldKind::Secret {
+            continue;
+        }
+        let Some((vendor, name)) = field
+            .from_connection
+            .as_deref()
+            .and_then(|f| f.split_once('.'))
+        else {
+            continue;
+        };
+        let Some(vendor) = Vendor::ALL.into_iter().find(|v| v.as_str() == vendor) else {
+            continue;
+        };
+        if secret_refs::fields_set(db, profile_id, &vendor.secret_scope())?.contains(name) {
+            let key = SecretKey::new(profile_id, vendor.secret_scope(), name);
+            out.insert(field.id.clone(), key);
+        }
+    }
+    Ok(out)
 }
 
 /// The flow's fields that a connection of the profile already holds (`from_connection`).
@@ -585,8 +622,8 @@ fn connection_values(
     db: &Connection,
     profile_id: i64,
     flow: &Flow,
-) -> Result<std::collections::HashMap<String, String>> {
-    let mut out = std::collections::HashMap::new();
+) -> Result<HashMap<String, String>> {
+    let mut out = HashMap::new();
     for (_, field) in flow.fields() {
         let Some((vendor, key)) = field
             .from_connection

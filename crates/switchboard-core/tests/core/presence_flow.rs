@@ -588,3 +588,58 @@ async fn an_imported_rules_teams_are_matched_to_this_tenants_by_name() {
         "an unmatched team is kept, not dropped"
     );
 }
+
+#[tokio::test]
+async fn secrets_the_salesforce_connection_holds_are_copied_from_it_not_asked_again() {
+    let emulator = Emulator::start(EmulatorConfig::default())
+        .await
+        .expect("emulator starts");
+    let tenant = PracticeTenant::from_announcement(&emulator.announcement()).unwrap();
+    let core = super::core();
+    let profile = core.open_practice_profile(&tenant).unwrap().id;
+    let connection_secret = |name: &str| {
+        tenant
+            .secrets
+            .iter()
+            .find(|(vendor, field, _)| {
+                *vendor == switchboard_core::connection::Vendor::Salesforce && *field == name
+            })
+            .map(|(_, _, value)| value.expose().to_owned())
+            .unwrap()
+    };
+    let view = core.flow_view(profile, FLOW, EN).unwrap();
+    let password = view
+        .steps
+        .iter()
+        .flat_map(|s| &s.fields)
+        .find(|f| f.id == "sf-password")
+        .unwrap();
+    assert!(
+        password.secret_set,
+        "the connection's password counts as entered"
+    );
+    assert_eq!(password.from_connection.as_deref(), Some("salesforce"));
+
+    // The mapping's copies need every CXone value: fill the rest so the copy resolves.
+    core.set_field(
+        profile,
+        FLOW,
+        "cxone-map-account",
+        "cxone-sf-environment-name",
+        "Prod",
+        EN,
+    )
+    .unwrap();
+    let copied = core
+        .secret_copy(profile, FLOW, "cxone-sf-password-token")
+        .unwrap();
+    assert_eq!(
+        copied.expose(),
+        format!(
+            "{}{}",
+            connection_secret("password"),
+            connection_secret("security-token")
+        ),
+        "password and token joined from the connection's keychain entries"
+    );
+}
