@@ -16,6 +16,7 @@ mod presence_flow;
 mod profiles;
 mod salesforce_session;
 mod steps;
+mod ui_contract;
 mod vendor_checks;
 mod vendor_errors;
 mod vendor_http;
