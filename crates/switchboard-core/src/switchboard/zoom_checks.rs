@@ -39,35 +39,7 @@ impl Switchboard {
         flow_id: &str,
         fields: [&'static str; 3],
     ) -> Result<Diagnosis> {
-        let flow = find_flow(flow_id)?;
-        let (app, endpoints) = {
-            let db = self.db();
-            let state = load(&db, profile_id, flow)?;
-            // The fields live in earlier steps: a missing or invalid one is named, as when
-            // marking a step done.
-            let values = state.values();
-            for id in &fields[..2] {
-                let (_, field) = flow.field(id).expect("catalogue names the app fields");
-                let value = values.get(*id).map(String::as_str).unwrap_or("");
-                if let Some(e) = crate::validate::check(field.rule, value, true, &[]) {
-                    return Err(Error::invalid(*id, e));
-                }
-            }
-            let secret = self
-                .secrets
-                .get(&SecretKey::new(
-                    profile_id,
-                    flow::secret_scope(flow_id),
-                    fields[2],
-                ))?
-                .ok_or_else(|| Error::validation(fields[2], "required"))?;
-            let app = ZoomApp {
-                account_id: values[fields[0]].clone(),
-                client_id: values[fields[1]].clone(),
-                client_secret: secret,
-            };
-            (app, zoom_endpoints(&db, profile_id)?)
-        };
+        let (app, endpoints) = self.zoom_app(profile_id, flow_id, fields)?;
         let http = Http::for_connection(endpoints.practice)?;
         Ok(scope_check(&endpoints, &app, &http).await)
     }
@@ -78,29 +50,41 @@ impl Switchboard {
         profile_id: i64,
         flow_id: &str,
     ) -> Result<(ZoomApp, Endpoints)> {
+        let fields =
+            zoom_app_fields(LiveKind::ZoomScopes).expect("the Directory Sync app has fields");
+        self.zoom_app(profile_id, flow_id, fields)
+    }
+
+    /// The Zoom app whose account ID, client ID and client secret are the flow's `fields`, with
+    /// the Zoom connection's endpoints. The fields live in earlier steps: a missing or invalid
+    /// one is named, as when marking a step done.
+    fn zoom_app(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        [account, client, secret]: [&'static str; 3],
+    ) -> Result<(ZoomApp, Endpoints)> {
+        let flow = find_flow(flow_id)?;
         let db = self.db();
         profiles::get(&db, profile_id)?;
-        let state = load(&db, profile_id, find_flow(flow_id)?)?;
-        let values = state.values();
-        let [account, client, secret] =
-            zoom_app_fields(LiveKind::ZoomScopes).expect("the Directory Sync app has fields");
+        let values = load(&db, profile_id, flow)?.values();
         let value = |id: &str| {
-            values
-                .get(id)
-                .cloned()
-                .ok_or_else(|| Error::validation(id, "required"))
+            let (_, field) = flow.field(id).expect("catalogue names the app fields");
+            let value = values.get(id).map(String::as_str).unwrap_or("");
+            match crate::validate::check(field.rule, value, true, &[]) {
+                Some(e) => Err(Error::invalid(id, e)),
+                None => Ok(value.to_owned()),
+            }
         };
+        let (account_id, client_id) = (value(account)?, value(client)?);
+        let key = SecretKey::new(profile_id, flow::secret_scope(flow_id), secret);
         let client_secret = self
             .secrets
-            .get(&SecretKey::new(
-                profile_id,
-                flow::secret_scope(flow_id),
-                secret,
-            ))?
+            .get(&key)?
             .ok_or_else(|| Error::validation(secret, "required"))?;
         let app = ZoomApp {
-            account_id: value(account)?,
-            client_id: value(client)?,
+            account_id,
+            client_id,
             client_secret,
         };
         Ok((app, zoom_endpoints(&db, profile_id)?))
