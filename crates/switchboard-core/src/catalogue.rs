@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::connection::Vendor;
 use crate::locale::Locale;
 use crate::validate::Rule;
 
@@ -176,6 +177,13 @@ pub struct Field {
 }
 
 impl Field {
+    /// The connection and the setting (or secret) that `from_connection` names.
+    pub fn connection_source(&self) -> Option<(Vendor, &str)> {
+        let (vendor, key) = self.from_connection.as_deref()?.split_once('.')?;
+        let vendor = Vendor::ALL.into_iter().find(|v| v.as_str() == vendor)?;
+        Some((vendor, key))
+    }
+
     pub fn option_values(&self) -> Vec<&str> {
         self.options.iter().map(|o| o.value.as_str()).collect()
     }
@@ -304,6 +312,12 @@ pub fn structural_problems(flow: &Flow) -> Vec<String> {
         for field in &step.fields {
             if !field_ids.insert(field.id.as_str()) {
                 problems.push(format!("{}: field id {} repeated", flow.id, field.id));
+            }
+            if field.from_connection.is_some() && field.connection_source().is_none() {
+                problems.push(format!(
+                    "{}: {} from_connection names no connection",
+                    flow.id, field.id
+                ));
             }
             if (field.kind == FieldKind::Choice) == field.options.is_empty() {
                 problems.push(format!(

@@ -360,8 +360,7 @@ impl FlowState {
             secret_set: secret && self.secrets_set.contains(&field.id),
             source: field.source,
             from_connection: field
-                .from_connection
-                .as_deref()
+                .connection_source()
                 .filter(|_| {
                     let typed = self
                         .records
@@ -370,8 +369,7 @@ impl FlowState {
                     self.borrowed_secrets.contains_key(&field.id)
                         || (self.from_connections.contains_key(&field.id) && !typed)
                 })
-                .and_then(|f| f.split_once('.'))
-                .map(|(vendor, _)| vendor.to_owned()),
+                .map(|(vendor, _)| vendor.as_str().to_owned()),
         }
     }
 

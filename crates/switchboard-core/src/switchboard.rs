@@ -599,14 +599,7 @@ fn connection_secrets(
         if field.kind != FieldKind::Secret {
             continue;
         }
-        let Some((vendor, name)) = field
-            .from_connection
-            .as_deref()
-            .and_then(|f| f.split_once('.'))
-        else {
-            continue;
-        };
-        let Some(vendor) = Vendor::ALL.into_iter().find(|v| v.as_str() == vendor) else {
+        let Some((vendor, name)) = field.connection_source() else {
             continue;
         };
         if secret_refs::fields_set(db, profile_id, &vendor.secret_scope())?.contains(name) {
@@ -625,14 +618,7 @@ fn connection_values(
 ) -> Result<HashMap<String, String>> {
     let mut out = HashMap::new();
     for (_, field) in flow.fields() {
-        let Some((vendor, key)) = field
-            .from_connection
-            .as_deref()
-            .and_then(|f| f.split_once('.'))
-        else {
-            continue;
-        };
-        let Some(vendor) = Vendor::ALL.into_iter().find(|v| v.as_str() == vendor) else {
+        let Some((vendor, key)) = field.connection_source() else {
             continue;
         };
         let Some(stored) = connections::get(db, profile_id, vendor)? else {
