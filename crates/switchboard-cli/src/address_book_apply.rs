@@ -42,11 +42,7 @@ pub fn apply(core: &Switchboard, args: &ApplyArgs<'_>) -> switchboard_core::Resu
     }
     let mut draft = core.address_book_draft(profile.id, FLOW, Locale::En)?;
     draft.region = args.region.to_string();
-    for row in &import.accepted {
-        if !draft.entries.iter().any(|e| e.key() == row.entry.key()) {
-            draft.entries.push(row.entry.clone());
-        }
-    }
+    draft.add_entries(import.accepted.iter().map(|row| row.entry.clone()));
     core.save_address_book_draft(profile.id, FLOW, &draft)?;
     if let Some(book) = args.book {
         core.set_field(profile.id, FLOW, STEP, BOOK_FIELD, book, Locale::En)?;

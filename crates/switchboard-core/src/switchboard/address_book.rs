@@ -34,6 +34,23 @@ pub struct AddressBookDraft {
     pub agents: Vec<Target>,
 }
 
+impl AddressBookDraft {
+    /// Adds the entries not already in the draft (nor twice among themselves): the same
+    /// identity (`Entry::key`) the apply uses to find an entry already in CXone. Returns how
+    /// many were skipped.
+    pub fn add_entries(&mut self, entries: impl IntoIterator<Item = Entry>) -> usize {
+        let mut skipped = 0;
+        for entry in entries {
+            if self.entries.iter().any(|e| e.key() == entry.key()) {
+                skipped += 1;
+            } else {
+                self.entries.push(entry);
+            }
+        }
+        skipped
+    }
+}
+
 /// One entry typed in the form: the normalized entry, or why not.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -257,3 +257,25 @@ async fn the_directory_preview_translates_the_zoom_users_numbers() {
         &preview.rows[..3]
     );
 }
+
+#[test]
+fn entries_already_in_the_draft_are_not_added_twice() {
+    let entry = |first: &str| {
+        check_entry(&typed(first, "Lefèvre", "01 42 76 49 78"), "FR")
+            .unwrap()
+            .entry
+            .unwrap()
+    };
+    let mut draft = AddressBookDraft {
+        region: "FR".into(),
+        entries: vec![entry("Émilie")],
+        teams: Vec::new(),
+        agents: Vec::new(),
+    };
+    let skipped = draft.add_entries([entry("ÉMILIE"), entry("Paul"), entry("Paul")]);
+    assert_eq!(
+        skipped, 2,
+        "the same person, whatever the case, and a repeat"
+    );
+    assert_eq!(draft.entries.len(), 2);
+}
