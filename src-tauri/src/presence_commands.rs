@@ -4,10 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use switchboard_core::Error;
+use switchboard_core::exports;
 use switchboard_core::presence::{DiagramLabels, PresenceRule, Simulation, Start};
 use switchboard_core::switchboard::{PlannedStatus, PresenceRuleView, SavedFile};
-use switchboard_core::validate::FieldError;
 use tauri::{AppHandle, State};
 use tauri_plugin_shell::ShellExt;
 
@@ -144,8 +143,7 @@ pub fn export_presence_diagram(
 #[tauri::command(async)]
 #[allow(deprecated)] // shell's open is the chosen dependency; opener would be a second plugin
 pub fn reveal_file(app: AppHandle, path: String) -> IpcResult<()> {
-    let folder = revealable_folder(Path::new(&path))
-        .ok_or_else(|| Error::invalid("path", FieldError::new("not_allowed")))?;
+    let folder = exports::revealable_folder(Path::new(&path), &exports::roots())?;
     app.shell()
         .open(folder.display().to_string(), None)
         .map_err(IpcError::internal)
@@ -153,22 +151,6 @@ pub fn reveal_file(app: AppHandle, path: String) -> IpcResult<()> {
 
 /// Where exports go: the user's Downloads folder, else their home folder.
 fn downloads() -> IpcResult<PathBuf> {
-    dirs::download_dir()
-        .filter(|d| d.is_dir())
-        .or_else(dirs::home_dir)
+    exports::folder()
         .ok_or_else(|| IpcError::internal("this system has no Downloads or home folder"))
-}
-
-/// The folder of an existing file under Downloads or home, symbolic links resolved first.
-fn revealable_folder(path: &Path) -> Option<PathBuf> {
-    let file = path.canonicalize().ok()?;
-    let roots = [dirs::download_dir(), dirs::home_dir()];
-    let allowed = roots
-        .into_iter()
-        .flatten()
-        .filter_map(|root| root.canonicalize().ok())
-        .any(|root| file.starts_with(&root) && file != root);
-    allowed
-        .then(|| file.parent().map(Path::to_path_buf))
-        .flatten()
 }

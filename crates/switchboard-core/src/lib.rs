@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod connection;
 pub mod directory;
 pub mod error;
+pub mod exports;
 pub mod flow;
 pub mod links;
 pub mod locale;
