@@ -239,20 +239,32 @@ pub(super) async fn create(
     ok(rendered)
 }
 
+/// Authorizes, then hands the integration the path names (its index) to `act`; 404 if unknown.
+fn with_integration(
+    emu: &Emu,
+    params: &HashMap<String, String>,
+    headers: &HeaderMap,
+    act: impl FnOnce(&mut GenesysData, usize) -> Response,
+) -> Response {
+    if let Err(refusal) = authorize(emu, params, headers) {
+        return *refusal;
+    }
+    let id = integration_id(params);
+    let mut data = emu.genesys.data();
+    match data.find(id) {
+        Some(i) => act(&mut data, i),
+        None => not_found(id),
+    }
+}
+
 pub(super) async fn get(
     State(emu): State<Arc<Emu>>,
     Path(params): PathParams,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
-        return *refusal;
-    }
-    let id = integration_id(&params);
-    let data = emu.genesys.data();
-    match data.find(id) {
-        Some(i) => ok(data.integrations[i].render()),
-        None => not_found(id),
-    }
+    with_integration(&emu, &params, &headers, |data, i| {
+        ok(data.integrations[i].render())
+    })
 }
 
 pub(super) async fn patch(
@@ -301,15 +313,9 @@ pub(super) async fn remove(
     Path(params): PathParams,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
-        return *refusal;
-    }
-    let id = integration_id(&params);
-    let mut data = emu.genesys.data();
-    match data.find(id) {
-        Some(i) => ok(data.integrations.remove(i).render()),
-        None => not_found(id),
-    }
+    with_integration(&emu, &params, &headers, |data, i| {
+        ok(data.integrations.remove(i).render())
+    })
 }
 
 pub(super) async fn config(
@@ -317,15 +323,9 @@ pub(super) async fn config(
     Path(params): PathParams,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
-        return *refusal;
-    }
-    let id = integration_id(&params);
-    let data = emu.genesys.data();
-    match data.find(id) {
-        Some(i) => ok(data.integrations[i].config_json()),
-        None => not_found(id),
-    }
+    with_integration(&emu, &params, &headers, |data, i| {
+        ok(data.integrations[i].config_json())
+    })
 }
 
 pub(super) async fn put_config(
