@@ -5,43 +5,38 @@
 use switchboard_core::Locale;
 use switchboard_core::address_book::entry::EntryDraft;
 use switchboard_core::catalogue::LiveKind;
-use switchboard_core::practice::PracticeTenant;
 use switchboard_core::storage::progress::StepStatus;
 use switchboard_core::switchboard::{AddressBookDraft, check_entry};
 use switchboard_core::{ErrorCode, Switchboard};
-use switchboard_emulator::{Emulator, EmulatorConfig, RunningEmulator};
+
+use super::Practice;
 
 const FLOW: &str = "zoom-directory-sync";
 const EN: Locale = Locale::En;
 
-struct Practice {
-    emulator: RunningEmulator,
-    core: Switchboard,
-    profile: i64,
-}
-
+/// The practice profile with both Zoom apps filled from the practice tenant.
 async fn practice() -> Practice {
-    let emulator = Emulator::start(EmulatorConfig::default())
-        .await
-        .expect("emulator starts");
-    let tenant = PracticeTenant::from_announcement(&emulator.announcement()).unwrap();
-    let core = super::core();
-    let profile = core.open_practice_profile(&tenant).unwrap().id;
-    core.set_field(profile, FLOW, "choose-purpose", "sync-purpose", "both", EN)
+    let p = super::practice().await;
+    p.core
+        .set_field(
+            p.profile,
+            FLOW,
+            "choose-purpose",
+            "sync-purpose",
+            "both",
+            EN,
+        )
         .unwrap();
     for step in [
         "zoom-app-create",
         "zoom-event-subscription",
         "zoom-presence-app",
     ] {
-        core.fill_practice_values(profile, FLOW, step, &tenant, EN)
+        p.core
+            .fill_practice_values(p.profile, FLOW, step, &p.tenant, EN)
             .unwrap();
     }
-    Practice {
-        emulator,
-        core,
-        profile,
-    }
+    p
 }
 
 fn status(core: &Switchboard, profile: i64, step: &str) -> StepStatus {

@@ -27,6 +27,31 @@ mod zoom_app;
 use switchboard_core::Switchboard;
 use switchboard_core::secrets::MemoryStore;
 
+/// A running emulator and a core whose practice profile points at it, as the app opens it.
+pub struct Practice {
+    pub emulator: switchboard_emulator::RunningEmulator,
+    pub tenant: switchboard_core::practice::PracticeTenant,
+    pub core: Switchboard,
+    pub profile: i64,
+}
+
+pub async fn practice() -> Practice {
+    let emulator = switchboard_emulator::Emulator::start(Default::default())
+        .await
+        .expect("emulator starts");
+    let tenant =
+        switchboard_core::practice::PracticeTenant::from_announcement(&emulator.announcement())
+            .unwrap();
+    let core = core();
+    let profile = core.open_practice_profile(&tenant).unwrap().id;
+    Practice {
+        emulator,
+        tenant,
+        core,
+        profile,
+    }
+}
+
 /// A core on a private in-memory database and an in-memory secret store.
 pub fn core() -> Switchboard {
     Switchboard::in_memory(Box::new(MemoryStore::new())).expect("in-memory core")

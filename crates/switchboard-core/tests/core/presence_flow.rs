@@ -3,7 +3,6 @@
 //! both vendors, the simulator, and rule files written to and read from a folder.
 
 use switchboard_core::catalogue::LiveKind;
-use switchboard_core::practice::PracticeTenant;
 use switchboard_core::presence::{
     DiagramLabels, Outcome, PresenceRule, Start, StateRow, SubscriberRow, SubscriberTarget, System,
     Target,
@@ -11,32 +10,13 @@ use switchboard_core::presence::{
 use switchboard_core::storage::progress::StepStatus;
 use switchboard_core::switchboard::{PlannedKind, PlannedStatus, suggest_developer_name};
 use switchboard_core::{Error, ErrorCode, Locale, Switchboard};
-use switchboard_emulator::{Emulator, EmulatorConfig, RunningEmulator};
 
 const FLOW: &str = "cxone-salesforce-presence";
 const STATUSES: &str = "sf-presence-statuses";
 const RULE: &str = "cxone-presence-rule";
 const EN: Locale = Locale::En;
 
-struct Practice {
-    emulator: RunningEmulator,
-    core: Switchboard,
-    profile: i64,
-}
-
-async fn practice() -> Practice {
-    let emulator = Emulator::start(EmulatorConfig::default())
-        .await
-        .expect("emulator starts");
-    let tenant = PracticeTenant::from_announcement(&emulator.announcement()).unwrap();
-    let core = super::core();
-    let profile = core.open_practice_profile(&tenant).unwrap().id;
-    Practice {
-        emulator,
-        core,
-        profile,
-    }
-}
+use super::practice;
 
 fn planned(label: &str, kind: PlannedKind) -> PlannedStatus {
     PlannedStatus {
@@ -591,12 +571,12 @@ async fn an_imported_rules_teams_are_matched_to_this_tenants_by_name() {
 
 #[tokio::test]
 async fn secrets_the_salesforce_connection_holds_are_copied_from_it_not_asked_again() {
-    let emulator = Emulator::start(EmulatorConfig::default())
-        .await
-        .expect("emulator starts");
-    let tenant = PracticeTenant::from_announcement(&emulator.announcement()).unwrap();
-    let core = super::core();
-    let profile = core.open_practice_profile(&tenant).unwrap().id;
+    let super::Practice {
+        tenant,
+        core,
+        profile,
+        ..
+    } = practice().await;
     let connection_secret = |name: &str| {
         tenant
             .secrets
