@@ -43,15 +43,19 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     }
 }
 
-/// The saved language, else the OS language when we speak it, else English.
 #[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> IpcResult<Settings> {
+    Ok(Settings {
+        locale: ui_locale(&state)?,
+    })
+}
+
+/// The UI's language: the saved one, else the OS language when we speak it, else English.
+pub(crate) fn ui_locale(state: &AppState) -> IpcResult<Locale> {
     let os = sys_locale::get_locale()
         .as_deref()
         .and_then(Locale::from_tag);
-    Ok(Settings {
-        locale: state.core.saved_locale()?.or(os).unwrap_or_default(),
-    })
+    Ok(state.core.saved_locale()?.or(os).unwrap_or_default())
 }
 
 #[tauri::command(async)]

@@ -5,13 +5,14 @@
 use std::path::{Path, PathBuf};
 
 use switchboard_core::exports;
+use switchboard_core::flow::FlowView;
 use switchboard_core::presence::{DiagramLabels, PresenceRule, Simulation, Start};
 use switchboard_core::switchboard::{PlannedStatus, PresenceRuleView, SavedFile};
 use tauri::{AppHandle, State};
 use tauri_plugin_shell::ShellExt;
 
 use crate::AppState;
-use crate::commands::repoint_if_practice;
+use crate::commands::{repoint_if_practice, ui_locale};
 use crate::ipc_error::{IpcError, IpcResult};
 
 #[tauri::command(async)]
@@ -35,17 +36,19 @@ pub fn save_planned_statuses(
         .save_planned_statuses(profile_id, &flow_id, &statuses)?)
 }
 
-/// Creates the planned statuses in the practice org, standing in for Salesforce Setup.
+/// Creates the planned statuses in the practice org, standing in for Salesforce Setup; replies
+/// with the flow (in the UI's language) as every flow mutator does.
 #[tauri::command(async)]
 pub async fn practice_create_planned_statuses(
     state: State<'_, AppState>,
     profile_id: i64,
     flow_id: String,
-) -> IpcResult<Vec<PlannedStatus>> {
+) -> IpcResult<FlowView> {
     repoint_if_practice(&state, profile_id).await?;
     let planned = state.core.practice_planned_statuses(profile_id, &flow_id)?;
     state.practice.add_presence_statuses(&planned).await?;
-    Ok(planned)
+    let locale = ui_locale(&state)?;
+    Ok(state.core.flow_view(profile_id, &flow_id, locale)?)
 }
 
 #[tauri::command(async)]
