@@ -467,9 +467,11 @@ export interface EntryCheck {
 export interface CsvImport {
   separator: string;
   hadBom: boolean;
-  columns: string[];
+  /** Each header cell and the entry field it was read as (null: ignored). */
+  columns: { header: string; field: string | null }[];
   accepted: { line: number; entry: AddressEntry }[];
-  rejected: { line: number; problems: EntryProblem[]; raw: string[] }[];
+  /** `duplicateOf`: for `row.duplicate`, the line of the accepted row it repeats. */
+  rejected: { line: number; problems: EntryProblem[]; raw: string[]; duplicateOf?: number }[];
 }
 export interface PlanPreview {
   /** An existing book with the step's name is reused; null = it will be created. */
