@@ -1,6 +1,7 @@
 // Purpose: what the Connections page shows per vendor (fields, choices, secrets), turning a form draft into the
-// tagged ConnectionSettings object, and translating a Test's checks (`diagnosis.<code>` with list params).
-import type { Check, ConnectionSettings, Vendor } from './ipc';
+// tagged ConnectionSettings object, translating a Test's checks (`diagnosis.<code>` with list params), and what a
+// vendor call's failure or a missing connection means.
+import type { Check, ConnectionSettings, Failure, IpcError, Vendor } from './ipc';
 import { formatDateTime, formatList, formatNumber, t, type MessageKey, type Params } from './i18n';
 
 /** Every diagnosis code the core can emit (crates/switchboard-core/src/connection/codes.rs), each translated. */
@@ -250,4 +251,16 @@ export function diagnosisMessages(check: Check): string[] {
   if (has('error')) extra.push(t('diagnosisExtra.vendorError', params));
   if (has('vendorMessage')) extra.push(t('diagnosisExtra.vendorMessage', params));
   return [main, ...extra];
+}
+
+/** A failure with a diagnosis code (a vendor error, a stopped run): what is wrong and what to fix where. */
+export function failureText(failure: Failure): string[] {
+  return diagnosisMessages({ id: 'failure', ok: false, code: failure.code, params: failure.params ?? {} });
+}
+
+/** The hint for a missing connection: which vendor to add on the Connections page. */
+export function connectionMissingText(error: IpcError): string {
+  const vendor = (error.field ?? 'cxone') as Vendor;
+  const name = ['zoom', 'cxone', 'salesforce', 'genesys'].includes(vendor) ? vendorName(vendor) : vendor;
+  return t('live.connectionMissing', { vendor: name });
 }

@@ -12,7 +12,7 @@ import type {
   SubscriberTarget,
 } from './ipc';
 import { formatNumber, t } from './i18n';
-import { codeText } from './live';
+import { codeText } from './problems';
 import { vendorName } from './connections';
 
 /** The ACD state every tenant has (the others are its unavailable codes). */

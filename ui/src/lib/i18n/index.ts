@@ -1,4 +1,5 @@
-// Purpose: t(key, params) over the en/fr/ja catalogues, plurals, date formatting, and locale switching.
+// Purpose: t(key, params) over the en/fr/ja catalogues, plurals, date/number/list/country-name formatting, and
+// locale switching.
 import en from './en.json';
 import fr from './fr.json';
 import ja from './ja.json';
@@ -97,4 +98,13 @@ export function formatDateTime(iso: string): string {
 /** Joins labels as a list in the current language ("A, B and C" / "A、B、C"). */
 export function formatList(items: string[]): string {
   return new Intl.ListFormat(localeState.current, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** The country's name in the UI language ("France", "フランス"), else the code. */
+export function regionName(code: string): string {
+  try {
+    return new Intl.DisplayNames([currentLocale()], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

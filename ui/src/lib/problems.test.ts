@@ -1,13 +1,12 @@
-// Purpose: the live steps' helpers (code translation with fallbacks, merging imported entries) and that every code
-// the core may send for them is translated in English, French and Japanese.
+// Purpose: translating the core's problem codes (full keys, namespace fallbacks, unknown codes) and that every code
+// the core may send for the flows' vendor steps is translated in English, French and Japanese.
 import { describe, expect, it } from 'vitest';
 import en from './i18n/en.json';
 import fr from './i18n/fr.json';
 import ja from './i18n/ja.json';
-import { applyLocale } from './i18n';
+import { applyLocale, regionName } from './i18n';
 import { ACD_ATTRIBUTES, TRANSLATION_STATUSES, ZOOM_ATTRIBUTES } from './ipc';
-import { codeText, mergeEntries, problemText, regionName } from './live';
-import { addressEntry } from '../test/fixtures';
+import { codeText, problemText } from './problems';
 
 type Node = string | { [key: string]: Node };
 
@@ -84,15 +83,5 @@ describe('codeText', () => {
     applyLocale('ja');
     expect(problemText('phone.empty')).toBe('電話番号または携帯電話番号を入力してください。');
     expect(regionName('FR')).toBe('フランス');
-  });
-});
-
-describe('mergeEntries', () => {
-  it('skips people already listed (same first, last, phone and e-mail) and repeats', () => {
-    const marie = addressEntry();
-    const other = addressEntry({ firstName: 'Ken', phone: '+81355550000' });
-    const { merged, skipped } = mergeEntries([marie], [addressEntry({ firstName: 'MARIE' }), other, other]);
-    expect(merged).toEqual([marie, other]);
-    expect(skipped).toBe(2);
   });
 });

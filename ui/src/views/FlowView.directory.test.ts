@@ -1,5 +1,6 @@
-// Purpose: the live parts of a flow in the flow view: "Check now" on a verified step (busy state, missing-scope
-// explanation), "Fill from the practice tenant", the CXone agent picker, and moving to a step that stops waiting.
+// Purpose: the Directory Sync flow's vendor steps in the flow view: "Check now" on a verified step (busy state,
+// missing-scope explanation), "Fill from the practice tenant", the CXone agent picker; and (on the Zoom flow) moving
+// to a step that stops waiting.
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';

@@ -1,0 +1,33 @@
+// Purpose: the address book's entries in the UI: a person's display name, when two entries are the same person,
+// merging imported entries into the draft, and the regions offered for national phone numbers.
+import type { AddressEntry } from './ipc';
+
+/** Regions offered for national phone numbers (always including the saved one). */
+export const PHONE_REGIONS = ['FR', 'JP', 'US', 'GB', 'DE', 'CA', 'BE', 'CH', 'ES', 'IT', 'NL', 'AU'] as const;
+
+/** "First Last" (with the middle name when there is one). */
+export function entryName(entry: Pick<AddressEntry, 'firstName' | 'lastName'> & { middleName?: string | null }): string {
+  return [entry.firstName, entry.middleName ?? '', entry.lastName].filter((part) => part.trim() !== '').join(' ');
+}
+
+/** Two entries are the same person when first, last, phone and e-mail match (case-insensitive names). */
+export function sameEntry(a: AddressEntry, b: AddressEntry): boolean {
+  const norm = (v: string | null) => (v ?? '').trim().toLowerCase();
+  return (
+    norm(a.firstName) === norm(b.firstName) &&
+    norm(a.lastName) === norm(b.lastName) &&
+    norm(a.phone) === norm(b.phone) &&
+    norm(a.email) === norm(b.email)
+  );
+}
+
+/** Entries from `incoming` not already in `existing` (nor twice in `incoming`). */
+export function mergeEntries(existing: AddressEntry[], incoming: AddressEntry[]): { merged: AddressEntry[]; skipped: number } {
+  const merged = [...existing];
+  let skipped = 0;
+  for (const entry of incoming) {
+    if (merged.some((e) => sameEntry(e, entry))) skipped++;
+    else merged.push(entry);
+  }
+  return { merged, skipped };
+}
