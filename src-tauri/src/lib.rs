@@ -3,16 +3,20 @@
 //! in `switchboard-core`.
 
 mod commands;
+mod contract;
 mod ipc_error;
-mod live_commands;
+#[cfg(test)]
+mod lists;
 mod logging;
 mod menu;
-mod practice;
-mod presence_commands;
 
-use switchboard_core::Switchboard;
+use std::sync::Arc;
+
 use switchboard_core::paths::{AppPaths, BuildKind};
+use switchboard_core::practice::Starter;
 use switchboard_core::secrets::KeychainStore;
+use switchboard_core::{Error, Switchboard};
+use switchboard_emulator::OnDemand;
 use tauri::Manager;
 
 /// What the commands share: the core, and the facts About shows.
@@ -20,83 +24,90 @@ pub struct AppState {
     pub core: Switchboard,
     pub paths: AppPaths,
     pub kind: BuildKind,
-    pub practice: practice::Practice,
+    /// The practice tenant's emulator (the core holds it too, to point the practice profile).
+    pub practice: Arc<OnDemand>,
     _log_guard: logging::Guard,
 }
 
 pub fn run() {
     tauri::Builder::default()
-        .plugin(tauri_plugin_shell::init())
+        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
             let kind = BuildKind::of_current_build(cfg!(debug_assertions));
             let paths = AppPaths::for_user(kind).ok_or("this system has no per-user data folder")?;
             let log_guard = logging::start(&paths.log_dir)?;
             tracing::info!(version = env!("CARGO_PKG_VERSION"), data = %paths.data_dir.display(), "starting");
-            let core = Switchboard::open(&paths, Box::new(KeychainStore::new(kind.identifier())))?;
+            let practice = Arc::new(OnDemand::default());
+            let started = practice.clone();
+            let core = Switchboard::open(&paths, Box::new(KeychainStore::new(kind.identifier())))?
+                .with_practice(Box::new(Starter(move || {
+                    let emulator = started.clone();
+                    async move { emulator.announcement().await.map_err(Error::emulator) }
+                })));
             menu::install(app.handle())?;
             app.manage(AppState {
                 core,
                 paths,
                 kind,
-                practice: practice::Practice::default(),
+                practice,
                 _log_guard: log_guard,
             });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::get_settings,
-            commands::set_locale,
-            commands::keychain_status,
-            commands::open_log_folder,
-            commands::list_profiles,
-            commands::create_profile,
-            commands::rename_profile,
-            commands::delete_profile,
-            commands::list_flows,
-            commands::open_flow,
-            commands::set_field,
-            commands::set_secret,
-            commands::clear_secret,
-            commands::set_step_status,
-            commands::get_resume,
-            commands::set_resume,
-            commands::open_link,
-            commands::copy_text,
-            commands::copy_secret,
-            commands::list_connections,
-            commands::save_connection,
-            commands::set_connection_secret,
-            commands::test_connection,
-            commands::open_practice_tenant,
-            commands::practice_faults,
-            commands::set_practice_faults,
-            live_commands::verify_step,
-            live_commands::fill_practice_values,
-            live_commands::cxone_agents,
-            live_commands::cxone_teams,
-            live_commands::address_book_draft,
-            live_commands::save_address_book_draft,
-            live_commands::check_entry,
-            live_commands::preview_csv,
-            live_commands::plan_address_book,
-            live_commands::apply_address_book,
-            live_commands::address_book_run,
-            live_commands::directory_sync,
-            live_commands::save_directory_sync,
-            live_commands::preview_directory,
-            presence_commands::planned_statuses,
-            presence_commands::save_planned_statuses,
-            presence_commands::practice_create_planned_statuses,
-            presence_commands::presence_rule,
-            presence_commands::save_presence_rule,
-            presence_commands::refresh_presence_lists,
-            presence_commands::simulate_presence,
-            presence_commands::export_presence_rule,
-            presence_commands::import_presence_rule,
-            presence_commands::export_presence_diagram,
-            presence_commands::reveal_file,
+            commands::app::app_info,
+            commands::app::get_settings,
+            commands::app::set_locale,
+            commands::app::keychain_status,
+            commands::app::open_log_folder,
+            commands::profiles::list_profiles,
+            commands::profiles::create_profile,
+            commands::profiles::rename_profile,
+            commands::profiles::delete_profile,
+            commands::steps::list_flows,
+            commands::steps::open_flow,
+            commands::steps::set_field,
+            commands::steps::set_secret,
+            commands::steps::clear_secret,
+            commands::steps::set_step_status,
+            commands::steps::get_resume,
+            commands::steps::set_resume,
+            commands::app::open_link,
+            commands::app::copy_text,
+            commands::app::copy_secret,
+            commands::connections::list_connections,
+            commands::connections::save_connection,
+            commands::connections::set_connection_secret,
+            commands::connections::test_connection,
+            commands::profiles::open_practice_tenant,
+            commands::profiles::practice_faults,
+            commands::profiles::set_practice_faults,
+            commands::steps::verify_step,
+            commands::steps::fill_practice_values,
+            commands::address_book::cxone_agents,
+            commands::address_book::cxone_teams,
+            commands::address_book::address_book_draft,
+            commands::address_book::save_address_book_draft,
+            commands::address_book::check_entry,
+            commands::address_book::preview_csv,
+            commands::address_book::plan_address_book,
+            commands::address_book::apply_address_book,
+            commands::address_book::address_book_run,
+            commands::directory::directory_sync,
+            commands::directory::save_directory_sync,
+            commands::directory::preview_directory,
+            commands::presence::planned_statuses,
+            commands::presence::save_planned_statuses,
+            commands::presence::practice_create_planned_statuses,
+            commands::presence::presence_rule,
+            commands::presence::save_presence_rule,
+            commands::presence::refresh_presence_lists,
+            commands::presence::simulate_presence,
+            commands::presence::export_presence_rule,
+            commands::presence::import_presence_rule,
+            commands::presence::export_presence_diagram,
+            commands::app::reveal_file,
         ])
         .run(tauri::generate_context!())
         .expect("Switchboard failed to start");

@@ -47,9 +47,7 @@ pub fn apply(core: &Switchboard, args: &ApplyArgs<'_>) -> switchboard_core::Resu
     if let Some(book) = args.book {
         core.set_field(profile.id, FLOW, STEP, BOOK_FIELD, book, Locale::En)?;
     }
-    let applied = crate::with_vendors(core, profile.practice, || {
-        core.apply_address_book(profile.id, FLOW, Locale::En)
-    })?;
+    let applied = crate::with_vendors(|| core.apply_address_book(profile.id, FLOW, Locale::En))?;
     let run = &applied.run;
     if args.json {
         println!(

@@ -4,6 +4,20 @@ use std::path::Path;
 
 use switchboard_core::directory::Region;
 
+/// A text file's content, or standard input's when `path` is `-`.
+pub fn read_text(path: &Path) -> switchboard_core::Result<String> {
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
+        bytes
+    } else {
+        read(path)?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        switchboard_core::Error::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    })
+}
+
 /// The file's bytes; a failure names the file, which the OS error alone does not.
 pub fn read(path: &Path) -> switchboard_core::Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {

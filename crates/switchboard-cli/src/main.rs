@@ -15,11 +15,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use std::sync::Arc;
 use switchboard_core::connection::{Diagnosis, Vendor};
 use switchboard_core::paths::{AppPaths, BuildKind};
-use switchboard_core::practice::PracticeTenant;
+
+use switchboard_core::practice::{Attached, Starter};
 use switchboard_core::secrets::KeychainStore;
-use switchboard_core::{ErrorReply, Locale, Switchboard};
+use switchboard_core::{Error, ErrorReply, Locale, Switchboard};
+use switchboard_emulator::OnDemand;
 
 #[derive(Parser)]
 #[command(
@@ -58,6 +61,21 @@ enum Command {
     /// CXone ↔ Salesforce Presence Sync rules
     #[command(subcommand)]
     Presence(presence::PresenceCommand),
+    /// The practice tenant's emulator
+    #[command(subcommand)]
+    Practice(PracticeCommand),
+}
+
+#[derive(Subcommand)]
+enum PracticeCommand {
+    /// Use a running `switchboard-emulator` for the practice profile from now on: its
+    /// announcement line is read from FILE, or from standard input with `-`
+    Attach {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Forget the attached emulator (each run then starts its own again)
+    Detach,
 }
 
 #[derive(Subcommand)]
@@ -150,6 +168,7 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
             .ok_or_else(|| switchboard_core::Error::not_found("a per-user data folder"))?,
     };
     let core = Switchboard::open(&paths, Box::new(KeychainStore::new(kind.identifier())))?;
+    let core = with_practice(core)?;
     let out = print::Out { json: cli.json };
     match &cli.command {
         Command::Profile(ProfileCommand::List) => out.profiles(&core.list_profiles()?),
@@ -183,7 +202,7 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
         }
         Command::Connection(ConnectionCommand::Test { profile, vendor }) => {
             let profile = core.profile_by_name(profile)?;
-            let diagnosis = test_connection(&core, profile.id, profile.practice, *vendor)?;
+            let diagnosis = test_connection(&core, profile.id, *vendor)?;
             out.diagnosis(&diagnosis);
             return Ok(diagnosis.ok);
         }
@@ -201,6 +220,16 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
                 json: cli.json,
             };
             return address_book_apply::apply(&core, &args);
+        }
+        Command::Practice(PracticeCommand::Attach { file }) => {
+            let line = files::read_text(file)?;
+            let line = line.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            core.attach_practice(Some(line))?;
+            out.practice_attached(true);
+        }
+        Command::Practice(PracticeCommand::Detach) => {
+            core.attach_practice(None)?;
+            out.practice_attached(false);
         }
         Command::AddressBook(_) | Command::Directory(_) | Command::Presence(_) => {
             unreachable!("offline commands ran before the database was opened")
@@ -222,19 +251,29 @@ fn run_offline(cli: &Cli) -> Option<switchboard_core::Result<bool>> {
 fn test_connection(
     core: &Switchboard,
     profile_id: i64,
-    practice: bool,
     vendor: Vendor,
 ) -> switchboard_core::Result<Diagnosis> {
-    with_vendors(core, practice, || core.test_connection(profile_id, vendor))
+    with_vendors(|| core.test_connection(profile_id, vendor))
 }
 
-/// Runs `work` (vendor calls) on a runtime of our own. A practice profile gets its emulator
-/// started first, as the app does, so it can be rehearsed from scripts.
-pub(crate) fn with_vendors<T, Fut>(
-    core: &Switchboard,
-    practice: bool,
-    work: impl FnOnce() -> Fut,
-) -> switchboard_core::Result<T>
+/// Hands the core its way to the practice tenant: the emulator `practice attach` named, else
+/// one started in this process on first use (and gone when the command ends).
+fn with_practice(core: Switchboard) -> switchboard_core::Result<Switchboard> {
+    Ok(match core.attached_practice()? {
+        Some(line) => core.with_practice(Box::new(Attached::new(line))),
+        None => {
+            let emulator = Arc::new(OnDemand::default());
+            core.with_practice(Box::new(Starter(move || {
+                let emulator = emulator.clone();
+                async move { emulator.announcement().await.map_err(Error::emulator) }
+            })))
+        }
+    })
+}
+
+/// Runs `work` (vendor calls) on a runtime of our own; the core points a practice profile at
+/// its emulator itself.
+pub(crate) fn with_vendors<T, Fut>(work: impl FnOnce() -> Fut) -> switchboard_core::Result<T>
 where
     Fut: std::future::Future<Output = switchboard_core::Result<T>>,
 {
@@ -242,18 +281,5 @@ where
         .worker_threads(2)
         .enable_all()
         .build()?;
-    runtime.block_on(async {
-        let _emulator = if practice {
-            let emulator = switchboard_emulator::Emulator::start(Default::default())
-                .await
-                .map_err(|e| switchboard_core::Error::Io(std::io::Error::other(e.to_string())))?;
-            core.open_practice_profile(&PracticeTenant::from_announcement(
-                &emulator.announcement(),
-            )?)?;
-            Some(emulator)
-        } else {
-            None
-        };
-        work().await
-    })
+    runtime.block_on(work())
 }

@@ -55,6 +55,17 @@ impl Out {
         }
     }
 
+    pub fn practice_attached(&self, attached: bool) {
+        if self.json {
+            return self.json(&serde_json::json!({ "practiceAttached": attached }));
+        }
+        if attached {
+            println!("The practice profile now uses that running emulator.");
+        } else {
+            println!("The practice profile starts its own emulator again on each run.");
+        }
+    }
+
     pub fn deleted(&self, p: &ProfileSummary) {
         if self.json {
             return self.json(&serde_json::json!({ "deleted": p.name, "id": p.id }));

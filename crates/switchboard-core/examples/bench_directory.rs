@@ -19,9 +19,9 @@ use switchboard_core::connection::{ConnectionSecrets, ConnectionSettings, Vendor
 use switchboard_core::practice::PracticeTenant;
 use switchboard_core::secrets::Sensitive;
 use switchboard_core::vendors::clock::SystemClock;
-use switchboard_core::vendors::cxone_admin::CxoneSession;
+use switchboard_core::vendors::cxone::session::CxoneSession;
 use switchboard_core::vendors::http::{Http, HttpConfig, RetryPolicy};
-use switchboard_core::vendors::zoom_app::{PHONE_PAGE_SIZE, ZoomApp, ZoomDirectory};
+use switchboard_core::vendors::zoom::session::{PHONE_PAGE_SIZE, ZoomApp, ZoomDirectory};
 use switchboard_emulator::{
     Emulator, EmulatorConfig, RateLimit, RetryAfter, RunningEmulator, TenantSize,
 };

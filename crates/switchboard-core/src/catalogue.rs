@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
+use ts_rs::TS;
 
 use crate::connection::Vendor;
 use crate::locale::Locale;
@@ -43,7 +44,7 @@ pub struct Flow {
     pub steps: Vec<Step>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {
     Manual,
@@ -75,7 +76,7 @@ pub struct Step {
 }
 
 /// The live part of a step. Each goes with one step kind (checked by [`structural_problems`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum LiveKind {
     /// Verified: the Directory Sync (or only) Zoom app's token carries every required scope.
@@ -113,7 +114,7 @@ impl LiveKind {
 }
 
 /// A live list a text field's value can be picked from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum FieldSource {
     CxoneAgents,
@@ -148,7 +149,7 @@ pub struct Copy {
     pub when: Option<When>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldKind {
     Text,

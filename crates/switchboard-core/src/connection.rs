@@ -8,15 +8,15 @@
 //! to loopback.
 
 use serde::Serialize;
+use ts_rs::TS;
 
-mod codes;
 mod diagnosis;
 mod endpoint;
 mod secrets;
 mod settings;
 
-pub use codes::{Code, codes};
-pub use diagnosis::{Check, Diagnosis, Failure, Params};
+pub use crate::failure::{Code, Failure, Params, codes};
+pub use diagnosis::{Check, Diagnosis};
 pub(crate) use endpoint::join;
 pub use endpoint::{Endpoints, check_endpoint, is_loopback};
 pub use secrets::{ConnectionSecrets, SecretField};
@@ -27,7 +27,7 @@ pub use settings::{
 
 /// A connection as the UI shows it: its settings (absent until first saved), which secrets are
 /// saved in the keychain (names only) and the last Test's diagnosis.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionView {
     pub vendor: Vendor,

@@ -6,13 +6,15 @@
 
 use serde::Serialize;
 
-use crate::connection::{Code, Failure, Params, Vendor};
+use crate::connection::Vendor;
+use crate::failure::{Code, Failure, Params};
 use crate::validate::FieldError;
+use ts_rs::TS;
 
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// Stable codes the UI translates (`error.<code>` in its catalogues).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     Validation,
@@ -61,6 +63,13 @@ pub enum Error {
     ConnectionMissing(Vendor),
     #[error("step {0} is done only when its live check passes")]
     LiveCheckRequired(String),
+}
+
+impl Error {
+    /// The practice tenant's emulator failed to start or answer.
+    pub fn emulator(error: impl std::fmt::Display) -> Self {
+        Error::Io(std::io::Error::other(format!("practice emulator: {error}")))
+    }
 }
 
 impl From<Failure> for Error {
@@ -122,7 +131,7 @@ impl Error {
 }
 
 /// What an error looks like on the wire: `{"code": "...", "message": "...", "field": "..."}`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ErrorReply {
     pub code: ErrorCode,
     pub message: String,
@@ -136,7 +145,7 @@ pub struct ErrorReply {
 }
 
 /// A vendor failure as the UI reads it: the diagnosis code and the values its message needs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct FailureReply {
     pub code: Code,
     pub params: Params,

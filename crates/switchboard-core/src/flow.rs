@@ -19,6 +19,7 @@ use crate::locale::Locale;
 use crate::secrets::Sensitive;
 use crate::storage::progress::{StepRecord, StepStatus};
 use crate::validate::{self, FieldError};
+use ts_rs::TS;
 
 /// The stored state of one flow of one profile.
 pub struct FlowState {
@@ -36,7 +37,7 @@ pub struct FlowState {
     pub borrowed_secrets: HashMap<String, crate::secrets::SecretKey>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FlowSummary {
     pub id: String,
@@ -47,7 +48,7 @@ pub struct FlowSummary {
     pub status: StepStatus,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FlowView {
     pub profile_id: i64,
@@ -59,7 +60,7 @@ pub struct FlowView {
     pub practice: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StepView {
     pub id: String,
@@ -79,7 +80,7 @@ pub struct StepView {
     pub practice_fill: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LinkView {
     pub label: String,
@@ -87,7 +88,7 @@ pub struct LinkView {
     pub missing: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CopyView {
     pub id: String,
@@ -100,7 +101,7 @@ pub struct CopyView {
     pub secret: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldView {
     pub id: String,
@@ -117,13 +118,14 @@ pub struct FieldView {
     pub from_connection: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "FieldOption")]
 pub struct OptionView {
     pub value: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PendingOn {
     pub step_id: String,

@@ -12,6 +12,7 @@ pub mod connection;
 pub mod directory;
 pub mod error;
 pub mod exports;
+pub mod failure;
 pub mod flow;
 pub mod links;
 pub mod locale;

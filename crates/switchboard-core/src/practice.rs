@@ -6,7 +6,12 @@
 //! same line its binary prints); this module reads that contract rather than depending on the
 //! emulator crate, so the core stays free of a web server. Starting the emulator is the host's job.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use serde::Deserialize;
+use serde_json::json;
+use url::Url;
 
 use crate::connection::{
     ConnectionSettings, CxoneCloud, CxoneSettings, Endpoints, GenesysSettings,
@@ -14,6 +19,45 @@ use crate::connection::{
 };
 use crate::error::{Error, Result};
 use crate::secrets::Sensitive;
+use crate::vendors::http::{Http, Request};
+
+/// The host's way to the practice tenant: it starts the emulator (in process) or knows one that
+/// runs already (the CLI's `practice attach`), and hands over its announcement line. The core
+/// asks whenever it reads a practice profile's connections, so no vendor call can miss it.
+pub trait PracticeResolver: Send + Sync {
+    /// The running emulator's announcement line, starting the emulator first if need be.
+    fn announcement(&self) -> Pin<Box<dyn Future<Output = Result<String>> + Send + '_>>;
+}
+
+/// A resolver from an async function that yields the announcement: how a host wraps the
+/// emulator it starts on first use (`switchboard_emulator::OnDemand`).
+pub struct Starter<F>(pub F);
+
+impl<F, Fut> PracticeResolver for Starter<F>
+where
+    F: Fn() -> Fut + Send + Sync,
+    Fut: Future<Output = Result<String>> + Send + 'static,
+{
+    fn announcement(&self) -> Pin<Box<dyn Future<Output = Result<String>> + Send + '_>> {
+        Box::pin((self.0)())
+    }
+}
+
+/// An emulator that runs already (started by a test, or by a script and attached with
+/// `switchboard-cli practice attach`), known by its announcement line.
+pub struct Attached(String);
+
+impl Attached {
+    pub fn new(announcement: impl Into<String>) -> Self {
+        Attached(announcement.into())
+    }
+}
+
+impl PracticeResolver for Attached {
+    fn announcement(&self) -> Pin<Box<dyn Future<Output = Result<String>> + Send + '_>> {
+        Box::pin(async move { Ok(self.0.clone()) })
+    }
+}
 
 /// The name the practice profile gets; the UI marks it with the practice banner anyway.
 pub const PRACTICE_PROFILE_NAME: &str = "Practice tenant";
@@ -21,6 +65,9 @@ pub const PRACTICE_PROFILE_NAME: &str = "Practice tenant";
 /// Everything needed to (re)point a practice profile at a running emulator.
 pub struct PracticeTenant {
     pub settings: Vec<ConnectionSettings>,
+    /// The emulator's own control endpoints (`…/_emulator`), for what a vendor console would do
+    /// by hand (creating presence statuses in Salesforce Setup).
+    pub control: Option<String>,
     /// `(vendor, secret field, value)`: demo values, stored in the keychain like real ones.
     pub secrets: Vec<(Vendor, &'static str, Sensitive)>,
     /// Values the flows ask the admin to bring back from a vendor console, as the practice
@@ -52,6 +99,8 @@ struct Announcement {
 
 #[derive(Deserialize)]
 struct AnnouncedEndpoints {
+    #[serde(default)]
+    control_base: Option<String>,
     zoom: Bases,
     cxone: CxoneBases,
     salesforce: SalesforceBases,
@@ -219,10 +268,39 @@ impl PracticeTenant {
             ),
         ];
         Ok(PracticeTenant {
+            control: e.control_base,
             settings,
             secrets,
             flow_values,
         })
+    }
+}
+
+impl PracticeTenant {
+    /// Creates presence statuses in the practice org, standing in for Salesforce Setup (which
+    /// the emulator has no page for); one that exists already is left as it is.
+    pub async fn add_presence_statuses(&self, statuses: &[(String, String)]) -> Result<()> {
+        let control = self
+            .control
+            .as_deref()
+            .ok_or_else(|| Error::not_found("the practice tenant's control endpoint"))?;
+        let url = Url::parse(&format!("{control}/presence-statuses"))
+            .map_err(|e| Error::Corrupt(format!("emulator control endpoint: {e}")))?;
+        let http = Http::for_connection(true)?;
+        for (developer_name, label) in statuses {
+            let body = json!({ "developerName": developer_name, "label": label });
+            let reply = http
+                .send(&Request::post_json(url.clone(), body))
+                .await
+                .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+            if !reply.is_success() {
+                return Err(Error::Io(std::io::Error::other(format!(
+                    "the practice tenant refused a presence status: HTTP {}",
+                    reply.status
+                ))));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Longest single-line value we accept; vendor consoles cap names well below this.
 pub const MAX_TEXT: usize = 255;
@@ -37,8 +38,41 @@ pub enum Rule {
     Choice,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Every validation rule's code (`validation.<code>` in the UI), in one list.
+pub const CODES: &[&str] = &[
+    "required",
+    "too_long",
+    "zoom_account_id",
+    "zoom_client_id",
+    "email",
+    "email_list",
+    "https_url",
+    "hostname",
+    "uuid",
+    "aws_role_arn",
+    "salesforce_id",
+    "salesforce_host",
+    "country_codes",
+    "too_many_country_codes",
+    "genesys_region",
+    "json_object",
+    "secret_whitespace",
+    "choice",
+    "endpoint_url",
+    "endpoint_https",
+    "endpoint_loopback",
+    "practice_endpoint_required",
+    "cxone_area",
+    "developer_name",
+    "developer_name_double_underscore",
+    "developer_name_trailing_underscore",
+    "duplicate",
+    "not_allowed",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FieldError {
+    #[ts(type = "ValidationCode")]
     pub code: &'static str,
     pub params: BTreeMap<String, String>,
 }

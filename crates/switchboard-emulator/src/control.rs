@@ -1,5 +1,7 @@
 //! The emulator's own control endpoints, for a process that runs the binary and cannot hold a
-//! `FaultHandle`: read and replace the fault plan, expire tokens. Never behind a fault gate.
+//! `FaultHandle`: read and replace the fault plan, expire tokens, and create what an admin would
+//! make by hand in a console the emulator has no page for (Salesforce presence statuses).
+//! Never behind a fault gate.
 
 use std::sync::Arc;
 
@@ -19,6 +21,7 @@ pub(crate) fn routes() -> Router<Arc<Emu>> {
         .route("/faults", get(read_faults).put(replace_faults))
         .route("/expire-tokens", post(expire_tokens))
         .route("/endpoints", get(endpoints))
+        .route("/presence-statuses", post(add_presence_status))
 }
 
 async fn read_faults(State(emu): State<Arc<Emu>>) -> Response {
@@ -44,4 +47,28 @@ async fn expire_tokens(State(emu): State<Arc<Emu>>, uri: Uri) -> Response {
 
 async fn endpoints(State(emu): State<Arc<Emu>>) -> Response {
     ok(json!({ "endpoints": emu.endpoints, "credentials": emu.credentials }))
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NewPresenceStatus {
+    developer_name: String,
+    label: String,
+}
+
+/// `POST /_emulator/presence-statuses {"developerName", "label"}`: as if created in Salesforce
+/// Setup. 201 when created, 200 when that Developer Name exists already (left as it is).
+async fn add_presence_status(
+    State(emu): State<Arc<Emu>>,
+    Json(status): Json<NewPresenceStatus>,
+) -> Response {
+    let created = emu
+        .salesforce
+        .add_presence_status(&status.developer_name, &status.label);
+    let code = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    json(code, json!({ "created": created }))
 }

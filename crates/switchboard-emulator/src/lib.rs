@@ -21,6 +21,7 @@ mod faults;
 mod gate;
 mod genesys;
 mod http;
+mod on_demand;
 mod panel;
 mod salesforce;
 mod seed;
@@ -36,5 +37,6 @@ pub use config::{
 pub use faults::{
     FaultHandle, FaultPlan, RateLimit, RetryAfter, ServerErrors, Trigger, Vendor, VendorFaults,
 };
+pub use on_demand::OnDemand;
 pub use panel::{PanelFaults, PanelRateLimit};
 pub use server::{Emulator, EmulatorError, RunningEmulator};

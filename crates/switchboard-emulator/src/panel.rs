@@ -5,8 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::faults::{FaultPlan, RateLimit, RetryAfter, ServerErrors, Trigger, VendorFaults};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "RateLimitMode")]
 #[serde(rename_all = "snake_case")]
 pub enum PanelRateLimit {
     #[default]
@@ -17,7 +19,8 @@ pub enum PanelRateLimit {
 }
 
 /// `{rateLimit, serverErrors, latencyMs, expiredSecret, tokenExpiry, dropConnections}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "PracticeFaults")]
 #[serde(rename_all = "camelCase")]
 pub struct PanelFaults {
     pub rate_limit: PanelRateLimit,

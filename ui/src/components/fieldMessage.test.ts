@@ -17,6 +17,7 @@ function field(change: Partial<FieldView> = {}): FieldView {
     secretSet: false,
     error: null,
     source: null,
+    fromConnection: null,
     ...change,
   };
 }

@@ -12,7 +12,7 @@ export function entryName(entry: Pick<AddressEntry, 'firstName' | 'lastName'> & 
 
 /** Two entries are the same person when first, last, phone and e-mail match (case-insensitive names). */
 export function sameEntry(a: AddressEntry, b: AddressEntry): boolean {
-  const norm = (v: string | null) => (v ?? '').trim().toLowerCase();
+  const norm = (v: string | null | undefined) => (v ?? '').trim().toLowerCase();
   return (
     norm(a.firstName) === norm(b.firstName) &&
     norm(a.lastName) === norm(b.lastName) &&

@@ -255,7 +255,9 @@ export function diagnosisMessages(check: Check): string[] {
 
 /** A failure with a diagnosis code (a vendor error, a stopped run): what is wrong and what to fix where. */
 export function failureText(failure: Failure): string[] {
-  return diagnosisMessages({ id: 'failure', ok: false, code: failure.code, params: failure.params ?? {} });
+  // A failure's code may be a run's own (not a diagnosis code): the messages fall back to it as text.
+  const check = { id: 'failure', ok: false, code: failure.code, params: failure.params ?? {} };
+  return diagnosisMessages(check as unknown as Check);
 }
 
 /** The hint for a missing connection: which vendor to add on the Connections page. */

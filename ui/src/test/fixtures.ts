@@ -75,7 +75,7 @@ export function flowSummaries(): FlowSummary[] {
 }
 
 export function field(partial: Partial<FieldView> & Pick<FieldView, 'id' | 'label' | 'kind'>): FieldView {
-  return { help: null, required: false, options: [], value: null, secretSet: false, error: null, source: null, ...partial };
+  return { help: null, required: false, options: [], value: null, secretSet: false, error: null, source: null, fromConnection: null, ...partial };
 }
 
 export function step(partial: Partial<StepView> & Pick<StepView, 'id' | 'title'>): StepView {
@@ -230,7 +230,7 @@ export function connections(): ConnectionView[] {
   return [
     {
       vendor: 'zoom',
-      settings: { vendor: 'zoom', accountId: 'xYz12AbCdEfGhIjKlMnOpQ', clientId: 'aBcDeFgHiJkLmNoPqR' },
+      settings: { vendor: 'zoom', accountId: 'xYz12AbCdEfGhIjKlMnOpQ', clientId: 'aBcDeFgHiJkLmNoPqR', practice: false },
       secretsSet: ['client-secret'],
       lastDiagnosis: {
         vendor: 'zoom',
@@ -250,6 +250,7 @@ export function connections(): ConnectionView[] {
         environment: 'production',
         username: 'admin@acme.example',
         consumerKey: '3MVG9',
+        practice: false,
       },
       secretsSet: ['consumer-secret', 'password'],
       lastDiagnosis: {
@@ -349,8 +350,8 @@ export function withStep(view: FlowView, stepId: string, change: Partial<StepVie
 
 export function cxoneAgents(): CxoneAgent[] {
   return [
-    { id: 11, userName: 'akiko.sato@acme.example', firstName: 'Akiko', lastName: 'Sato', email: 'akiko.sato@acme.example', teamName: 'Tokyo', active: true },
-    { id: 12, userName: 'jean.martin@acme.example', firstName: 'Jean', lastName: 'Martin', email: null, teamName: null, active: true },
+    { id: 11, userName: 'akiko.sato@acme.example', firstName: 'Akiko', lastName: 'Sato', email: 'akiko.sato@acme.example', teamId: null, teamName: 'Tokyo', active: true },
+    { id: 12, userName: 'jean.martin@acme.example', firstName: 'Jean', lastName: 'Martin', email: null, teamId: null, teamName: null, active: true },
   ];
 }
 

@@ -16,9 +16,11 @@ mod headers;
 
 pub use headers::Column;
 use headers::{draft, recognise};
+use ts_rs::TS;
 
 /// The preview of one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "CsvImport")]
 #[serde(rename_all = "camelCase")]
 pub struct Import {
     pub separator: char,
@@ -29,14 +31,14 @@ pub struct Import {
 }
 
 /// `line` is the 1-based line of the file where the row starts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AcceptedRow {
     pub line: u64,
     pub entry: Entry,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RejectedRow {
     pub line: u64,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::directory::phone::{self, Region};
 use crate::validate::{self, Rule};
+use ts_rs::TS;
 
 /// Longest name or phone field we accept; the CXone console truncates well-meant longer ones.
 pub const MAX_FIELD: usize = 50;
@@ -12,7 +13,8 @@ pub const MAX_FIELD: usize = 50;
 pub const MAX_LONG_FIELD: usize = 100;
 
 /// A checked entry, with CXone's `addressBookEntries` field names. Phones are E.164.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "AddressEntry")]
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
     pub first_name: String,
@@ -45,7 +47,7 @@ impl Entry {
 }
 
 /// An entry as typed in the form or read from a CSV row: every field as text, unchecked.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct EntryDraft {
     pub first_name: String,
@@ -59,7 +61,7 @@ pub struct EntryDraft {
 
 /// What is wrong with one field (`field` is its camelCase name) or, without a field, with the
 /// whole row. The UI translates `code`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EntryProblem {
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -8,10 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use super::entry::Entry;
 use crate::connection::Failure;
-use crate::vendors::cxone_admin::{AddressBook, CxoneSession};
+use crate::vendors::cxone::session::{AddressBook, CxoneSession};
+use ts_rs::TS;
 
 /// A team or an agent the book is assigned to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Target {
     pub id: i64,
@@ -28,7 +29,7 @@ pub struct AddressBookPlan {
     pub agents: Vec<Target>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanPreview {
     /// Some: a book with that name (trimmed, any case) exists and is reused.

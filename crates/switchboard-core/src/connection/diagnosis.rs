@@ -2,21 +2,18 @@
 //! [`Code`] the UI turns into a fix. A diagnosis is shown, stored and journalled, so it must
 //! never carry a secret: [`Diagnosis::finish`] scrubs any secret value a vendor echoed back.
 
-use std::collections::BTreeMap;
 use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::codes::Code;
 use super::secrets::ConnectionSecrets;
 use super::settings::Vendor;
+use crate::failure::{Code, Failure, Params};
 use crate::vendors::clock::format_utc;
+use ts_rs::TS;
 
-/// Named values a check reports (a missing scope list, a user count, a host …). Never secrets.
-pub type Params = BTreeMap<String, Value>;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnosis {
     pub vendor: Vendor,
@@ -28,7 +25,7 @@ pub struct Diagnosis {
     pub checks: Vec<Check>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Check {
     /// Stable per vendor: `settings`, `token`, `scopes`, `users`, `discovery`, …
@@ -38,33 +35,6 @@ pub struct Check {
     pub code: Option<Code>,
     #[serde(default)]
     pub params: Params,
-}
-
-/// Why a step failed: the code and what its message needs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Failure {
-    pub code: Code,
-    pub params: Params,
-}
-
-impl Failure {
-    pub fn new(code: Code) -> Self {
-        Failure {
-            code,
-            params: Params::new(),
-        }
-    }
-
-    pub fn with(mut self, name: &str, value: impl Into<Value>) -> Self {
-        self.params.insert(name.to_owned(), value.into());
-        self
-    }
-}
-
-impl From<Code> for Failure {
-    fn from(code: Code) -> Self {
-        Failure::new(code)
-    }
 }
 
 impl Diagnosis {

@@ -10,11 +10,12 @@
 use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use url::{Host, Url};
 
 use crate::validate::FieldError;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Endpoints {
     /// A rehearsal against the practice tenant: every request must stay on loopback.

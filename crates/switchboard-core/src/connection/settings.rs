@@ -8,8 +8,9 @@ use super::endpoint::Endpoints;
 use super::secrets::{SecretField, required};
 use crate::error::Error;
 use crate::validate::{self, FieldError, Rule};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Vendor {
     Zoom,
@@ -72,7 +73,7 @@ impl fmt::Display for Vendor {
 /// A connection's non-secret settings, tagged by vendor:
 /// `{"vendor": "zoom", "accountId": …, "clientId": …, "practice": false,
 /// "tokenBase"?: …, "apiBase"?: …}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "vendor", rename_all = "snake_case")]
 pub enum ConnectionSettings {
     Zoom(ZoomSettings),
@@ -82,7 +83,7 @@ pub enum ConnectionSettings {
 }
 
 /// A Zoom Server-to-Server OAuth app. Secret: `client-secret`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ZoomSettings {
     pub account_id: String,
@@ -92,7 +93,7 @@ pub struct ZoomSettings {
 }
 
 /// Which CXone cloud issues the tokens.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CxoneCloud {
     #[default]
@@ -102,7 +103,7 @@ pub enum CxoneCloud {
 
 /// A CXone tenant reached with an access key and a NICE-registered API client. Secrets:
 /// `access-key-secret`, `client-secret`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CxoneSettings {
     pub access_key_id: String,
@@ -119,7 +120,7 @@ pub struct CxoneSettings {
     pub endpoints: Endpoints,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SalesforceEnvironment {
     /// login.salesforce.com
@@ -135,7 +136,7 @@ pub enum SalesforceEnvironment {
 /// A Salesforce org reached through a connected app (username-password flow). Secrets:
 /// `consumer-secret`, `password`, `security-token` (optional; appended to the password by the
 /// app, never by the user).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SalesforceSettings {
     pub environment: SalesforceEnvironment,
@@ -149,7 +150,7 @@ pub struct SalesforceSettings {
 }
 
 /// A Genesys Cloud org reached with a client-credentials OAuth client. Secret: `client-secret`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct GenesysSettings {
     /// The region domain, e.g. `mypurecloud.de` (login on `login.<domain>`, API on `api.<domain>`).
@@ -176,6 +177,18 @@ impl ConnectionSettings {
             ConnectionSettings::Salesforce(s) => &s.endpoints,
             ConnectionSettings::Genesys(s) => &s.endpoints,
         }
+    }
+
+    /// The same settings with the practice flag the profile decides: only the practice
+    /// profile's connections may use plain http (to loopback), whatever was stored or sent.
+    pub fn for_profile(mut self, practice: bool) -> Self {
+        match &mut self {
+            ConnectionSettings::Zoom(s) => s.endpoints.practice = practice,
+            ConnectionSettings::Cxone(s) => s.endpoints.practice = practice,
+            ConnectionSettings::Salesforce(s) => s.endpoints.practice = practice,
+            ConnectionSettings::Genesys(s) => s.endpoints.practice = practice,
+        }
+        self
     }
 
     /// The stored form: trimmed, hosts lower-cased without scheme or path.

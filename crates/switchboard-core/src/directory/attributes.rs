@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// What an attribute holds; two attributes pair up only when their kinds are the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -17,7 +18,7 @@ pub enum AttributeKind {
 }
 
 /// A CXone ACD user attribute the sync can fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum AcdAttribute {
     FirstName,
@@ -33,7 +34,7 @@ pub enum AcdAttribute {
 }
 
 /// A Zoom user attribute the sync can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum ZoomAttribute {
     FirstName,
@@ -129,7 +130,7 @@ pub fn zoom_options_for(acd: AcdAttribute) -> Vec<ZoomAttribute> {
         .collect()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AttributePair {
     pub acd: AcdAttribute,
@@ -144,7 +145,7 @@ pub struct AttributeMap {
 }
 
 /// A problem on one row (`row` indexes `pairs`); the UI translates `code`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MapProblem {
     pub row: usize,

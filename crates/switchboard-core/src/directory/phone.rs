@@ -12,11 +12,12 @@ use phonenumber::country::Id;
 use phonenumber::metadata::DATABASE;
 use phonenumber::{Mode, ParseError};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use ts_rs::TS;
 
 /// A region known to the phone metadata, by its ISO 3166-1 alpha-2 code (`FR`, `JP`, `US`).
 /// National numbers (`01 42 76 49 78`) only mean something within one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Region(Id);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, TS)]
+pub struct Region(#[ts(type = "string")] Id);
 
 /// A region code that is not an ISO 3166-1 alpha-2 code the phone metadata knows.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -5,12 +5,13 @@
 use std::collections::HashSet;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::translation::{MatchPattern, Pattern, TranslationRules, covers};
 
 /// One problem; `set` and `pattern` index the rules' lists (`pattern` is `None` for the set
 /// itself). The UI translates `code`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleProblem {
     pub set: usize,

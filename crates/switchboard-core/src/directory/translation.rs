@@ -5,6 +5,7 @@
 //! semantics below are the app's reading of the console's fields, kept deliberately simple.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::phone::{self, Region};
 
@@ -29,13 +30,13 @@ use super::phone::{self, Region};
 /// either keeps the result (`keep`, it must be `+` and digits) or reads it as a number of the
 /// set's `region` and writes it in E.164 (`e164`). `strip`, `prefix` and `format` default to
 /// `0`, `""` and `keep`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TranslationRules {
     pub sets: Vec<PatternSet>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PatternSet {
     pub name: String,
@@ -44,7 +45,7 @@ pub struct PatternSet {
     pub patterns: Vec<Pattern>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Pattern {
     #[serde(rename = "match")]
@@ -57,7 +58,8 @@ pub struct Pattern {
     pub format: Format,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(rename = "PatternFormat")]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     #[default]
@@ -78,7 +80,7 @@ pub struct Translation {
     pub reason: Option<&'static str>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum TranslationStatus {
     Translated,

@@ -10,14 +10,15 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use super::lint::Finding;
+use super::finding::Finding;
 use super::mapping::{publish, subscribe};
 use super::rule::{PresenceRule, SubscriberTarget};
 use super::svg::{Node, STYLE, escape};
 
 /// The diagram's words, translated by the UI.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DiagramLabels {
     pub title: String,

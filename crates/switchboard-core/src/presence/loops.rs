@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use serde_json::json;
 
-use super::lint::{Finding, Table};
+use super::finding::{Finding, Table};
 use super::mapping::{Target, known_acd_states, publish, subscribe};
 use super::rule::{Catalog, PresenceRule};
 use super::simulate::{SimStep, Simulation, Start, System, simulate};

@@ -7,6 +7,7 @@
 
 pub mod diagram;
 pub mod file;
+pub mod finding;
 pub mod lint;
 mod loops;
 mod mapping;
@@ -16,7 +17,8 @@ mod svg;
 
 pub use diagram::{DiagramLabels, diagram_svg};
 pub use file::{FORMAT, RuleFile, RuleFileError, VERSION, export, import};
-pub use lint::{Finding, Severity, Table, lint};
+pub use finding::{Finding, Severity, Table};
+pub use lint::lint;
 pub use rule::{
     AVAILABLE, Catalog, PresenceRule, SalesforceStatus, StateRow, StatusKind, SubscriberRow,
     SubscriberTarget, Target,

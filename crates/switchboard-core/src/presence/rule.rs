@@ -3,6 +3,7 @@
 //! (Salesforce status → ACD state or Previous state), and the teams and users it applies to.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The ACD state every tenant has; all the others are its unavailable codes.
 pub const AVAILABLE: &str = "Available";
@@ -11,7 +12,7 @@ pub const AVAILABLE: &str = "Available";
 /// filled yet); the lint reports them rather than the model refusing them.
 /// Every field may be left out of JSON (a rule being written by hand): the lint says what is
 /// missing.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PresenceRule {
     pub name: String,
@@ -24,7 +25,7 @@ pub struct PresenceRule {
 }
 
 /// A States row: while the agent is in the ACD state `acd`, Salesforce shows `salesforce`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StateRow {
     /// ACD state name, e.g. "Available" or an unavailable code such as "Lunch".
@@ -34,7 +35,7 @@ pub struct StateRow {
 }
 
 /// A Subscriber states row: when Salesforce shows `salesforce`, CXone moves the agent to `acd`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SubscriberRow {
     /// The Salesforce status's DeveloperName.
@@ -45,7 +46,7 @@ pub struct SubscriberRow {
 /// Where a Subscriber row sends the agent. JSON: `{"state": "Lunch"}` for an ACD state, the
 /// string `"previous"` for Previous state (the agent returns to the ACD state they were in
 /// before their current one).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub enum SubscriberTarget {
     #[serde(rename = "state")]
     State(String),
@@ -55,8 +56,9 @@ pub enum SubscriberTarget {
 
 /// A team or user the rule applies to. Ids are the tenant's own: a rule imported from another
 /// customer keeps them, and the UI re-matches by `name`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "RuleTarget")]
 pub struct Target {
     pub id: i64,
     pub name: String,
@@ -64,7 +66,8 @@ pub struct Target {
 
 /// The live lists the rule is checked against: the tenant's ACD states (from CXone) and the
 /// org's ServicePresenceStatus records (from Salesforce).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[ts(rename = "PresenceCatalog")]
 #[serde(rename_all = "camelCase")]
 pub struct Catalog {
     /// The unavailable codes; [`AVAILABLE`] is an ACD state whether listed or not.
@@ -74,7 +77,7 @@ pub struct Catalog {
     pub salesforce_statuses: Vec<SalesforceStatus>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SalesforceStatus {
     pub developer_name: String,
@@ -84,7 +87,8 @@ pub struct SalesforceStatus {
 }
 
 /// A ServicePresenceStatus is Online (the agent can take work) or Busy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(rename = "SalesforceStatusKind")]
 #[serde(rename_all = "camelCase")]
 pub enum StatusKind {
     Online,

@@ -3,13 +3,15 @@
 //! state. Deterministic: the same rule and start always give the same steps.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use super::lint::Table;
+use super::finding::Table;
 use super::mapping::{Target, publish, subscribe};
 use super::rule::PresenceRule;
 
 /// The system a step happens in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[ts(rename = "PresenceSystem")]
 #[serde(rename_all = "lowercase")]
 pub enum System {
     Acd,
@@ -17,7 +19,7 @@ pub enum System {
 }
 
 /// The change that starts the chain: the agent picks `state` in `system`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Start {
     pub system: System,
@@ -26,7 +28,8 @@ pub struct Start {
 
 /// One state change. `via_row` is the row that caused it (none for the start); `note` is
 /// `"previous_state"` when a Previous state row sent the agent back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "SimulationStep")]
 #[serde(rename_all = "camelCase")]
 pub struct SimStep {
     pub system: System,
@@ -36,7 +39,8 @@ pub struct SimStep {
 }
 
 /// How the chain ends.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "SimulationOutcome")]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Outcome {
     /// The other system already shows what the last step asks for: nothing more changes.
@@ -53,7 +57,7 @@ pub enum Outcome {
     TooLong,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Simulation {
     pub steps: Vec<SimStep>,

@@ -17,6 +17,7 @@ use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::storage::{journal, profiles};
 use crate::validate::FieldError;
+use ts_rs::TS;
 
 use super::{Switchboard, find_flow, load, save_status};
 
@@ -25,7 +26,7 @@ const BOOK_NAME_FIELD: &str = "cxone-address-book-name";
 const RUN_KIND: &str = "address-book";
 
 /// What the admin is preparing: kept as they type, applied on request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AddressBookDraft {
     pub region: String,
@@ -52,7 +53,7 @@ impl AddressBookDraft {
 }
 
 /// One entry typed in the form: the normalized entry, or why not.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EntryCheck {
     pub entry: Option<Entry>,
@@ -60,10 +61,12 @@ pub struct EntryCheck {
 }
 
 /// An apply run as the UI shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "ApplyRun")]
 #[serde(rename_all = "camelCase")]
 pub struct RunView {
     pub id: i64,
+    #[ts(type = "'running' | 'done' | 'failed'")]
     pub state: &'static str,
     pub failure: Option<FailureView>,
     pub book_id: Option<i64>,
@@ -74,13 +77,14 @@ pub struct RunView {
     pub updated_at: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct FailureView {
     pub code: String,
     pub params: Params,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "ApplyResult")]
 pub struct Applied {
     pub run: RunView,
     pub flow: FlowView,

@@ -17,7 +17,8 @@ use crate::storage::profiles;
 use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::vendors::http::Http;
-use crate::vendors::zoom_app::{PhoneUser, ZoomDirectory};
+use crate::vendors::zoom::session::{PhoneUser, ZoomDirectory};
+use ts_rs::TS;
 
 use super::address_book::default_region;
 use super::{Switchboard, find_flow, load, save_status};
@@ -33,7 +34,7 @@ const REGIONS: &[&str] = &[
 ];
 
 /// What the admin enters on CXone's Directory Sync page, prepared here.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DirectorySyncDoc {
     pub acd_directory: String,
@@ -43,7 +44,7 @@ pub struct DirectorySyncDoc {
     pub rules: TranslationRules,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DirectorySyncView {
     pub doc: DirectorySyncDoc,
@@ -54,7 +55,7 @@ pub struct DirectorySyncView {
     pub regions: Vec<&'static str>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewRow {
     pub name: String,
@@ -66,7 +67,7 @@ pub struct PreviewRow {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DirectoryPreview {
     pub total_users: u64,
@@ -219,7 +220,7 @@ impl Switchboard {
         locale: Locale,
     ) -> Result<DirectoryPreview> {
         let doc = self.directory_sync(profile_id, flow_id, locale)?.doc;
-        let (app, endpoints) = self.directory_zoom_app(profile_id, flow_id)?;
+        let (app, endpoints) = self.directory_zoom_app(profile_id, flow_id).await?;
         let http = Http::for_connection(endpoints.practice)?;
         let directory = ZoomDirectory::open(&endpoints, &app, http).await?;
         let total_users = directory.user_count().await?;

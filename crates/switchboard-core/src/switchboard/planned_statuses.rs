@@ -11,7 +11,8 @@ use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::validate::FieldError;
 use crate::vendors::http::Http;
-use crate::vendors::salesforce_session::SalesforceSession;
+use crate::vendors::salesforce::session::SalesforceSession;
+use ts_rs::TS;
 
 use super::{Switchboard, find_flow, load, save_status};
 
@@ -20,7 +21,7 @@ const STEP: &str = "sf-presence-statuses";
 const MAX_LENGTH: usize = 80;
 
 /// A presence status the admin will create in Setup › Presence Statuses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedStatus {
     pub label: String,
@@ -32,7 +33,7 @@ pub struct PlannedStatus {
 }
 
 /// The "Status Options" choice in Salesforce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum PlannedKind {
     Online,
@@ -177,7 +178,9 @@ impl Switchboard {
         if planned.is_empty() {
             return Err(Error::validation("statuses", "required"));
         }
-        let (settings, secrets) = self.connection_inputs(profile_id, Vendor::Salesforce)?;
+        let (settings, secrets) = self
+            .connection_inputs(profile_id, Vendor::Salesforce)
+            .await?;
         let settings = salesforce_settings(settings)?;
         let http = Http::for_connection(settings.endpoints.practice)?;
         let mut diagnosis = Diagnosis::new(Vendor::Salesforce);
@@ -214,7 +217,9 @@ impl Switchboard {
 
     /// A Salesforce session through the profile's Salesforce connection.
     pub(crate) async fn salesforce_session(&self, profile_id: i64) -> Result<SalesforceSession> {
-        let (settings, secrets) = self.connection_inputs(profile_id, Vendor::Salesforce)?;
+        let (settings, secrets) = self
+            .connection_inputs(profile_id, Vendor::Salesforce)
+            .await?;
         let settings = salesforce_settings(settings)?;
         let http = Http::for_connection(settings.endpoints.practice)?;
         Ok(SalesforceSession::open(&settings, &secrets, http).await?)

@@ -13,13 +13,14 @@ use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::storage::{journal, profiles};
 use crate::validate::FieldError;
 use crate::vendors::clock::format_utc;
+use ts_rs::TS;
 
 use super::{Switchboard, find_flow, load, save_status};
 
 pub(super) const STEP: &str = "cxone-presence-rule";
 
 /// The rule as the editor shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PresenceRuleView {
     pub rule: PresenceRule,

@@ -13,13 +13,14 @@ use crate::error::Result;
 use crate::presence::{self, DiagramLabels};
 use crate::storage::journal;
 use crate::vendors::clock::format_utc;
+use ts_rs::TS;
 
 use super::Switchboard;
 use super::names::file_slug;
 use super::presence::STEP;
 
 /// A file Switchboard wrote, for the UI to show and reveal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SavedFile {
     pub path: String,
 }

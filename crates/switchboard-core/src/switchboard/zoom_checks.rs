@@ -6,9 +6,9 @@ use crate::connection::{Code, ConnectionSecrets, Diagnosis, Endpoints, Failure, 
 use crate::error::{Error, Result};
 use crate::flow;
 use crate::secrets::SecretKey;
-use crate::storage::{connections, profiles};
+use crate::storage::profiles;
 use crate::vendors::http::Http;
-use crate::vendors::zoom_app::{self, ZoomApp};
+use crate::vendors::zoom::session::{self as zoom_app, ZoomApp};
 
 use super::{Switchboard, find_flow, load};
 
@@ -39,35 +39,43 @@ impl Switchboard {
         flow_id: &str,
         fields: [&'static str; 3],
     ) -> Result<Diagnosis> {
-        let (app, endpoints) = self.zoom_app(profile_id, flow_id, fields)?;
+        let (app, endpoints) = self.zoom_app(profile_id, flow_id, fields).await?;
         let http = Http::for_connection(endpoints.practice)?;
         Ok(scope_check(&endpoints, &app, &http).await)
     }
 
     /// The Directory Sync Zoom app entered in the flow, with the Zoom connection's endpoints.
-    pub(crate) fn directory_zoom_app(
+    pub(crate) async fn directory_zoom_app(
         &self,
         profile_id: i64,
         flow_id: &str,
     ) -> Result<(ZoomApp, Endpoints)> {
         let fields =
             zoom_app_fields(LiveKind::ZoomScopes).expect("the Directory Sync app has fields");
-        self.zoom_app(profile_id, flow_id, fields)
+        self.zoom_app(profile_id, flow_id, fields).await
     }
 
     /// The Zoom app whose account ID, client ID and client secret are the flow's `fields`, with
     /// the Zoom connection's endpoints. The fields live in earlier steps: a missing or invalid
     /// one is named, as when marking a step done.
-    fn zoom_app(
+    async fn zoom_app(
         &self,
         profile_id: i64,
         flow_id: &str,
         [account, client, secret]: [&'static str; 3],
     ) -> Result<(ZoomApp, Endpoints)> {
         let flow = find_flow(flow_id)?;
-        let db = self.db();
-        profiles::get(&db, profile_id)?;
-        let values = load(&db, profile_id, flow)?.values();
+        // Where Zoom is for this profile: the Zoom connection's endpoints (practice tenant, a
+        // proxy host), else Zoom's own hosts.
+        let endpoints = match self.connection_settings(profile_id, Vendor::Zoom).await? {
+            Some(settings) => settings.endpoints().clone(),
+            None => Endpoints::default(),
+        };
+        let values = {
+            let db = self.db();
+            profiles::get(&db, profile_id)?;
+            load(&db, profile_id, flow)?.values()
+        };
         let value = |id: &str| {
             let (_, field) = flow.field(id).expect("catalogue names the app fields");
             let value = values.get(id).map(String::as_str).unwrap_or("");
@@ -87,17 +95,8 @@ impl Switchboard {
             client_id,
             client_secret,
         };
-        Ok((app, zoom_endpoints(&db, profile_id)?))
+        Ok((app, endpoints))
     }
-}
-
-/// Where Zoom is for this profile: the Zoom connection's endpoints (practice tenant, a proxy
-/// host), else Zoom's own hosts.
-fn zoom_endpoints(db: &rusqlite::Connection, profile_id: i64) -> Result<Endpoints> {
-    Ok(match connections::get(db, profile_id, Vendor::Zoom)? {
-        Some(stored) => stored.settings.endpoints().clone(),
-        None => Endpoints::default(),
-    })
 }
 
 /// Token → scopes → users, as a diagnosis the UI already knows how to show.

@@ -6,16 +6,13 @@
 
 pub mod clock;
 pub mod cxone;
-pub mod cxone_admin;
 pub mod genesys;
 pub mod http;
 mod oauth;
 mod request;
 pub mod retry_after;
 pub mod salesforce;
-pub mod salesforce_session;
 pub mod zoom;
-pub mod zoom_app;
 
 use crate::connection::{
     Code, ConnectionSecrets, ConnectionSettings, Diagnosis, Failure, Params, Vendor,

@@ -9,7 +9,7 @@ use switchboard_core::address_book::apply::{ApplyLog, ApplyRun, RunState, apply}
 use switchboard_core::address_book::plan::{AddressBookPlan, Target, preview};
 use switchboard_core::connection::Code;
 use switchboard_core::storage::{self, apply_runs};
-use switchboard_core::vendors::cxone_admin::CxoneSession;
+use switchboard_core::vendors::cxone::session::CxoneSession;
 use switchboard_emulator::{RateLimit, RetryAfter};
 
 use super::cxone_session::person;

@@ -4,7 +4,7 @@
 
 use switchboard_core::address_book::entry::Entry;
 use switchboard_core::connection::Code;
-use switchboard_core::vendors::cxone_admin::{AssignKind, CxoneSession};
+use switchboard_core::vendors::cxone::session::{AssignKind, CxoneSession};
 use switchboard_emulator::Vendor;
 
 use super::directory_support::{emulator, http, session};

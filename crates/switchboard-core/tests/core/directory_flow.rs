@@ -33,7 +33,8 @@ async fn practice() -> Practice {
         "zoom-presence-app",
     ] {
         p.core
-            .fill_practice_values(p.profile, FLOW, step, &p.tenant, EN)
+            .fill_practice_values(p.profile, FLOW, step, EN)
+            .await
             .unwrap();
     }
     p

@@ -11,9 +11,9 @@ use switchboard_core::connection::{
 use switchboard_core::practice::PracticeTenant;
 use switchboard_core::secrets::Sensitive;
 use switchboard_core::vendors::clock::SystemClock;
-use switchboard_core::vendors::cxone_admin::CxoneSession;
+use switchboard_core::vendors::cxone::session::CxoneSession;
 use switchboard_core::vendors::http::{Http, HttpConfig, RetryPolicy};
-use switchboard_core::vendors::zoom_app::ZoomApp;
+use switchboard_core::vendors::zoom::session::ZoomApp;
 use switchboard_emulator::{Emulator, EmulatorConfig, FaultPlan, RunningEmulator, TenantSize};
 
 pub async fn emulator(zoom_users: usize) -> RunningEmulator {

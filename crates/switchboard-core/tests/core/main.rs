@@ -42,8 +42,10 @@ pub async fn practice() -> Practice {
     let tenant =
         switchboard_core::practice::PracticeTenant::from_announcement(&emulator.announcement())
             .unwrap();
-    let core = core();
-    let profile = core.open_practice_profile(&tenant).unwrap().id;
+    let core = core().with_practice(Box::new(switchboard_core::practice::Attached::new(
+        emulator.announcement(),
+    )));
+    let profile = core.open_practice_tenant().await.unwrap().id;
     Practice {
         emulator,
         tenant,

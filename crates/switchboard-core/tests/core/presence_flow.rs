@@ -152,10 +152,9 @@ async fn the_statuses_check_names_the_missing_ones_then_passes_once_they_exist()
     assert_eq!(refused.code(), ErrorCode::LiveCheckRequired);
 
     // What the app's practice command does: create the planned statuses in the emulator.
-    for status in core.practice_planned_statuses(profile, FLOW).unwrap() {
-        p.emulator
-            .add_presence_status(&status.developer_name, &status.label);
-    }
+    core.practice_create_planned_statuses(profile, FLOW, Some("en"))
+        .await
+        .unwrap();
     let view = core.verify_step(profile, FLOW, STATUSES, EN).await.unwrap();
     let step = view.steps.iter().find(|s| s.id == STATUSES).unwrap();
     assert_eq!(step.status, StepStatus::Done);

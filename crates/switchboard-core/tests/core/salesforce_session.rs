@@ -6,7 +6,7 @@ use switchboard_core::connection::{
 };
 use switchboard_core::practice::PracticeTenant;
 use switchboard_core::presence::StatusKind;
-use switchboard_core::vendors::salesforce_session::SalesforceSession;
+use switchboard_core::vendors::salesforce::session::SalesforceSession;
 use switchboard_emulator::RunningEmulator;
 
 use super::directory_support::{emulator, faults, http};

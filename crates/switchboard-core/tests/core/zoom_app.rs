@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use switchboard_core::connection::Code;
 use switchboard_core::secrets::Sensitive;
-use switchboard_core::vendors::zoom_app::{ZoomDirectory, check_scopes};
+use switchboard_core::vendors::zoom::session::{ZoomDirectory, check_scopes};
 
 use super::directory_support::{
     directory_app, emulator, faults, http, presence_app, zoom_endpoints,

@@ -5,9 +5,10 @@ use serde::Serialize;
 
 use super::ImportError;
 use crate::address_book::entry::EntryDraft;
+use ts_rs::TS;
 
 /// A header cell, and the entry field it was recognised as (`None`: ignored).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Column {
     pub header: String,

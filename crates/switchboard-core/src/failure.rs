@@ -1,10 +1,45 @@
-//! Every diagnosis code a connection Test can emit, in one list.
+//! Why a vendor call or a check failed: a stable [`Code`] with its [`Params`], as a [`Failure`].
+//! Connection Tests, verified steps, applies and IPC errors all carry these.
 //!
+//! Every diagnosis code is in one list below.
 //! The UI translates `diagnosis.<code>` into what to fix and where; a code is therefore a
 //! stable contract: never rename one, add a new one instead. Each variant's doc says what it
 //! means and the fix its translation should give; the params it carries are named there too.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+/// Named values a check reports (a missing scope list, a user count, a host …). Never secrets.
+pub type Params = BTreeMap<String, Value>;
+
+/// Why a step failed: the code and what its message needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub code: Code,
+    pub params: Params,
+}
+
+impl Failure {
+    pub fn new(code: Code) -> Self {
+        Failure {
+            code,
+            params: Params::new(),
+        }
+    }
+
+    pub fn with(mut self, name: &str, value: impl Into<Value>) -> Self {
+        self.params.insert(name.to_owned(), value.into());
+        self
+    }
+}
+
+impl From<Code> for Failure {
+    fn from(code: Code) -> Self {
+        Failure::new(code)
+    }
+}
 
 macro_rules! codes {
     ($( $(#[doc = $doc:literal])+ $name:ident => $text:literal, )+) => {
@@ -30,6 +65,33 @@ macro_rules! codes {
                     $($text => Some(Code::$name),)+
                     _ => None,
                 }
+            }
+        }
+
+        /// In TypeScript, the union of every code's text (`DiagnosisCode`), so the UI's
+        /// translations can be checked against it.
+        impl ts_rs::TS for Code {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+
+            fn name(_: &ts_rs::Config) -> String {
+                "DiagnosisCode".to_owned()
+            }
+
+            fn inline(_: &ts_rs::Config) -> String {
+                [$(concat!("\"", $text, "\"")),+].join(" | ")
+            }
+
+            fn decl(cfg: &ts_rs::Config) -> String {
+                format!("type DiagnosisCode = {};", Self::inline(cfg))
+            }
+
+            fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                Self::decl(cfg)
+            }
+
+            fn output_path() -> Option<std::path::PathBuf> {
+                Some("DiagnosisCode.ts".into())
             }
         }
     };

@@ -2,6 +2,10 @@
 //! NICE-registered client, discover the tenant's API host (`/.well-known/cxone-configuration`),
 //! then read the unavailable codes (the "ACD states" presence rules use).
 
+mod directory;
+pub mod session;
+mod types;
+
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::Value;

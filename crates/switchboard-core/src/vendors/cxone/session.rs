@@ -6,23 +6,21 @@
 //! work); a 429 is retried because a throttled request was not processed. Callers that must not
 //! duplicate (the address-book apply) re-read what exists before writing again.
 
-mod directory;
-mod types;
-
 use std::sync::{Mutex, PoisonError};
 
 use serde_json::{Value, json};
 use url::Url;
 
-use super::cxone::{self, ADMIN_API, Credentials, GOV_TOKEN_BASE, TOKEN_BASE};
-use super::http::{Http, Reply, Request};
-use super::{oauth, settings_failure, untrusted};
+use super::types;
+pub use super::types::{
+    AddressBook, Agent, AssignKind, AssignResult, EntryResult, StoredEntry, Team, UnavailableCode,
+};
+use super::{self as cxone, ADMIN_API, Credentials, GOV_TOKEN_BASE, TOKEN_BASE};
 use crate::address_book::entry::Entry;
 use crate::connection::{Code, ConnectionSecrets, CxoneCloud, CxoneSettings, Failure, join};
 use crate::secrets::Sensitive;
-pub use types::{
-    AddressBook, Agent, AssignKind, AssignResult, EntryResult, StoredEntry, Team, UnavailableCode,
-};
+use crate::vendors::http::{Http, Reply, Request};
+use crate::vendors::{oauth, settings_failure, untrusted};
 
 /// Items asked for per page of a `skip`/`top` listing.
 const PAGE: usize = 100;
@@ -209,7 +207,7 @@ impl CxoneSession {
 
     /// Walks a `skip`/`top` listing, handing each item at `pointer` of every page to `visit`,
     /// until a page is empty or CXone names no next page.
-    async fn each_item(
+    pub(super) async fn each_item(
         &self,
         path: &str,
         query: &[(&str, &str)],

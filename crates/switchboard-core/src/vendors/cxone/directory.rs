@@ -3,8 +3,9 @@
 
 use serde_json::Value;
 
+use super::session::CxoneSession;
 use super::types::{Agent, Team, UnavailableCode};
-use super::{CxoneSession, Failure};
+use crate::connection::Failure;
 
 impl CxoneSession {
     pub async fn teams(&self) -> Result<Vec<Team>, Failure> {

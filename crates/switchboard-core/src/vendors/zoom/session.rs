@@ -8,14 +8,14 @@ use serde::Serialize;
 use serde_json::Value;
 use url::Url;
 
-use super::http::{Http, Reply};
-use super::zoom::{
-    self, API_BASE, TOKEN_BASE, daily_limit, message, missing_scopes, scopes_in_message,
+use super::{
+    self as zoom, API_BASE, TOKEN_BASE, daily_limit, message, missing_scopes, scopes_in_message,
     token_expired,
 };
-use super::{oauth, settings_failure};
 use crate::connection::{Code, Endpoints, Failure, ZoomSettings, join};
 use crate::secrets::Sensitive;
+use crate::vendors::http::{Http, Reply};
+use crate::vendors::{oauth, settings_failure};
 
 /// Zoom's maximum `page_size` for `GET /phone/users`.
 pub const PHONE_PAGE_SIZE: usize = 100;

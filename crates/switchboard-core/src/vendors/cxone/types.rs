@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::address_book::entry::Entry;
+use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -62,7 +63,8 @@ pub struct AssignResult {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "CxoneTeam")]
 #[serde(rename_all = "camelCase")]
 pub struct Team {
     pub id: i64,
@@ -71,7 +73,8 @@ pub struct Team {
     pub agent_count: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "CxoneAgent")]
 #[serde(rename_all = "camelCase")]
 pub struct Agent {
     pub id: i64,

@@ -2,6 +2,8 @@
 //! environment's host (the security token appended to the password here, never by the user),
 //! then query `ServicePresenceStatus` on the org's `instance_url`.
 
+pub mod session;
+
 use serde_json::Value;
 use url::Url;
 
@@ -68,7 +70,7 @@ async fn run(
 }
 
 /// Everything the username-password login sends, gathered once: the Test and the session
-/// ([`super::salesforce_session`]) log in (and log in again when a token expires) with it.
+/// ([`session`]) log in (and log in again when a token expires) with it.
 pub(crate) struct Login {
     consumer_key: String,
     username: String,

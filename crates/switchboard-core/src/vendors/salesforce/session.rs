@@ -9,12 +9,12 @@ use std::sync::{Mutex, PoisonError};
 use serde_json::Value;
 use url::Url;
 
-use super::http::Http;
-use super::salesforce::{Login, PRESENCE_QUERY, query_url, read_query};
-use super::{At, Stop, preflight};
+use super::{Login, PRESENCE_QUERY, query_url, read_query};
 use crate::connection::{ConnectionSecrets, Diagnosis, Failure, SalesforceSettings, Vendor, join};
 use crate::presence::{SalesforceStatus, StatusKind};
 use crate::secrets::Sensitive;
+use crate::vendors::http::Http;
+use crate::vendors::{At, Stop, preflight};
 
 /// Pages followed at most through `nextRecordsUrl`: an org has a few dozen statuses, so more
 /// means a vendor answering in circles.

@@ -1,0 +1,98 @@
+//! Customer profiles: create, rename, delete (with their keychain entries), and each one's
+//! progress per flow.
+
+use serde::Serialize;
+
+use super::settings::{RESUME_KEY, Resume};
+use super::{Switchboard, summarize};
+use crate::error::{Error, Result};
+use crate::storage::{journal, profiles, secret_refs, settings};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FlowProgress {
+    pub flow_id: String,
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileSummary {
+    pub id: i64,
+    pub name: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub practice: bool,
+    pub progress: Vec<FlowProgress>,
+}
+
+impl Switchboard {
+    pub fn list_profiles(&self) -> Result<Vec<ProfileSummary>> {
+        let db = self.db();
+        profiles::list(&db)?
+            .into_iter()
+            .map(|p| summarize(&db, p))
+            .collect()
+    }
+
+    pub fn profile(&self, id: i64) -> Result<ProfileSummary> {
+        let db = self.db();
+        let profile = profiles::get(&db, id)?;
+        summarize(&db, profile)
+    }
+
+    pub fn profile_by_name(&self, name: &str) -> Result<ProfileSummary> {
+        let db = self.db();
+        let profile = profiles::find_by_name(&db, name)?
+            .ok_or_else(|| Error::not_found(format!("profile {name}")))?;
+        summarize(&db, profile)
+    }
+
+    pub fn create_profile(&self, name: &str) -> Result<ProfileSummary> {
+        let db = self.db();
+        let profile = profiles::create(&db, name)?;
+        journal::record(
+            &db,
+            Some(profile.id),
+            None,
+            "profile.create",
+            "ok",
+            Some(&profile.name),
+        )?;
+        summarize(&db, profile)
+    }
+
+    pub fn rename_profile(&self, id: i64, name: &str) -> Result<ProfileSummary> {
+        let db = self.db();
+        let profile = profiles::rename(&db, id, name)?;
+        journal::record(
+            &db,
+            Some(id),
+            None,
+            "profile.rename",
+            "ok",
+            Some(&profile.name),
+        )?;
+        summarize(&db, profile)
+    }
+
+    /// Deletes the profile, its progress and every keychain entry it owns. The keychain goes
+    /// first: if it cannot be reached, nothing is deleted and no secret is orphaned.
+    pub fn delete_profile(&self, id: i64) -> Result<()> {
+        let db = self.db();
+        let profile = profiles::get(&db, id)?;
+        for key in secret_refs::for_profile(&db, id)? {
+            self.secrets.delete(&key)?;
+        }
+        profiles::delete(&db, id)?;
+        journal::record(&db, None, None, "profile.delete", "ok", Some(&profile.name))?;
+        let resume = settings::get(&db, RESUME_KEY)?;
+        let resume: Option<Resume> = resume.and_then(|r| serde_json::from_str(&r).ok());
+        if resume.is_some_and(|r| r.profile_id == id) {
+            settings::set(&db, RESUME_KEY, None)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,28 @@
+//! The commands the window invokes, filed by what they serve. Each is one call into
+//! `switchboard-core` (or, for the browser and the clipboard, into a Tauri plugin after the core
+//! has checked the value); `contract::commands!` also records it for the TypeScript contract.
+
+pub mod address_book;
+pub mod app;
+pub mod connections;
+pub mod directory;
+pub mod presence;
+pub mod profiles;
+pub mod steps;
+
+/// Every command, in the order the contract file lists them.
+#[cfg(test)]
+pub fn signatures() -> Vec<crate::contract::typescript::Signature> {
+    [
+        app::signatures(),
+        profiles::signatures(),
+        steps::signatures(),
+        connections::signatures(),
+        address_book::signatures(),
+        directory::signatures(),
+        presence::signatures(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}

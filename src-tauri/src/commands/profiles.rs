@@ -1,0 +1,39 @@
+//! Customer profiles, and the practice tenant's profile with its fault panel.
+
+use switchboard_core::switchboard::ProfileSummary;
+use switchboard_emulator::PanelFaults;
+
+use crate::contract::commands;
+use crate::ipc_error::IpcError;
+
+commands! {
+    fn list_profiles[state, _app]() -> Vec<ProfileSummary> {
+        Ok(state.core.list_profiles()?)
+    }
+
+    fn create_profile[state, _app](name: String) -> ProfileSummary {
+        Ok(state.core.create_profile(&name)?)
+    }
+
+    fn rename_profile[state, _app](profile_id: i64, name: String) -> ProfileSummary {
+        Ok(state.core.rename_profile(profile_id, &name)?)
+    }
+
+    /// Deletes the profile, its progress and its keychain entries.
+    fn delete_profile[state, _app](profile_id: i64) -> () {
+        Ok(state.core.delete_profile(profile_id)?)
+    }
+
+    /// Opens (creating it once) the practice profile, pointed at the in-app emulator.
+    fn open_practice_tenant[state, _app]() -> ProfileSummary {
+        Ok(state.core.open_practice_tenant().await?)
+    }
+
+    fn practice_faults[state, _app]() -> PanelFaults {
+        Ok(state.practice.faults().await)
+    }
+
+    fn set_practice_faults[state, _app](faults: PanelFaults) -> PanelFaults {
+        state.practice.set_faults(faults).await.map_err(IpcError::internal)
+    }
+}

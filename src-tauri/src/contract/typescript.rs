@@ -1,0 +1,209 @@
+//! Writes `contract.ts`: the TypeScript of every type the commands reach (through ts-rs), the
+//! lists the UI iterates, and one typed wrapper per command. Built only by the tests.
+
+use std::collections::BTreeMap;
+
+use ts_rs::{Config, TS, TypeVisitor};
+
+/// How the contract names Rust types in TypeScript: ids and counts are plain numbers.
+fn config() -> Config {
+    Config::new().with_large_int("number")
+}
+
+/// One command as the window calls it.
+pub struct Signature {
+    name: &'static str,
+    doc: Vec<&'static str>,
+    args: Vec<(&'static str, String, bool)>,
+    reply: String,
+    types: Vec<fn(&mut Declarations)>,
+}
+
+impl Signature {
+    pub fn new(name: &'static str, doc: &[&'static str]) -> Self {
+        Signature {
+            name,
+            doc: doc.iter().map(|line| line.trim()).collect(),
+            args: Vec::new(),
+            reply: String::new(),
+            types: Vec::new(),
+        }
+    }
+
+    pub fn arg<T: TS + 'static>(mut self, name: &'static str) -> Self {
+        self.args.push((name, T::name(&config()), T::IS_OPTION));
+        self.types.push(Declarations::visit_type::<T>);
+        self
+    }
+
+    pub fn returns<T: TS + 'static>(mut self) -> Self {
+        self.reply = T::name(&config());
+        self.types.push(Declarations::visit_type::<T>);
+        self
+    }
+}
+
+/// Every type the commands reach, declared once, sorted by name so the file is stable.
+#[derive(Default)]
+pub struct Declarations {
+    cfg: Config,
+    found: BTreeMap<String, String>,
+    /// Every Rust type already walked (`Vec<T>` and `Option<T>` too): recursive types such as
+    /// JSON values would otherwise be walked forever.
+    walked: std::collections::HashSet<&'static str>,
+}
+
+impl Declarations {
+    fn visit_type<T: TS + 'static + ?Sized>(&mut self) {
+        TypeVisitor::visit::<T>(self);
+    }
+}
+
+impl TypeVisitor for Declarations {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        if !self.walked.insert(std::any::type_name::<T>()) {
+            return;
+        }
+        // Types with a declaration of their own (ours, and ts-rs's JsonValue); built-ins such
+        // as `Vec` or `Option` only lead on to what they hold.
+        if T::output_path().is_some() {
+            let ident = T::ident(&self.cfg);
+            let docs = T::docs().unwrap_or_default();
+            self.found
+                .insert(ident, format!("{docs}export {}", T::decl(&self.cfg)));
+        }
+        T::visit_dependencies(self);
+        T::visit_generics(self);
+    }
+}
+
+/// The whole `contract.ts`: the types, the lists the UI iterates, then `Commands`, each
+/// command's arguments (as Tauri names them) and reply, which types the UI's one `call`.
+pub fn typescript(signatures: &[Signature], lists: &[(&str, &str, Vec<String>)]) -> String {
+    let mut declarations = Declarations {
+        cfg: config(),
+        ..Default::default()
+    };
+    for signature in signatures {
+        for visit in &signature.types {
+            visit(&mut declarations);
+        }
+    }
+    let mut out = String::from(
+        "// Purpose: the core↔window contract, GENERATED from the Rust types and commands by\n\
+         // `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.\n\n",
+    );
+    for declaration in declarations.found.values() {
+        out.push_str(declaration.trim_end_matches(';'));
+        out.push_str(";\n\n");
+    }
+    for (name, ty, values) in lists {
+        let quoted: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+        // `=Alias`: a list the Rust side keeps as text; its type is declared from the list.
+        if let Some(alias) = ty.strip_prefix('=') {
+            out.push_str(&format!(
+                "/** Every `{alias}`, in the core's order. */\nexport const {name} = [{}] as const;\nexport type {alias} = (typeof {name})[number];\n\n",
+                quoted.join(", ")
+            ));
+            continue;
+        }
+        out.push_str(&format!(
+            "/** Every `{ty}`, in the core's order. */\nexport const {name} = [{}] as const satisfies readonly {ty}[];\n\n",
+            quoted.join(", ")
+        ));
+    }
+    out.push_str("/** Every command the window may invoke: its arguments and its reply. */\nexport type Commands = {\n");
+    for signature in signatures {
+        out.push_str(&entry(signature));
+    }
+    out.push_str("};\n");
+    out
+}
+
+fn entry(signature: &Signature) -> String {
+    let mut out = String::new();
+    let doc: Vec<&str> = signature
+        .doc
+        .iter()
+        .copied()
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !doc.is_empty() {
+        out.push_str(&format!("  /** {} */\n", doc.join(" ")));
+    }
+    let args: Vec<String> = signature
+        .args
+        .iter()
+        .map(|(name, ty, optional)| {
+            let name = camel(name);
+            if *optional {
+                format!("{name}?: {ty}")
+            } else {
+                format!("{name}: {ty}")
+            }
+        })
+        .collect();
+    out.push_str(&format!(
+        "  {}: {{ args: {{ {} }}; reply: {} }};\n",
+        signature.name,
+        args.join("; "),
+        signature.reply,
+    ));
+    out
+}
+
+/// Tauri's argument names and the UI's function names are camelCase.
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::camel;
+
+    #[test]
+    fn command_and_argument_names_become_camel_case() {
+        assert_eq!(
+            camel("practice_create_planned_statuses"),
+            "practiceCreatePlannedStatuses"
+        );
+        assert_eq!(camel("profile_id"), "profileId");
+        assert_eq!(camel("locale"), "locale");
+    }
+}
+
+#[cfg(test)]
+mod contract_file {
+    use std::path::Path;
+
+    use super::typescript;
+    use crate::{commands, lists};
+
+    const FILE: &str = "../ui/src/lib/contract.ts";
+
+    #[test]
+    fn contract_is_current() {
+        let generated = typescript(&commands::signatures(), &lists::all());
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(FILE);
+        if std::env::var_os("SWITCHBOARD_WRITE_CONTRACT").is_some() {
+            std::fs::write(&path, &generated).expect("contract.ts is writable");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "ui/src/lib/contract.ts is stale: run `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract` and commit it"
+        );
+    }
+}

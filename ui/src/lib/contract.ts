@@ -1,0 +1,665 @@
+// Purpose: the core↔window contract, GENERATED from the Rust types and commands by
+// `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.
+
+/**
+ * `line` is the 1-based line of the file where the row starts.
+ */
+export type AcceptedRow = { line: number, entry: AddressEntry, };
+
+/**
+ * A CXone ACD user attribute the sync can fill.
+ */
+export type AcdAttribute = "first-name" | "last-name" | "display-name" | "email" | "business-phone" | "mobile-phone" | "extension" | "department" | "job-title" | "company";
+
+/**
+ * What the admin is preparing: kept as they type, applied on request.
+ */
+export type AddressBookDraft = { region: string, entries: Array<AddressEntry>, teams: Array<Target>, agents: Array<Target>, };
+
+/**
+ * A checked entry, with CXone's `addressBookEntries` field names. Phones are E.164.
+ */
+export type AddressEntry = { firstName: string, lastName: string, middleName?: string | null, company?: string | null, phone?: string | null, mobile?: string | null, email?: string | null, };
+
+export type AppInfo = { version: string, identifier: string, dataDir: string, logDir: string, development: boolean, };
+
+export type ApplyResult = { run: ApplyRun, flow: FlowView, };
+
+/**
+ * An apply run as the UI shows it.
+ */
+export type ApplyRun = { id: number, state: 'running' | 'done' | 'failed', failure: FailureView | null, bookId: number | null, total: number, added: number, present: number, assigned: number, updatedAt: string, };
+
+export type AttributePair = { acd: AcdAttribute, zoom: ZoomAttribute, };
+
+export type Check = { 
+/**
+ * Stable per vendor: `settings`, `token`, `scopes`, `users`, `discovery`, …
+ */
+id: string, ok: boolean, 
+/**
+ * Set exactly when `ok` is false.
+ */
+code: DiagnosisCode | null, params: { [key in string]: JsonValue }, };
+
+/**
+ * A header cell, and the entry field it was recognised as (`None`: ignored).
+ */
+export type Column = { header: string, field: string | null, };
+
+/**
+ * A connection's non-secret settings, tagged by vendor:
+ * `{"vendor": "zoom", "accountId": …, "clientId": …, "practice": false,
+ * "tokenBase"?: …, "apiBase"?: …}`.
+ */
+export type ConnectionSettings = { "vendor": "zoom" } & ZoomSettings | { "vendor": "cxone" } & CxoneSettings | { "vendor": "salesforce" } & SalesforceSettings | { "vendor": "genesys" } & GenesysSettings;
+
+/**
+ * A connection as the UI shows it: its settings (absent until first saved), which secrets are
+ * saved in the keychain (names only) and the last Test's diagnosis.
+ */
+export type ConnectionView = { vendor: Vendor, settings: ConnectionSettings | null, secretsSet: Array<string>, lastDiagnosis: Diagnosis | null, };
+
+export type CopyView = { id: string, label: string, target: string | null, 
+/**
+ * `None` while fields are missing, and always for a copy that contains a secret.
+ */
+value: string | null, missing: Array<string>, 
+/**
+ * Built from a saved secret: the UI copies it with `copy_secret`, the value never crosses IPC.
+ */
+secret: boolean, };
+
+/**
+ * The preview of one file.
+ */
+export type CsvImport = { separator: string, hadBom: boolean, columns: Array<Column>, accepted: Array<AcceptedRow>, rejected: Array<RejectedRow>, };
+
+export type CxoneAgent = { id: number, userName: string, firstName: string, lastName: string, email: string | null, teamId: number | null, teamName: string | null, active: boolean, };
+
+/**
+ * Which CXone cloud issues the tokens.
+ */
+export type CxoneCloud = "commercial" | "us_gov";
+
+/**
+ * A CXone tenant reached with an access key and a NICE-registered API client. Secrets:
+ * `access-key-secret`, `client-secret`.
+ */
+export type CxoneSettings = { accessKeyId: string, clientId: string, cloud: CxoneCloud, 
+/**
+ * The tenant's area (`na1`, `eu1`, `au1` …), checked against discovery when given.
+ */
+area?: string | null, 
+/**
+ * The tenant ID (UUID); read from CXone's token when absent.
+ */
+tenantId?: string | null, 
+/**
+ * A rehearsal against the practice tenant: every request must stay on loopback.
+ */
+practice: boolean, 
+/**
+ * Replaces the vendor's login / token host.
+ */
+tokenBase?: string | null, 
+/**
+ * Replaces the vendor's API host (also the one discovered at run time).
+ */
+apiBase?: string | null, };
+
+export type CxoneTeam = { id: number, name: string, active: boolean, agentCount: number, };
+
+export type Diagnosis = { vendor: Vendor, 
+/**
+ * True when every check passed.
+ */
+ok: boolean, 
+/**
+ * ISO-8601 UTC, e.g. `2026-11-23T10:15:00Z`.
+ */
+checkedAt: string, 
+/**
+ * In the order they ran; a check that could not run (an earlier one failed) is absent.
+ */
+checks: Array<Check>, };
+
+export type DiagnosisCode = "settings.invalid" | "settings.missing_secret" | "network.unreachable" | "network.timeout" | "network.unexpected_redirect" | "rate_limited" | "vendor.server_error" | "vendor.unexpected_response" | "vendor.token_rejected" | "vendor.untrusted_endpoint" | "internal" | "zoom.invalid_client" | "zoom.invalid_client_secret" | "zoom.client_id_mismatch" | "zoom.credentials_missing" | "zoom.not_server_to_server_app" | "zoom.invalid_account_id" | "zoom.no_token_issued" | "zoom.missing_scopes" | "zoom.api_access_denied" | "zoom.daily_rate_limit" | "zoom.token_request_rejected" | "cxone.invalid_client" | "cxone.invalid_access_key" | "cxone.unauthorized_client" | "cxone.token_request_rejected" | "cxone.tenant_unknown" | "cxone.tenant_not_found" | "cxone.area_mismatch" | "cxone.missing_permissions" | "cxone.address_book_missing" | "apply.not_recorded" | "salesforce.authentication_failure" | "salesforce.security_token_required" | "salesforce.invalid_login" | "salesforce.invalid_consumer_key" | "salesforce.invalid_consumer_secret" | "salesforce.unsupported_grant_type" | "salesforce.login_host_not_supported" | "salesforce.user_not_approved" | "salesforce.token_request_rejected" | "salesforce.request_limit_exceeded" | "salesforce.api_disabled" | "salesforce.omni_channel_unavailable" | "salesforce.developer_name_hidden" | "salesforce.statuses_missing" | "genesys.wrong_grant_type" | "genesys.client_not_found_in_region" | "genesys.invalid_client_secret" | "genesys.token_request_rejected" | "genesys.missing_permissions";
+
+/**
+ * The diagram's words, translated by the UI.
+ */
+export type DiagramLabels = { title: string, acdColumn: string, salesforceColumn: string, previousState: string, legendStates: string, legendSubscriber: string, legendLoop: string, legendMissing: string, };
+
+export type DirectoryPreview = { totalUsers: number, phoneUsers: number, pages: number, counts: { [key in TranslationStatus]?: number }, rows: Array<PreviewRow>, truncated: boolean, };
+
+/**
+ * What the admin enters on CXone's Directory Sync page, prepared here.
+ */
+export type DirectorySyncDoc = { acdDirectory: string, attributes: Array<AttributePair>, addExtension: boolean, translation: boolean, rules: TranslationRules, };
+
+export type DirectorySyncView = { doc: DirectorySyncDoc, 
+/**
+ * For each ACD attribute, the Zoom attributes it may be paired with.
+ */
+zoomOptions: { [key in AcdAttribute]?: Array<ZoomAttribute> }, mapProblems: Array<MapProblem>, ruleProblems: Array<RuleProblem>, regions: Array<string>, };
+
+/**
+ * One entry typed in the form: the normalized entry, or why not.
+ */
+export type EntryCheck = { entry: AddressEntry | null, problems: Array<EntryProblem>, };
+
+/**
+ * An entry as typed in the form or read from a CSV row: every field as text, unchecked.
+ */
+export type EntryDraft = { firstName: string, lastName: string, middleName: string, company: string, phone: string, mobile: string, email: string, };
+
+/**
+ * What is wrong with one field (`field` is its camelCase name) or, without a field, with the
+ * whole row. The UI translates `code`.
+ */
+export type EntryProblem = { field: string | null, code: string, };
+
+/**
+ * Stable codes the UI translates (`error.<code>` in its catalogues).
+ */
+export type ErrorCode = "validation" | "not_found" | "conflict" | "keychain_unavailable" | "storage" | "invalid_link" | "vendor" | "connection_missing" | "live_check_required" | "internal";
+
+/**
+ * What an error looks like on the wire: `{"code": "...", "message": "...", "field": "..."}`.
+ */
+export type ErrorReply = { code: ErrorCode, message: string, field: string | null, 
+/**
+ * For `validation`: the rule that failed, translated by the UI like an inline field error.
+ */
+detail: FieldError | null, failure: FailureReply | null, };
+
+/**
+ * A vendor failure as the UI reads it: the diagnosis code and the values its message needs.
+ */
+export type FailureReply = { code: DiagnosisCode, params: { [key in string]: JsonValue }, };
+
+export type FailureView = { code: string, params: { [key in string]: JsonValue }, };
+
+export type FieldError = { code: ValidationCode, params: { [key in string]: string }, };
+
+export type FieldKind = "text" | "secret" | "multiline" | "choice";
+
+export type FieldOption = { value: string, label: string, };
+
+/**
+ * A live list a text field's value can be picked from.
+ */
+export type FieldSource = "cxone-agents";
+
+export type FieldView = { id: string, label: string, help: string | null, kind: FieldKind, required: boolean, options: Array<FieldOption>, value: string | null, secretSet: boolean, error: FieldError | null, source: FieldSource | null, 
+/**
+ * The value shown is read from this connection (`salesforce`, …): nothing typed here yet.
+ */
+fromConnection: string | null, };
+
+/**
+ * One problem. `row` indexes the table's rows from 0 (`None` for the table or rule as a
+ * whole), and so do row numbers in `params` (`firstRow`). The UI translates `code` with
+ * `params`.
+ */
+export type Finding = { code: string, severity: Severity, table: FindingTable, row: number | null, params: { [key in string]: JsonValue }, };
+
+/**
+ * Where a finding is: one of the two tables, or the rule as a whole.
+ */
+export type FindingTable = "states" | "subscriber_states" | "rule";
+
+export type FlowProgress = { flowId: string, done: number, total: number, };
+
+export type FlowSummary = { id: string, title: string, summary: string, done: number, total: number, status: StepStatus, };
+
+export type FlowView = { profileId: number, id: string, title: string, summary: string, steps: Array<StepView>, currentStepId: string, practice: boolean, };
+
+/**
+ * A Genesys Cloud org reached with a client-credentials OAuth client. Secret: `client-secret`.
+ */
+export type GenesysSettings = { 
+/**
+ * The region domain, e.g. `mypurecloud.de` (login on `login.<domain>`, API on `api.<domain>`).
+ */
+region: string, clientId: string, 
+/**
+ * A rehearsal against the practice tenant: every request must stay on loopback.
+ */
+practice: boolean, 
+/**
+ * Replaces the vendor's login / token host.
+ */
+tokenBase?: string | null, 
+/**
+ * Replaces the vendor's API host (also the one discovered at run time).
+ */
+apiBase?: string | null, };
+
+export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
+
+export type KeychainStatus = { available: boolean, error: ErrorReply | null, };
+
+export type LinkView = { label: string, url: string | null, missing: Array<string>, };
+
+/**
+ * The live part of a step. Each goes with one step kind (checked by [`structural_problems`]).
+ */
+export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight";
+
+export type Locale = "en" | "fr" | "ja";
+
+/**
+ * A problem on one row (`row` indexes `pairs`); the UI translates `code`.
+ */
+export type MapProblem = { row: number, code: string, };
+
+export type Pattern = { match: string, strip: number, prefix: string, format: PatternFormat, };
+
+export type PatternFormat = "keep" | "e164";
+
+export type PatternSet = { name: string, region: Region, patterns: Array<Pattern>, };
+
+export type PendingOn = { stepId: string, title: string, };
+
+export type PlanPreview = { 
+/**
+ * Some: a book with that name (trimmed, any case) exists and is reused.
+ */
+bookId: number | null, entriesToAdd: number, entriesPresent: number, teamsToAssign: Array<Target>, agentsToAssign: Array<Target>, 
+/**
+ * Teams and agents the book is already assigned to.
+ */
+alreadyAssigned: number, };
+
+/**
+ * The "Status Options" choice in Salesforce.
+ */
+export type PlannedKind = "online" | "busy";
+
+/**
+ * A presence status the admin will create in Setup › Presence Statuses.
+ */
+export type PlannedStatus = { label: string, developerName: string, kind: PlannedKind, 
+/**
+ * The service channels of an Online status, as the admin writes them.
+ */
+channels: string, };
+
+/**
+ * `{rateLimit, serverErrors, latencyMs, expiredSecret, tokenExpiry, dropConnections}`.
+ */
+export type PracticeFaults = { rateLimit: RateLimitMode, 
+/**
+ * A 503 on every other request.
+ */
+serverErrors: boolean, latencyMs: number, 
+/**
+ * The token endpoints refuse the demo secrets, as for an expired or rotated secret.
+ */
+expiredSecret: boolean, 
+/**
+ * Tokens live one second, so they expire in the middle of a run.
+ */
+tokenExpiry: boolean, dropConnections: boolean, };
+
+/**
+ * The live lists the rule is checked against: the tenant's ACD states (from CXone) and the
+ * org's ServicePresenceStatus records (from Salesforce).
+ */
+export type PresenceCatalog = { 
+/**
+ * The unavailable codes; [`AVAILABLE`] is an ACD state whether listed or not.
+ */
+acdStates: Array<string>, salesforceStatuses: Array<SalesforceStatus>, };
+
+/**
+ * One presence rule. Rows may hold empty strings while the admin edits (a row added but not
+ * filled yet); the lint reports them rather than the model refusing them.
+ * Every field may be left out of JSON (a rule being written by hand): the lint says what is
+ * missing.
+ */
+export type PresenceRule = { name: string, 
+/**
+ * Publisher direction, CXone → Salesforce.
+ */
+states: Array<StateRow>, 
+/**
+ * Subscriber direction, Salesforce → CXone.
+ */
+subscriberStates: Array<SubscriberRow>, teams: Array<RuleTarget>, users: Array<RuleTarget>, };
+
+/**
+ * The rule as the editor shows it.
+ */
+export type PresenceRuleView = { rule: PresenceRule, catalog: PresenceCatalog | null, 
+/**
+ * When the lists were last read live (RFC 3339, UTC).
+ */
+catalogAt: string | null, findings: Array<Finding>, 
+/**
+ * SVG markup, every text escaped by the core.
+ */
+diagram: string, 
+/**
+ * After an import: teams and users of the file that this tenant has under no such name
+ * (kept with the file's ids until the admin picks them again).
+ */
+unmatchedTargets?: Array<string>, };
+
+/**
+ * The system a step happens in.
+ */
+export type PresenceSystem = "acd" | "salesforce";
+
+export type PreviewRow = { name: string, email: string, extension: number | null, before: string | null, after: string | null, status: TranslationStatus, reason: string | null, };
+
+export type ProfileSummary = { id: number, name: string, createdAt: string, updatedAt: string, practice: boolean, progress: Array<FlowProgress>, };
+
+export type RateLimitMode = "off" | "retry_after_seconds" | "retry_after_date" | "no_retry_after";
+
+/**
+ * A region known to the phone metadata, by its ISO 3166-1 alpha-2 code (`FR`, `JP`, `US`).
+ * National numbers (`01 42 76 49 78`) only mean something within one.
+ */
+export type Region = string;
+
+export type RejectedRow = { line: number, problems: Array<EntryProblem>, 
+/**
+ * The cells as read, so the admin can find and fix the row.
+ */
+raw: Array<string>, 
+/**
+ * For `row.duplicate`: the line of the accepted row it repeats.
+ */
+duplicateOf: number | null, };
+
+/**
+ * Where the user was when they last closed the app.
+ */
+export type Resume = { profileId: number, flowId: string | null, };
+
+/**
+ * One problem; `set` and `pattern` index the rules' lists (`pattern` is `None` for the set
+ * itself). The UI translates `code`.
+ */
+export type RuleProblem = { set: number, pattern: number | null, code: string, };
+
+/**
+ * A team or user the rule applies to. Ids are the tenant's own: a rule imported from another
+ * customer keeps them, and the UI re-matches by `name`.
+ */
+export type RuleTarget = { id: number, name: string, };
+
+export type SalesforceEnvironment = "production" | "sandbox" | "hyperforce" | "my_domain";
+
+/**
+ * A Salesforce org reached through a connected app (username-password flow). Secrets:
+ * `consumer-secret`, `password`, `security-token` (optional; appended to the password by the
+ * app, never by the user).
+ */
+export type SalesforceSettings = { environment: SalesforceEnvironment, 
+/**
+ * Required for `my_domain` and `hyperforce`, e.g. `acme.my.salesforce.com`.
+ */
+myDomainHost?: string | null, username: string, consumerKey: string, 
+/**
+ * A rehearsal against the practice tenant: every request must stay on loopback.
+ */
+practice: boolean, 
+/**
+ * Replaces the vendor's login / token host.
+ */
+tokenBase?: string | null, 
+/**
+ * Replaces the vendor's API host (also the one discovered at run time).
+ */
+apiBase?: string | null, };
+
+export type SalesforceStatus = { developerName: string, label: string, kind: SalesforceStatusKind, };
+
+/**
+ * A ServicePresenceStatus is Online (the agent can take work) or Busy.
+ */
+export type SalesforceStatusKind = "online" | "busy" | "unknown";
+
+/**
+ * A file Switchboard wrote, for the UI to show and reveal.
+ */
+export type SavedFile = { path: string, };
+
+export type Settings = { locale: Locale, };
+
+/**
+ * `Error`: agents will be in the wrong state (loops, duplicates, states that do not exist,
+ * unfinished rows). `Warning`: probably an oversight (something unmapped, no name, no targets).
+ */
+export type Severity = "error" | "warning";
+
+export type Simulation = { steps: Array<SimulationStep>, outcome: SimulationOutcome, };
+
+/**
+ * How the chain ends.
+ */
+export type SimulationOutcome = { "kind": "settles" } | { "kind": "loops", backTo: number, } | { "kind": "stops", reason: string, } | { "kind": "tooLong" };
+
+/**
+ * One state change. `via_row` is the row that caused it (none for the start); `note` is
+ * `"previous_state"` when a Previous state row sent the agent back.
+ */
+export type SimulationStep = { system: PresenceSystem, state: string, viaRow: [FindingTable, number] | null, note: string | null, };
+
+/**
+ * The change that starts the chain: the agent picks `state` in `system`.
+ */
+export type Start = { system: PresenceSystem, state: string, };
+
+/**
+ * A States row: while the agent is in the ACD state `acd`, Salesforce shows `salesforce`.
+ */
+export type StateRow = { 
+/**
+ * ACD state name, e.g. "Available" or an unavailable code such as "Lunch".
+ */
+acd: string, 
+/**
+ * The Salesforce status's DeveloperName, e.g. "Available_for_Chat".
+ */
+salesforce: string, };
+
+export type StepKind = "manual" | "verified" | "automated" | "editor";
+
+export type StepStatus = "not_started" | "in_progress" | "needs_attention" | "done";
+
+export type StepView = { id: string, kind: StepKind, title: string, status: StepStatus, instructions: Array<string>, warnings: Array<string>, links: Array<LinkView>, copies: Array<CopyView>, fields: Array<FieldView>, pending: Array<PendingOn>, updatedAt: string | null, live: LiveKind | null, lastCheck: Diagnosis | null, 
+/**
+ * The practice tenant can fill some of this step's fields (its demo app credentials).
+ */
+practiceFill: boolean, };
+
+/**
+ * A Subscriber states row: when Salesforce shows `salesforce`, CXone moves the agent to `acd`.
+ */
+export type SubscriberRow = { 
+/**
+ * The Salesforce status's DeveloperName.
+ */
+salesforce: string, acd: SubscriberTarget, };
+
+/**
+ * Where a Subscriber row sends the agent. JSON: `{"state": "Lunch"}` for an ACD state, the
+ * string `"previous"` for Previous state (the agent returns to the ACD state they were in
+ * before their current one).
+ */
+export type SubscriberTarget = { "state": string } | "previous";
+
+/**
+ * A team or an agent the book is assigned to.
+ */
+export type Target = { id: number, name: string, };
+
+/**
+ * Every pattern set, in the order they are tried. This is also the JSON format of
+ * `switchboard-cli directory translate --rules FILE`:
+ *
+ * ```json
+ * {"sets": [
+ *   {"name": "France", "region": "FR", "patterns": [
+ *      {"match": "0XXXXXXXXX", "strip": 0, "prefix": "", "format": "e164"},
+ *      {"match": "+33*", "format": "e164"}]},
+ *   {"name": "Japan", "region": "JP", "patterns": [{"match": "0*", "format": "e164"}]},
+ *   {"name": "Short extensions", "region": "US", "patterns": [
+ *      {"match": "XXXX", "prefix": "+1415555", "format": "keep"}]}
+ * ]}
+ * ```
+ *
+ * A number is first cleaned (spaces, dots, dashes and parentheses removed). `match` holds
+ * digits, `+`, `X` for any one digit and an optional trailing `*` for any further digits; it
+ * must match the whole cleaned number. The first matching pattern of the first set that has
+ * one applies: `strip` leading characters are removed, `prefix` is put in front, then `format`
+ * either keeps the result (`keep`, it must be `+` and digits) or reads it as a number of the
+ * set's `region` and writes it in E.164 (`e164`). `strip`, `prefix` and `format` default to
+ * `0`, `""` and `keep`.
+ */
+export type TranslationRules = { sets: Array<PatternSet>, };
+
+export type TranslationStatus = "translated" | "unchanged" | "no_match" | "invalid" | "empty";
+
+export type Vendor = "zoom" | "cxone" | "salesforce" | "genesys";
+
+/**
+ * A Zoom user attribute the sync can read.
+ */
+export type ZoomAttribute = "first-name" | "last-name" | "display-name" | "email" | "phone" | "mobile" | "extension" | "department" | "job-title" | "company";
+
+/**
+ * A Zoom Server-to-Server OAuth app. Secret: `client-secret`.
+ */
+export type ZoomSettings = { accountId: string, clientId: string, 
+/**
+ * A rehearsal against the practice tenant: every request must stay on loopback.
+ */
+practice: boolean, 
+/**
+ * Replaces the vendor's login / token host.
+ */
+tokenBase?: string | null, 
+/**
+ * Replaces the vendor's API host (also the one discovered at run time).
+ */
+apiBase?: string | null, };
+
+/** Every `Locale`, in the core's order. */
+export const LOCALES = ['en', 'fr', 'ja'] as const satisfies readonly Locale[];
+
+/** Every `Vendor`, in the core's order. */
+export const VENDORS = ['zoom', 'cxone', 'salesforce', 'genesys'] as const satisfies readonly Vendor[];
+
+/** Every `StepStatus`, in the core's order. */
+export const STEP_STATUSES = ['not_started', 'in_progress', 'needs_attention', 'done'] as const satisfies readonly StepStatus[];
+
+/** Every `StepKind`, in the core's order. */
+export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const satisfies readonly StepKind[];
+
+/** Every `LiveKind`, in the core's order. */
+export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight'] as const satisfies readonly LiveKind[];
+
+/** Every `ErrorCode`, in the core's order. */
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'storage', 'invalid_link', 'internal', 'vendor', 'connection_missing', 'live_check_required'] as const satisfies readonly ErrorCode[];
+
+/** Every `ValidationCode`, in the core's order. */
+export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'country_codes', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;
+export type ValidationCode = (typeof VALIDATION_CODES)[number];
+
+/** Every `DiagnosisCode`, in the core's order. */
+export const DIAGNOSIS_CODES = ['settings.invalid', 'settings.missing_secret', 'network.unreachable', 'network.timeout', 'network.unexpected_redirect', 'rate_limited', 'vendor.server_error', 'vendor.unexpected_response', 'vendor.token_rejected', 'vendor.untrusted_endpoint', 'internal', 'zoom.invalid_client', 'zoom.invalid_client_secret', 'zoom.client_id_mismatch', 'zoom.credentials_missing', 'zoom.not_server_to_server_app', 'zoom.invalid_account_id', 'zoom.no_token_issued', 'zoom.missing_scopes', 'zoom.api_access_denied', 'zoom.daily_rate_limit', 'zoom.token_request_rejected', 'cxone.invalid_client', 'cxone.invalid_access_key', 'cxone.unauthorized_client', 'cxone.token_request_rejected', 'cxone.tenant_unknown', 'cxone.tenant_not_found', 'cxone.area_mismatch', 'cxone.missing_permissions', 'cxone.address_book_missing', 'apply.not_recorded', 'salesforce.authentication_failure', 'salesforce.security_token_required', 'salesforce.invalid_login', 'salesforce.invalid_consumer_key', 'salesforce.invalid_consumer_secret', 'salesforce.unsupported_grant_type', 'salesforce.login_host_not_supported', 'salesforce.user_not_approved', 'salesforce.token_request_rejected', 'salesforce.request_limit_exceeded', 'salesforce.api_disabled', 'salesforce.omni_channel_unavailable', 'salesforce.developer_name_hidden', 'salesforce.statuses_missing', 'genesys.wrong_grant_type', 'genesys.client_not_found_in_region', 'genesys.invalid_client_secret', 'genesys.token_request_rejected', 'genesys.missing_permissions'] as const satisfies readonly DiagnosisCode[];
+
+/** Every `AcdAttribute`, in the core's order. */
+export const ACD_ATTRIBUTES = ['first-name', 'last-name', 'display-name', 'email', 'business-phone', 'mobile-phone', 'extension', 'department', 'job-title', 'company'] as const satisfies readonly AcdAttribute[];
+
+/** Every `ZoomAttribute`, in the core's order. */
+export const ZOOM_ATTRIBUTES = ['first-name', 'last-name', 'display-name', 'email', 'phone', 'mobile', 'extension', 'department', 'job-title', 'company'] as const satisfies readonly ZoomAttribute[];
+
+/** Every `TranslationStatus`, in the core's order. */
+export const TRANSLATION_STATUSES = ['translated', 'unchanged', 'no_match', 'invalid', 'empty'] as const satisfies readonly TranslationStatus[];
+
+/** Every `RateLimitMode`, in the core's order. */
+export const RATE_LIMIT_MODES = ['off', 'retry_after_seconds', 'retry_after_date', 'no_retry_after'] as const satisfies readonly RateLimitMode[];
+
+/** Every command the window may invoke: its arguments and its reply. */
+export type Commands = {
+  app_info: { args: {  }; reply: AppInfo };
+  /** The UI's language: the saved one, else the OS language when Switchboard speaks it. */
+  get_settings: { args: {  }; reply: Settings };
+  set_locale: { args: { locale: Locale }; reply: Settings };
+  keychain_status: { args: {  }; reply: KeychainStatus };
+  open_log_folder: { args: {  }; reply: null };
+  /** Only https vendor pages (checked by the core) reach the browser. */
+  open_link: { args: { url: string }; reply: null };
+  copy_text: { args: { text: string }; reply: null };
+  /** Copies a value built from saved secrets straight from the keychain to the clipboard: the secret never travels to the webview. */
+  copy_secret: { args: { profileId: number; flowId: string; copyId: string }; reply: null };
+  /** Opens the folder holding a file Switchboard saved. Only under the Downloads or home folder: the window must not make the file manager open any path it likes. */
+  reveal_file: { args: { path: string }; reply: null };
+  list_profiles: { args: {  }; reply: Array<ProfileSummary> };
+  create_profile: { args: { name: string }; reply: ProfileSummary };
+  rename_profile: { args: { profileId: number; name: string }; reply: ProfileSummary };
+  /** Deletes the profile, its progress and its keychain entries. */
+  delete_profile: { args: { profileId: number }; reply: null };
+  /** Opens (creating it once) the practice profile, pointed at the in-app emulator. */
+  open_practice_tenant: { args: {  }; reply: ProfileSummary };
+  practice_faults: { args: {  }; reply: PracticeFaults };
+  set_practice_faults: { args: { faults: PracticeFaults }; reply: PracticeFaults };
+  list_flows: { args: { profileId: number; locale: Locale }; reply: Array<FlowSummary> };
+  /** The flow as the user opens it; also remembered as where to resume. */
+  open_flow: { args: { profileId: number; flowId: string; locale: Locale }; reply: FlowView };
+  set_field: { args: { profileId: number; flowId: string; stepId: string; fieldId: string; value: string; locale: Locale }; reply: FlowView };
+  /** The value arrives once and goes straight to the keychain; the reply says only "set". */
+  set_secret: { args: { profileId: number; flowId: string; stepId: string; fieldId: string; value: string; locale: Locale }; reply: FlowView };
+  clear_secret: { args: { profileId: number; flowId: string; stepId: string; fieldId: string; locale: Locale }; reply: FlowView };
+  set_step_status: { args: { profileId: number; flowId: string; stepId: string; status: StepStatus; locale: Locale }; reply: FlowView };
+  /** Runs a verified step's live check; Done when it passes, Needs attention otherwise. */
+  verify_step: { args: { profileId: number; flowId: string; stepId: string; locale: Locale }; reply: FlowView };
+  /** Fills the step's fields the practice tenant knows (its Zoom apps' credentials). */
+  fill_practice_values: { args: { profileId: number; flowId: string; stepId: string; locale: Locale }; reply: FlowView };
+  get_resume: { args: {  }; reply: Resume | null };
+  set_resume: { args: { profileId?: number | null; flowId?: string | null }; reply: null };
+  /** Every connection of the profile (a practice profile's pointed at the running emulator). */
+  list_connections: { args: { profileId: number }; reply: Array<ConnectionView> };
+  save_connection: { args: { profileId: number; settings: ConnectionSettings }; reply: ConnectionView };
+  /** A secret arrives once and goes straight to the keychain (`null` clears it). */
+  set_connection_secret: { args: { profileId: number; vendor: Vendor; field: string; value?: string | null }; reply: ConnectionView };
+  test_connection: { args: { profileId: number; vendor: Vendor }; reply: Diagnosis };
+  /** The CXone users (agents) matching `search`, for picking the access-key user. */
+  cxone_agents: { args: { profileId: number; search?: string | null }; reply: Array<CxoneAgent> };
+  /** The CXone teams, for assigning the address book. */
+  cxone_teams: { args: { profileId: number }; reply: Array<CxoneTeam> };
+  address_book_draft: { args: { profileId: number; flowId: string; locale?: Locale | null }; reply: AddressBookDraft };
+  save_address_book_draft: { args: { profileId: number; flowId: string; draft: AddressBookDraft }; reply: AddressBookDraft };
+  /** One entry checked as the admin types it (phone numbers in `region`'s national form). */
+  check_entry: { args: { draft: EntryDraft; region: string }; reply: EntryCheck };
+  /** A CSV file's preview: every row checked, each refused one named by its line. */
+  preview_csv: { args: { bytes: Array<number>; region: string }; reply: CsvImport };
+  plan_address_book: { args: { profileId: number; flowId: string }; reply: PlanPreview };
+  /** Applies the plan (idempotent, journalled: an interrupted run resumes). */
+  apply_address_book: { args: { profileId: number; flowId: string; locale: Locale }; reply: ApplyResult };
+  address_book_run: { args: { profileId: number }; reply: ApplyRun | null };
+  directory_sync: { args: { profileId: number; flowId: string; locale: Locale }; reply: DirectorySyncView };
+  save_directory_sync: { args: { profileId: number; flowId: string; doc: DirectorySyncDoc }; reply: DirectorySyncView };
+  /** The translation applied to every Zoom Phone user's number, read live from Zoom. */
+  preview_directory: { args: { profileId: number; flowId: string; locale?: Locale | null }; reply: DirectoryPreview };
+  planned_statuses: { args: { profileId: number; flowId: string }; reply: Array<PlannedStatus> };
+  save_planned_statuses: { args: { profileId: number; flowId: string; statuses: Array<PlannedStatus> }; reply: Array<PlannedStatus> };
+  /** Creates the planned statuses in the practice org, standing in for Salesforce Setup; replies with the flow (in the UI's language) as every flow mutator does. */
+  practice_create_planned_statuses: { args: { profileId: number; flowId: string }; reply: FlowView };
+  presence_rule: { args: { profileId: number; flowId: string; labels: DiagramLabels }; reply: PresenceRuleView };
+  save_presence_rule: { args: { profileId: number; flowId: string; rule: PresenceRule; labels: DiagramLabels }; reply: PresenceRuleView };
+  /** Reads the CXone states and Salesforce statuses again. */
+  refresh_presence_lists: { args: { profileId: number; flowId: string; labels: DiagramLabels }; reply: PresenceRuleView };
+  simulate_presence: { args: { profileId: number; flowId: string; start: Start; previous?: string | null }; reply: Simulation };
+  export_presence_rule: { args: { profileId: number; flowId: string }; reply: SavedFile };
+  /** Imports a rule file, its teams and users matched by name to this tenant's. */
+  import_presence_rule: { args: { profileId: number; flowId: string; json: string; labels: DiagramLabels }; reply: PresenceRuleView };
+  export_presence_diagram: { args: { profileId: number; flowId: string; labels: DiagramLabels }; reply: SavedFile };
+};
