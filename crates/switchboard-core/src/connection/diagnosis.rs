@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::codes::Code;
 use super::secrets::ConnectionSecrets;
 use super::settings::Vendor;
-use crate::vendors::clock::format_utc;
+use crate::time::format_utc;
 
 /// Named values a check reports (a missing scope list, a user count, a host …). Never secrets.
 pub type Params = BTreeMap<String, Value>;
