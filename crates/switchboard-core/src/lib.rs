@@ -22,6 +22,7 @@ pub mod presence;
 pub mod secrets;
 pub mod storage;
 pub mod switchboard;
+pub mod time;
 pub mod validate;
 pub mod vendors;
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::plan::{AddressBookPlan, Target, find_book, present_keys, unassigned};
 use crate::connection::{Code, Failure};
-use crate::vendors::clock::format_utc;
+use crate::time::format_utc;
 use crate::vendors::cxone::session::{AddressBook, AssignKind, CxoneSession};
 
 /// Entries sent per POST.

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::secrets::ConnectionSecrets;
 use super::settings::Vendor;
 use crate::failure::{Code, Failure, Params};
-use crate::vendors::clock::format_utc;
+use crate::time::format_utc;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -11,8 +11,8 @@ use crate::presence::{
 use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::storage::{journal, profiles};
+use crate::time::format_utc;
 use crate::validate::FieldError;
-use crate::vendors::clock::format_utc;
 use ts_rs::TS;
 
 use super::{Switchboard, find_flow, load, save_status};

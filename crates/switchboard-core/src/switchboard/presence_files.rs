@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::presence::{self, DiagramLabels};
 use crate::storage::journal;
-use crate::vendors::clock::format_utc;
+use crate::time::format_utc;
 use ts_rs::TS;
 
 use super::Switchboard;

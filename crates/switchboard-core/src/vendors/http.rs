@@ -12,12 +12,13 @@ use reqwest::header::{ACCEPT, RETRY_AFTER};
 use serde_json::Value;
 use url::Url;
 
-use super::clock::{Clock, SystemClock, format_utc};
+use super::clock::{Clock, SystemClock};
 use super::request::Auth;
 pub use super::request::{Method, Reply, Request};
 use super::retry_after::{self, RetryAfter};
 use crate::connection::{Code, Failure};
 use crate::secrets::Sensitive;
+use crate::time::format_utc;
 
 pub const USER_AGENT: &str = concat!("Switchboard/", env!("CARGO_PKG_VERSION"));
 

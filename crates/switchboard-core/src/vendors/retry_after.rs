@@ -3,7 +3,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use super::clock::parse_utc;
+use crate::time::parse_utc;
 
 /// What the vendor asked for: a wait from `now`, and the moment when it named one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
