@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use switchboard_core::catalogue::{LiveKind, StepKind};
-use switchboard_core::connection::Vendor;
+use switchboard_core::connection::{CxoneCloud, SalesforceEnvironment, Vendor};
 use switchboard_core::directory::{AcdAttribute, TranslationStatus, ZoomAttribute};
 use switchboard_core::failure::Code;
 use switchboard_core::storage::progress::StepStatus;
@@ -64,10 +64,7 @@ pub fn all() -> Vec<(&'static str, &'static str, Vec<String>)> {
         (
             "VALIDATION_CODES",
             "=ValidationCode",
-            switchboard_core::validate::CODES
-                .iter()
-                .map(|c| c.to_string())
-                .collect(),
+            strings(switchboard_core::validate::CODES),
         ),
         ("DIAGNOSIS_CODES", "DiagnosisCode", texts(Code::ALL)),
         ("ACD_ATTRIBUTES", "AcdAttribute", texts(AcdAttribute::ALL)),
@@ -88,6 +85,26 @@ pub fn all() -> Vec<(&'static str, &'static str, Vec<String>)> {
             ]),
         ),
         (
+            "GENESYS_REGIONS",
+            "string",
+            strings(switchboard_core::validate::GENESYS_REGIONS),
+        ),
+        (
+            "CXONE_CLOUDS",
+            "CxoneCloud",
+            texts(&[CxoneCloud::Commercial, CxoneCloud::UsGov]),
+        ),
+        (
+            "SALESFORCE_ENVIRONMENTS",
+            "SalesforceEnvironment",
+            texts(&[
+                SalesforceEnvironment::Production,
+                SalesforceEnvironment::Sandbox,
+                SalesforceEnvironment::Hyperforce,
+                SalesforceEnvironment::MyDomain,
+            ]),
+        ),
+        (
             "RATE_LIMIT_MODES",
             "RateLimitMode",
             texts(&[
@@ -98,6 +115,27 @@ pub fn all() -> Vec<(&'static str, &'static str, Vec<String>)> {
             ]),
         ),
     ]
+}
+
+/// Data the window reads as is: each vendor's keychain secrets (`optional` when a Test can do
+/// without, like a Salesforce security token).
+pub fn data() -> Vec<(&'static str, serde_json::Value)> {
+    let secrets: serde_json::Map<String, serde_json::Value> = Vendor::ALL
+        .into_iter()
+        .map(|vendor| {
+            let fields = vendor
+                .secret_fields()
+                .iter()
+                .map(|f| serde_json::json!({ "name": f.id, "optional": !f.required }))
+                .collect();
+            (vendor.as_str().to_owned(), serde_json::Value::Array(fields))
+        })
+        .collect();
+    vec![("VENDOR_SECRETS", serde_json::Value::Object(secrets))]
+}
+
+fn strings(values: &[&str]) -> Vec<String> {
+    values.iter().map(|v| v.to_string()).collect()
 }
 
 /// Each value as it travels (its serde text).

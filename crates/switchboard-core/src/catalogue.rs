@@ -11,9 +11,9 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 use ts_rs::TS;
 
-use crate::connection::Vendor;
 use crate::locale::Locale;
 use crate::validate::Rule;
+use crate::vendor::Vendor;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -16,13 +16,14 @@ mod secrets;
 mod settings;
 
 pub use crate::failure::{Code, Failure, Params, codes};
+pub use crate::vendor::{SecretField, Vendor};
 pub use diagnosis::{Check, Diagnosis};
 pub(crate) use endpoint::join;
 pub use endpoint::{Endpoints, check_endpoint, is_loopback};
-pub use secrets::{ConnectionSecrets, SecretField};
+pub use secrets::ConnectionSecrets;
 pub use settings::{
     ConnectionSettings, CxoneCloud, CxoneSettings, GenesysSettings, SalesforceEnvironment,
-    SalesforceSettings, Vendor, ZoomSettings,
+    SalesforceSettings, ZoomSettings,
 };
 
 /// A connection as the UI shows it: its settings (absent until first saved), which secrets are

@@ -6,9 +6,9 @@
 
 use serde::Serialize;
 
-use crate::connection::Vendor;
 use crate::failure::{Code, Failure, Params};
 use crate::validate::FieldError;
+use crate::vendor::Vendor;
 use ts_rs::TS;
 
 pub type Result<T> = std::result::Result<T, Error>;

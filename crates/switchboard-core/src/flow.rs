@@ -2,7 +2,7 @@
 //! of every copy field and deep link, field errors, pending steps and step statuses.
 //!
 //! Pure functions over the catalogue and the stored records; reading and writing them is the job
-//! of [`crate::switchboard::Switchboard`]. Views are what the UI renders, already in the user's
+//! of the core's entry point (`Switchboard`). Views are what the UI renders, already in the user's
 //! language: secrets appear only as "set" or "not set".
 
 use std::collections::{HashMap, HashSet};

@@ -24,6 +24,7 @@ pub mod storage;
 pub mod switchboard;
 pub mod time;
 pub mod validate;
+pub mod vendor;
 pub mod vendors;
 
 pub use error::{Error, ErrorCode, ErrorReply, Result};

@@ -1,5 +1,6 @@
 //! Writes `contract.ts`: the TypeScript of every type the commands reach (through ts-rs), the
-//! lists the UI iterates, and one typed wrapper per command. Built only by the tests.
+//! lists the UI iterates, and `Commands`: each command's arguments and reply, which types the
+//! UI's one `call`. Built only by the tests.
 
 use std::collections::BTreeMap;
 
@@ -79,7 +80,11 @@ impl TypeVisitor for Declarations {
 
 /// The whole `contract.ts`: the types, the lists the UI iterates, then `Commands`, each
 /// command's arguments (as Tauri names them) and reply, which types the UI's one `call`.
-pub fn typescript(signatures: &[Signature], lists: &[(&str, &str, Vec<String>)]) -> String {
+pub fn typescript(
+    signatures: &[Signature],
+    lists: &[(&str, &str, Vec<String>)],
+    data: &[(&str, serde_json::Value)],
+) -> String {
     let mut declarations = Declarations {
         cfg: config(),
         ..Default::default()
@@ -111,6 +116,9 @@ pub fn typescript(signatures: &[Signature], lists: &[(&str, &str, Vec<String>)])
             "/** Every `{ty}`, in the core's order. */\nexport const {name} = [{}] as const satisfies readonly {ty}[];\n\n",
             quoted.join(", ")
         ));
+    }
+    for (name, value) in data {
+        out.push_str(&format!("export const {name} = {value} as const;\n\n"));
     }
     out.push_str("/** Every command the window may invoke: its arguments and its reply. */\nexport type Commands = {\n");
     for signature in signatures {
@@ -195,7 +203,7 @@ mod contract_file {
 
     #[test]
     fn contract_is_current() {
-        let generated = typescript(&commands::signatures(), &lists::all());
+        let generated = typescript(&commands::signatures(), &lists::all(), &lists::data());
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(FILE);
         if std::env::var_os("SWITCHBOARD_WRITE_CONTRACT").is_some() {
             std::fs::write(&path, &generated).expect("contract.ts is writable");

@@ -1,84 +1,12 @@
 // Purpose: what the Connections page shows per vendor (fields, choices, secrets), turning a form draft into the
 // tagged ConnectionSettings object, translating a Test's checks (`diagnosis.<code>` with list params), and what a
 // vendor call's failure or a missing connection means.
+import { CXONE_CLOUDS, GENESYS_REGIONS, SALESFORCE_ENVIRONMENTS, VENDOR_SECRETS } from './ipc';
 import type { Check, ConnectionSettings, Failure, IpcError, Vendor } from './ipc';
 import { formatDateTime, formatList, formatNumber, t, type MessageKey, type Params } from './i18n';
 
-/** Every diagnosis code the core can emit (crates/switchboard-core/src/connection/codes.rs), each translated. */
-export const DIAGNOSIS_CODES = [
-  'settings.invalid',
-  'settings.missing_secret',
-  'network.unreachable',
-  'network.timeout',
-  'network.unexpected_redirect',
-  'rate_limited',
-  'vendor.server_error',
-  'vendor.unexpected_response',
-  'vendor.token_rejected',
-  'vendor.untrusted_endpoint',
-  'internal',
-  'zoom.invalid_client',
-  'zoom.invalid_client_secret',
-  'zoom.client_id_mismatch',
-  'zoom.credentials_missing',
-  'zoom.not_server_to_server_app',
-  'zoom.invalid_account_id',
-  'zoom.no_token_issued',
-  'zoom.missing_scopes',
-  'zoom.api_access_denied',
-  'zoom.daily_rate_limit',
-  'zoom.token_request_rejected',
-  'cxone.invalid_client',
-  'cxone.invalid_access_key',
-  'cxone.unauthorized_client',
-  'cxone.token_request_rejected',
-  'cxone.tenant_unknown',
-  'cxone.tenant_not_found',
-  'cxone.area_mismatch',
-  'cxone.missing_permissions',
-  'cxone.address_book_missing',
-  'apply.not_recorded',
-  'salesforce.authentication_failure',
-  'salesforce.security_token_required',
-  'salesforce.invalid_login',
-  'salesforce.invalid_consumer_key',
-  'salesforce.invalid_consumer_secret',
-  'salesforce.unsupported_grant_type',
-  'salesforce.login_host_not_supported',
-  'salesforce.user_not_approved',
-  'salesforce.token_request_rejected',
-  'salesforce.request_limit_exceeded',
-  'salesforce.api_disabled',
-  'salesforce.omni_channel_unavailable',
-  'salesforce.developer_name_hidden',
-  'salesforce.statuses_missing',
-  'genesys.wrong_grant_type',
-  'genesys.client_not_found_in_region',
-  'genesys.invalid_client_secret',
-  'genesys.token_request_rejected',
-  'genesys.missing_permissions',
-] as const;
-
-export const GENESYS_REGIONS = [
-  'mypurecloud.com',
-  'use2.us-gov-pure.cloud',
-  'usw2.pure.cloud',
-  'cac1.pure.cloud',
-  'sae1.pure.cloud',
-  'mypurecloud.ie',
-  'euw2.pure.cloud',
-  'mypurecloud.de',
-  'euc2.pure.cloud',
-  'mec1.pure.cloud',
-  'aps1.pure.cloud',
-  'apne2.pure.cloud',
-  'mypurecloud.com.au',
-  'mypurecloud.jp',
-  'apne3.pure.cloud',
-  'apse1.pure.cloud',
-  'mxc1.pure.cloud',
-  'edee1.eusc-pure.cloud',
-] as const;
+// Diagnosis codes, Genesys regions, choices and each vendor's secrets come from the core (the generated contract).
+export { DIAGNOSIS_CODES, GENESYS_REGIONS } from './ipc';
 
 /** One non-secret input; `options` makes it a select whose labels are `connections.option.<value>` (or the value). */
 export interface FieldSpec {
@@ -113,23 +41,23 @@ export const VENDOR_SPECS: Record<Vendor, VendorSpec> = {
   zoom: {
     vendor: 'zoom',
     fields: [{ name: 'accountId' }, { name: 'clientId' }],
-    secrets: [{ name: 'client-secret' }],
+    secrets: [...VENDOR_SECRETS.zoom],
   },
   cxone: {
     vendor: 'cxone',
     fields: [
       { name: 'accessKeyId' },
       { name: 'clientId' },
-      { name: 'cloud', options: ['commercial', 'us_gov'], translatedOptions: true },
+      { name: 'cloud', options: CXONE_CLOUDS, translatedOptions: true },
       { name: 'area', optional: true },
       { name: 'tenantId', optional: true },
     ],
-    secrets: [{ name: 'access-key-secret' }, { name: 'client-secret' }],
+    secrets: [...VENDOR_SECRETS.cxone],
   },
   salesforce: {
     vendor: 'salesforce',
     fields: [
-      { name: 'environment', options: ['production', 'sandbox', 'hyperforce', 'my_domain'], translatedOptions: true },
+      { name: 'environment', options: SALESFORCE_ENVIRONMENTS, translatedOptions: true },
       {
         name: 'myDomainHost',
         shownWhen: (d) => d.environment === 'my_domain' || d.environment === 'hyperforce',
@@ -137,12 +65,12 @@ export const VENDOR_SPECS: Record<Vendor, VendorSpec> = {
       { name: 'username', autocomplete: 'username' },
       { name: 'consumerKey' },
     ],
-    secrets: [{ name: 'consumer-secret' }, { name: 'password' }, { name: 'security-token', optional: true }],
+    secrets: [...VENDOR_SECRETS.salesforce],
   },
   genesys: {
     vendor: 'genesys',
     fields: [{ name: 'region', options: GENESYS_REGIONS }, { name: 'clientId' }],
-    secrets: [{ name: 'client-secret' }],
+    secrets: [...VENDOR_SECRETS.genesys],
   },
 };
 

@@ -584,8 +584,19 @@ export const ZOOM_ATTRIBUTES = ['first-name', 'last-name', 'display-name', 'emai
 /** Every `TranslationStatus`, in the core's order. */
 export const TRANSLATION_STATUSES = ['translated', 'unchanged', 'no_match', 'invalid', 'empty'] as const satisfies readonly TranslationStatus[];
 
+/** Every `string`, in the core's order. */
+export const GENESYS_REGIONS = ['mypurecloud.com', 'use2.us-gov-pure.cloud', 'usw2.pure.cloud', 'cac1.pure.cloud', 'sae1.pure.cloud', 'mypurecloud.ie', 'euw2.pure.cloud', 'mypurecloud.de', 'euc2.pure.cloud', 'mec1.pure.cloud', 'aps1.pure.cloud', 'apne2.pure.cloud', 'mypurecloud.com.au', 'mypurecloud.jp', 'apne3.pure.cloud', 'apse1.pure.cloud', 'mxc1.pure.cloud', 'edee1.eusc-pure.cloud'] as const satisfies readonly string[];
+
+/** Every `CxoneCloud`, in the core's order. */
+export const CXONE_CLOUDS = ['commercial', 'us_gov'] as const satisfies readonly CxoneCloud[];
+
+/** Every `SalesforceEnvironment`, in the core's order. */
+export const SALESFORCE_ENVIRONMENTS = ['production', 'sandbox', 'hyperforce', 'my_domain'] as const satisfies readonly SalesforceEnvironment[];
+
 /** Every `RateLimitMode`, in the core's order. */
 export const RATE_LIMIT_MODES = ['off', 'retry_after_seconds', 'retry_after_date', 'no_retry_after'] as const satisfies readonly RateLimitMode[];
+
+export const VENDOR_SECRETS = {"cxone":[{"name":"access-key-secret","optional":false},{"name":"client-secret","optional":false}],"genesys":[{"name":"client-secret","optional":false}],"salesforce":[{"name":"consumer-secret","optional":false},{"name":"password","optional":false},{"name":"security-token","optional":true}],"zoom":[{"name":"client-secret","optional":false}]} as const;
 
 /** Every command the window may invoke: its arguments and its reply. */
 export type Commands = {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chainText, findingText, outcomeText, stepText, suggestDeveloperName } from './presence';
 import { loopFinding, presenceRuleDoc } from '../test/fixtures';
 import { applyLocale } from './i18n';
+import developerNames from '../../../crates/switchboard-core/tests/cases/developer_names.json';
 
 describe('suggestDeveloperName', () => {
   it.each([
@@ -13,6 +14,13 @@ describe('suggestDeveloperName', () => {
     ['昼休み', ''],
     ['', ''],
   ])('%s → %s', (label, expected) => {
+    expect(suggestDeveloperName(label)).toBe(expected);
+  });
+});
+
+describe('suggestDeveloperName and the core agree', () => {
+  // The core's test reads the same table (crates/switchboard-core/tests/core/presence_flow.rs).
+  it.each(developerNames.cases as [string, string][])('%j → %j', (label, expected) => {
     expect(suggestDeveloperName(label)).toBe(expected);
   });
 });

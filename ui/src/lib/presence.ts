@@ -20,12 +20,18 @@ export const AVAILABLE = 'Available';
 /** The select value standing for Previous state in the Subscriber states table. */
 export const PREVIOUS = '__previous__';
 
+/** Latin letters NFD does not split into a base letter and an accent. */
+const LIGATURES: Record<string, string> = { Œ: 'OE', œ: 'oe', Æ: 'AE', æ: 'ae', ß: 'ss', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l' };
+
 /**
  * Salesforce's developer name for a label: accents removed, spaces (and runs of them) as one underscore, every
- * other character dropped; no leading, trailing or doubled underscore (Salesforce refuses those).
+ * other character dropped; no leading, trailing or doubled underscore (Salesforce refuses those), and an `X`
+ * before a leading digit. Runs per keystroke, so it lives here too: the core's `suggest_developer_name` and this
+ * function are tested against one table (crates/switchboard-core/tests/cases/developer_names.json).
  */
 export function suggestDeveloperName(label: string): string {
-  return label
+  const name = label
+    .replace(/[ŒœÆæßØøŁł]/g, (c) => LIGATURES[c] ?? c)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .trim()
@@ -33,6 +39,7 @@ export function suggestDeveloperName(label: string): string {
     .replace(/[^A-Za-z0-9_]/g, '')
     .replace(/_+/g, '_')
     .replace(/^_+|_+$/g, '');
+  return /^[0-9]/.test(name) ? `X${name}` : name;
 }
 
 /** The diagram's words in the UI language (sent with every command that draws it). */

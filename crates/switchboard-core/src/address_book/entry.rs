@@ -7,44 +7,12 @@ use crate::directory::phone::{self, Region};
 use crate::validate::{self, Rule};
 use ts_rs::TS;
 
+pub use crate::vendors::cxone::session::Entry;
+
 /// Longest name or phone field we accept; the CXone console truncates well-meant longer ones.
 pub const MAX_FIELD: usize = 50;
 /// Company names and email addresses are allowed more.
 pub const MAX_LONG_FIELD: usize = 100;
-
-/// A checked entry, with CXone's `addressBookEntries` field names. Phones are E.164.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(rename = "AddressEntry")]
-#[serde(rename_all = "camelCase")]
-pub struct Entry {
-    pub first_name: String,
-    pub last_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub middle_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub company: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mobile: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-}
-
-impl Entry {
-    /// Who the entry is, for idempotency: the same person with the same phone and email is the
-    /// same entry however it was capitalised or spaced.
-    pub fn key(&self) -> String {
-        let part = |s: &str| s.trim().to_lowercase();
-        [
-            part(&self.first_name),
-            part(&self.last_name),
-            part(self.phone.as_deref().unwrap_or("")),
-            part(self.email.as_deref().unwrap_or("")),
-        ]
-        .join("\u{1f}")
-    }
-}
 
 /// An entry as typed in the form or read from a CSV row: every field as text, unchecked.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

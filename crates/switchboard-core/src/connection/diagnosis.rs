@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::secrets::ConnectionSecrets;
-use super::settings::Vendor;
 use crate::failure::{Code, Failure, Params};
 use crate::time::format_utc;
+use crate::vendor::Vendor;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

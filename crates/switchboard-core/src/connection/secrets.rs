@@ -6,19 +6,6 @@ use std::fmt;
 
 use crate::secrets::Sensitive;
 
-/// One secret of a connection, stored in the keychain under `connection:<vendor>` / `id`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SecretField {
-    pub id: &'static str,
-    /// Optional secrets (a Salesforce security token, unneeded from a trusted IP range) may be
-    /// absent when testing.
-    pub required: bool,
-}
-
-pub(super) const fn required(id: &'static str) -> SecretField {
-    SecretField { id, required: true }
-}
-
 /// The secrets of one connection, read from the keychain just before a Test. Keyed by
 /// [`SecretField::id`]; `Debug` shows only which are present.
 #[derive(Clone, Default)]

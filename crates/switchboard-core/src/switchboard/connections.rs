@@ -9,7 +9,7 @@ use crate::connection::{ConnectionSecrets, ConnectionSettings, ConnectionView, D
 use crate::error::{Error, Result};
 use crate::secrets::{SecretKey, Sensitive};
 use crate::storage::{connections, journal, profiles, secret_refs};
-use crate::{validate, vendors};
+use crate::validate::Rule;
 
 impl Switchboard {
     pub fn connection(&self, profile_id: i64, vendor: Vendor) -> Result<ConnectionView> {
@@ -68,7 +68,7 @@ impl Switchboard {
         let db = self.db();
         profiles::get(&db, profile_id)?;
         let key = SecretKey::new(profile_id, vendor.secret_scope(), field);
-        let action = self.store_secret(&db, &key, validate::Rule::Secret, value)?;
+        let action = self.store_secret(&db, &key, Rule::Secret, value)?;
         journal::record(
             &db,
             Some(profile_id),
@@ -90,7 +90,7 @@ impl Switchboard {
             }
             other => other?,
         };
-        let diagnosis = vendors::test(&settings, &secrets).await;
+        let diagnosis = crate::vendors::test(&settings, &secrets).await;
         let db = self.db();
         let current = connections::get(&db, profile_id, vendor)?;
         if current.is_some_and(|c| c.settings == settings) {

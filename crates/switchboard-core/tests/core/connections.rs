@@ -7,8 +7,8 @@ use switchboard_core::{ErrorCode, Switchboard};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::core;
 use super::vendor_support::{body, genesys};
+use super::{core, practice_profile};
 
 fn genesys_settings(endpoints: Endpoints) -> ConnectionSettings {
     ConnectionSettings::Genesys(GenesysSettings {
@@ -91,6 +91,16 @@ fn only_a_practice_connection_may_save_an_http_loopback_url() {
     let core = core();
     let p = core.create_profile("Acme").unwrap();
     let local = Some("http://127.0.0.1:4010".to_owned());
+    // An ordinary profile cannot make itself a practice connection by saying so.
+    let claimed = Endpoints {
+        practice: true,
+        token_base: local.clone(),
+        api_base: local.clone(),
+    };
+    let error = core
+        .save_connection(p.id, genesys_settings(claimed))
+        .unwrap_err();
+    assert_eq!(error.detail().unwrap().code, "endpoint_https");
     let ordinary = Endpoints {
         practice: false,
         token_base: local.clone(),
@@ -102,6 +112,7 @@ fn only_a_practice_connection_may_save_an_http_loopback_url() {
     assert_eq!(error.field(), Some("tokenBase"));
     assert_eq!(error.detail().unwrap().code, "endpoint_https");
 
+    let p = practice_profile(&core);
     let practice = Endpoints {
         practice: true,
         token_base: local.clone(),
@@ -142,8 +153,9 @@ async fn genesys_server() -> MockServer {
     server
 }
 
+/// Wiremock speaks plain http on loopback, which only the practice profile may use.
 async fn saved_and_tested(core: &Switchboard, server: &MockServer) -> i64 {
-    let p = core.create_profile("Acme").unwrap();
+    let p = practice_profile(core);
     core.save_connection(p.id, ConnectionSettings::Genesys(genesys(server)))
         .unwrap();
     core.set_connection_secret(

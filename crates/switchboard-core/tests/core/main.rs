@@ -54,6 +54,18 @@ pub async fn practice() -> Practice {
     }
 }
 
+/// The practice profile with no connection yet: the one profile whose connections may talk
+/// plain http to loopback (wiremock), without starting an emulator.
+pub fn practice_profile(core: &Switchboard) -> switchboard_core::switchboard::ProfileSummary {
+    let none = switchboard_core::practice::PracticeTenant {
+        settings: Vec::new(),
+        control: None,
+        secrets: Vec::new(),
+        flow_values: Vec::new(),
+    };
+    core.open_practice_profile(&none).expect("practice profile")
+}
+
 /// A core on a private in-memory database and an in-memory secret store.
 pub fn core() -> Switchboard {
     Switchboard::in_memory(Box::new(MemoryStore::new())).expect("in-memory core")

@@ -622,3 +622,14 @@ async fn secrets_the_salesforce_connection_holds_are_copied_from_it_not_asked_ag
         "password and token joined from the connection's keychain entries"
     );
 }
+
+/// The same table the UI's per-keystroke suggestion is tested against (ui/src/lib/presence.test.ts).
+#[test]
+fn developer_names_are_suggested_as_the_shared_table_says() {
+    let table: serde_json::Value =
+        serde_json::from_str(include_str!("../cases/developer_names.json")).unwrap();
+    for case in table["cases"].as_array().unwrap() {
+        let (label, expected) = (case[0].as_str().unwrap(), case[1].as_str().unwrap());
+        assert_eq!(suggest_developer_name(label), expected, "label {label:?}");
+    }
+}

@@ -1,12 +1,12 @@
-//! The UI keeps its own list of diagnosis codes (each with a message in EN/FR/JA, checked by
-//! vitest). This keeps that list equal to the core's, so a new code never reaches the UI
-//! untranslated and a removed one never lingers.
+//! The UI translates the diagnosis codes of the generated contract (each with a message in
+//! EN/FR/JA, checked by vitest). This keeps that list equal to the core's, so a new code never
+//! reaches the UI untranslated and a removed one never lingers.
 
 use std::collections::BTreeSet;
 
 use switchboard_core::connection::codes;
 
-const UI_CODES: &str = include_str!("../../../../ui/src/lib/connections.ts");
+const UI_CODES: &str = include_str!("../../../../ui/src/lib/contract.ts");
 
 fn ui_codes() -> BTreeSet<String> {
     let start = UI_CODES

@@ -13,10 +13,10 @@ use url::Url;
 
 use super::types;
 pub use super::types::{
-    AddressBook, Agent, AssignKind, AssignResult, EntryResult, StoredEntry, Team, UnavailableCode,
+    AddressBook, Agent, AssignKind, AssignResult, Entry, EntryResult, StoredEntry, Team,
+    UnavailableCode,
 };
 use super::{self as cxone, ADMIN_API, Credentials, GOV_TOKEN_BASE, TOKEN_BASE};
-use crate::address_book::entry::Entry;
 use crate::connection::{Code, ConnectionSecrets, CxoneCloud, CxoneSettings, Failure, join};
 use crate::secrets::Sensitive;
 use crate::vendors::http::{Http, Reply, Request};

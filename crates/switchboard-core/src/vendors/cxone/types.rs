@@ -4,7 +4,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::address_book::entry::Entry;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +17,40 @@ pub struct AddressBook {
     pub agents: Vec<i64>,
     /// Team ids the book is assigned to.
     pub teams: Vec<i64>,
+}
+
+/// A checked entry, with CXone's `addressBookEntries` field names. Phones are E.164.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "AddressEntry")]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    pub first_name: String,
+    pub last_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub middle_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+impl Entry {
+    /// Who the entry is, for idempotency: the same person with the same phone and email is the
+    /// same entry however it was capitalised or spaced.
+    pub fn key(&self) -> String {
+        let part = |s: &str| s.trim().to_lowercase();
+        [
+            part(&self.first_name),
+            part(&self.last_name),
+            part(self.phone.as_deref().unwrap_or("")),
+            part(self.email.as_deref().unwrap_or("")),
+        ]
+        .join("\u{1f}")
+    }
 }
 
 /// An entry as stored in a book, with CXone's id for it.
