@@ -69,13 +69,36 @@ impl TypeVisitor for Declarations {
         // as `Vec` or `Option` only lead on to what they hold.
         if T::output_path().is_some() {
             let ident = T::ident(&self.cfg);
-            let docs = T::docs().unwrap_or_default();
-            self.found
-                .insert(ident, format!("{docs}export {}", T::decl(&self.cfg)));
+            let docs = compact_docs(&T::docs().unwrap_or_default());
+            let decl = compact_docs(&T::decl(&self.cfg));
+            self.found.insert(ident, format!("{docs}export {decl}"));
         }
         T::visit_dependencies(self);
         T::visit_generics(self);
     }
+}
+
+/// ts-rs writes every doc comment over three lines; a one-line doc is kept on one.
+fn compact_docs(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let one_line = lines[i].trim() == "/**"
+            && lines
+                .get(i + 1)
+                .is_some_and(|l| l.trim_start().starts_with("* "))
+            && lines.get(i + 2).is_some_and(|l| l.trim() == "*/");
+        if one_line {
+            let text = lines[i + 1].trim_start().trim_start_matches("* ");
+            out.push(format!("/** {text} */"));
+            i += 3;
+        } else {
+            out.push(lines[i].to_owned());
+            i += 1;
+        }
+    }
+    out.join("\n")
 }
 
 /// The whole `contract.ts`: the types, the lists the UI iterates, then `Commands`, each

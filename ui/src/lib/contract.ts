@@ -1,50 +1,34 @@
 // Purpose: the core↔window contract, GENERATED from the Rust types and commands by
 // `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.
 
-/**
- * `line` is the 1-based line of the file where the row starts.
- */
+/** `line` is the 1-based line of the file where the row starts. */
 export type AcceptedRow = { line: number, entry: AddressEntry, };
 
-/**
- * A CXone ACD user attribute the sync can fill.
- */
+/** A CXone ACD user attribute the sync can fill. */
 export type AcdAttribute = "first-name" | "last-name" | "display-name" | "email" | "business-phone" | "mobile-phone" | "extension" | "department" | "job-title" | "company";
 
-/**
- * What the admin is preparing: kept as they type, applied on request.
- */
+/** What the admin is preparing: kept as they type, applied on request. */
 export type AddressBookDraft = { region: string, entries: Array<AddressEntry>, teams: Array<Target>, agents: Array<Target>, };
 
-/**
- * A checked entry, with CXone's `addressBookEntries` field names. Phones are E.164.
- */
+/** A checked entry, with CXone's `addressBookEntries` field names. Phones are E.164. */
 export type AddressEntry = { firstName: string, lastName: string, middleName?: string | null, company?: string | null, phone?: string | null, mobile?: string | null, email?: string | null, };
 
 export type AppInfo = { version: string, identifier: string, dataDir: string, logDir: string, development: boolean, };
 
 export type ApplyResult = { run: ApplyRun, flow: FlowView, };
 
-/**
- * An apply run as the UI shows it.
- */
+/** An apply run as the UI shows it. */
 export type ApplyRun = { id: number, state: 'running' | 'done' | 'failed', failure: FailureView | null, bookId: number | null, total: number, added: number, present: number, assigned: number, updatedAt: string, };
 
 export type AttributePair = { acd: AcdAttribute, zoom: ZoomAttribute, };
 
 export type Check = { 
-/**
- * Stable per vendor: `settings`, `token`, `scopes`, `users`, `discovery`, …
- */
+/** Stable per vendor: `settings`, `token`, `scopes`, `users`, `discovery`, … */
 id: string, ok: boolean, 
-/**
- * Set exactly when `ok` is false.
- */
+/** Set exactly when `ok` is false. */
 code: DiagnosisCode | null, params: { [key in string]: JsonValue }, };
 
-/**
- * A header cell, and the entry field it was recognised as (`None`: ignored).
- */
+/** A header cell, and the entry field it was recognised as (`None`: ignored). */
 export type Column = { header: string, field: string | null, };
 
 /**
@@ -61,25 +45,17 @@ export type ConnectionSettings = { "vendor": "zoom" } & ZoomSettings | { "vendor
 export type ConnectionView = { vendor: Vendor, settings: ConnectionSettings | null, secretsSet: Array<string>, lastDiagnosis: Diagnosis | null, };
 
 export type CopyView = { id: string, label: string, target: string | null, 
-/**
- * `None` while fields are missing, and always for a copy that contains a secret.
- */
+/** `None` while fields are missing, and always for a copy that contains a secret. */
 value: string | null, missing: Array<string>, 
-/**
- * Built from a saved secret: the UI copies it with `copy_secret`, the value never crosses IPC.
- */
+/** Built from a saved secret: the UI copies it with `copy_secret`, the value never crosses IPC. */
 secret: boolean, };
 
-/**
- * The preview of one file.
- */
+/** The preview of one file. */
 export type CsvImport = { separator: string, hadBom: boolean, columns: Array<Column>, accepted: Array<AcceptedRow>, rejected: Array<RejectedRow>, };
 
 export type CxoneAgent = { id: number, userName: string, firstName: string, lastName: string, email: string | null, teamId: number | null, teamName: string | null, active: boolean, };
 
-/**
- * Which CXone cloud issues the tokens.
- */
+/** Which CXone cloud issues the tokens. */
 export type CxoneCloud = "commercial" | "us_gov";
 
 /**
@@ -87,71 +63,45 @@ export type CxoneCloud = "commercial" | "us_gov";
  * `access-key-secret`, `client-secret`.
  */
 export type CxoneSettings = { accessKeyId: string, clientId: string, cloud: CxoneCloud, 
-/**
- * The tenant's area (`na1`, `eu1`, `au1` …), checked against discovery when given.
- */
+/** The tenant's area (`na1`, `eu1`, `au1` …), checked against discovery when given. */
 area?: string | null, 
-/**
- * The tenant ID (UUID); read from CXone's token when absent.
- */
+/** The tenant ID (UUID); read from CXone's token when absent. */
 tenantId?: string | null, 
-/**
- * A rehearsal against the practice tenant: every request must stay on loopback.
- */
+/** A rehearsal against the practice tenant: every request must stay on loopback. */
 practice: boolean, 
-/**
- * Replaces the vendor's login / token host.
- */
+/** Replaces the vendor's login / token host. */
 tokenBase?: string | null, 
-/**
- * Replaces the vendor's API host (also the one discovered at run time).
- */
+/** Replaces the vendor's API host (also the one discovered at run time). */
 apiBase?: string | null, };
 
 export type CxoneTeam = { id: number, name: string, active: boolean, agentCount: number, };
 
 export type Diagnosis = { vendor: Vendor, 
-/**
- * True when every check passed.
- */
+/** True when every check passed. */
 ok: boolean, 
-/**
- * ISO-8601 UTC, e.g. `2026-11-23T10:15:00Z`.
- */
+/** ISO-8601 UTC, e.g. `2026-11-23T10:15:00Z`. */
 checkedAt: string, 
-/**
- * In the order they ran; a check that could not run (an earlier one failed) is absent.
- */
+/** In the order they ran; a check that could not run (an earlier one failed) is absent. */
 checks: Array<Check>, };
 
 export type DiagnosisCode = "settings.invalid" | "settings.missing_secret" | "network.unreachable" | "network.timeout" | "network.unexpected_redirect" | "rate_limited" | "vendor.server_error" | "vendor.unexpected_response" | "vendor.token_rejected" | "vendor.untrusted_endpoint" | "internal" | "zoom.invalid_client" | "zoom.invalid_client_secret" | "zoom.client_id_mismatch" | "zoom.credentials_missing" | "zoom.not_server_to_server_app" | "zoom.invalid_account_id" | "zoom.no_token_issued" | "zoom.missing_scopes" | "zoom.api_access_denied" | "zoom.daily_rate_limit" | "zoom.token_request_rejected" | "cxone.invalid_client" | "cxone.invalid_access_key" | "cxone.unauthorized_client" | "cxone.token_request_rejected" | "cxone.tenant_unknown" | "cxone.tenant_not_found" | "cxone.area_mismatch" | "cxone.missing_permissions" | "cxone.address_book_missing" | "apply.not_recorded" | "salesforce.authentication_failure" | "salesforce.security_token_required" | "salesforce.invalid_login" | "salesforce.invalid_consumer_key" | "salesforce.invalid_consumer_secret" | "salesforce.unsupported_grant_type" | "salesforce.login_host_not_supported" | "salesforce.user_not_approved" | "salesforce.token_request_rejected" | "salesforce.request_limit_exceeded" | "salesforce.api_disabled" | "salesforce.omni_channel_unavailable" | "salesforce.developer_name_hidden" | "salesforce.statuses_missing" | "genesys.wrong_grant_type" | "genesys.client_not_found_in_region" | "genesys.invalid_client_secret" | "genesys.token_request_rejected" | "genesys.missing_permissions";
 
-/**
- * The diagram's words, translated by the UI.
- */
+/** The diagram's words, translated by the UI. */
 export type DiagramLabels = { title: string, acdColumn: string, salesforceColumn: string, previousState: string, legendStates: string, legendSubscriber: string, legendLoop: string, legendMissing: string, };
 
 export type DirectoryPreview = { totalUsers: number, phoneUsers: number, pages: number, counts: { [key in TranslationStatus]?: number }, rows: Array<PreviewRow>, truncated: boolean, };
 
-/**
- * What the admin enters on CXone's Directory Sync page, prepared here.
- */
+/** What the admin enters on CXone's Directory Sync page, prepared here. */
 export type DirectorySyncDoc = { acdDirectory: string, attributes: Array<AttributePair>, addExtension: boolean, translation: boolean, rules: TranslationRules, };
 
 export type DirectorySyncView = { doc: DirectorySyncDoc, 
-/**
- * For each ACD attribute, the Zoom attributes it may be paired with.
- */
+/** For each ACD attribute, the Zoom attributes it may be paired with. */
 zoomOptions: { [key in AcdAttribute]?: Array<ZoomAttribute> }, mapProblems: Array<MapProblem>, ruleProblems: Array<RuleProblem>, regions: Array<string>, };
 
-/**
- * One entry typed in the form: the normalized entry, or why not.
- */
+/** One entry typed in the form: the normalized entry, or why not. */
 export type EntryCheck = { entry: AddressEntry | null, problems: Array<EntryProblem>, };
 
-/**
- * An entry as typed in the form or read from a CSV row: every field as text, unchecked.
- */
+/** An entry as typed in the form or read from a CSV row: every field as text, unchecked. */
 export type EntryDraft = { firstName: string, lastName: string, middleName: string, company: string, phone: string, mobile: string, email: string, };
 
 /**
@@ -160,23 +110,15 @@ export type EntryDraft = { firstName: string, lastName: string, middleName: stri
  */
 export type EntryProblem = { field: string | null, code: string, };
 
-/**
- * Stable codes the UI translates (`error.<code>` in its catalogues).
- */
+/** Stable codes the UI translates (`error.<code>` in its catalogues). */
 export type ErrorCode = "validation" | "not_found" | "conflict" | "keychain_unavailable" | "storage" | "invalid_link" | "vendor" | "connection_missing" | "live_check_required" | "internal";
 
-/**
- * What an error looks like on the wire: `{"code": "...", "message": "...", "field": "..."}`.
- */
+/** What an error looks like on the wire: `{"code": "...", "message": "...", "field": "..."}`. */
 export type ErrorReply = { code: ErrorCode, message: string, field: string | null, 
-/**
- * For `validation`: the rule that failed, translated by the UI like an inline field error.
- */
+/** For `validation`: the rule that failed, translated by the UI like an inline field error. */
 detail: FieldError | null, failure: FailureReply | null, };
 
-/**
- * A vendor failure as the UI reads it: the diagnosis code and the values its message needs.
- */
+/** A vendor failure as the UI reads it: the diagnosis code and the values its message needs. */
 export type FailureReply = { code: DiagnosisCode, params: { [key in string]: JsonValue }, };
 
 export type FailureView = { code: string, params: { [key in string]: JsonValue }, };
@@ -187,15 +129,11 @@ export type FieldKind = "text" | "secret" | "multiline" | "choice";
 
 export type FieldOption = { value: string, label: string, };
 
-/**
- * A live list a text field's value can be picked from.
- */
+/** A live list a text field's value can be picked from. */
 export type FieldSource = "cxone-agents";
 
 export type FieldView = { id: string, label: string, help: string | null, kind: FieldKind, required: boolean, options: Array<FieldOption>, value: string | null, secretSet: boolean, error: FieldError | null, source: FieldSource | null, 
-/**
- * The value shown is read from this connection (`salesforce`, …): nothing typed here yet.
- */
+/** The value shown is read from this connection (`salesforce`, …): nothing typed here yet. */
 fromConnection: string | null, };
 
 /**
@@ -205,9 +143,7 @@ fromConnection: string | null, };
  */
 export type Finding = { code: string, severity: Severity, table: FindingTable, row: number | null, params: { [key in string]: JsonValue }, };
 
-/**
- * Where a finding is: one of the two tables, or the rule as a whole.
- */
+/** Where a finding is: one of the two tables, or the rule as a whole. */
 export type FindingTable = "states" | "subscriber_states" | "rule";
 
 export type FlowProgress = { flowId: string, done: number, total: number, };
@@ -216,25 +152,15 @@ export type FlowSummary = { id: string, title: string, summary: string, done: nu
 
 export type FlowView = { profileId: number, id: string, title: string, summary: string, steps: Array<StepView>, currentStepId: string, practice: boolean, };
 
-/**
- * A Genesys Cloud org reached with a client-credentials OAuth client. Secret: `client-secret`.
- */
+/** A Genesys Cloud org reached with a client-credentials OAuth client. Secret: `client-secret`. */
 export type GenesysSettings = { 
-/**
- * The region domain, e.g. `mypurecloud.de` (login on `login.<domain>`, API on `api.<domain>`).
- */
+/** The region domain, e.g. `mypurecloud.de` (login on `login.<domain>`, API on `api.<domain>`). */
 region: string, clientId: string, 
-/**
- * A rehearsal against the practice tenant: every request must stay on loopback.
- */
+/** A rehearsal against the practice tenant: every request must stay on loopback. */
 practice: boolean, 
-/**
- * Replaces the vendor's login / token host.
- */
+/** Replaces the vendor's login / token host. */
 tokenBase?: string | null, 
-/**
- * Replaces the vendor's API host (also the one discovered at run time).
- */
+/** Replaces the vendor's API host (also the one discovered at run time). */
 apiBase?: string | null, };
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
@@ -243,16 +169,12 @@ export type KeychainStatus = { available: boolean, error: ErrorReply | null, };
 
 export type LinkView = { label: string, url: string | null, missing: Array<string>, };
 
-/**
- * The live part of a step. Each goes with one step kind (checked by [`structural_problems`]).
- */
+/** The live part of a step. Each goes with one step kind (checked by [`structural_problems`]). */
 export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight";
 
 export type Locale = "en" | "fr" | "ja";
 
-/**
- * A problem on one row (`row` indexes `pairs`); the UI translates `code`.
- */
+/** A problem on one row (`row` indexes `pairs`); the UI translates `code`. */
 export type MapProblem = { row: number, code: string, };
 
 export type Pattern = { match: string, strip: number, prefix: string, format: PatternFormat, };
@@ -264,44 +186,26 @@ export type PatternSet = { name: string, region: Region, patterns: Array<Pattern
 export type PendingOn = { stepId: string, title: string, };
 
 export type PlanPreview = { 
-/**
- * Some: a book with that name (trimmed, any case) exists and is reused.
- */
+/** Some: a book with that name (trimmed, any case) exists and is reused. */
 bookId: number | null, entriesToAdd: number, entriesPresent: number, teamsToAssign: Array<Target>, agentsToAssign: Array<Target>, 
-/**
- * Teams and agents the book is already assigned to.
- */
+/** Teams and agents the book is already assigned to. */
 alreadyAssigned: number, };
 
-/**
- * The "Status Options" choice in Salesforce.
- */
+/** The "Status Options" choice in Salesforce. */
 export type PlannedKind = "online" | "busy";
 
-/**
- * A presence status the admin will create in Setup › Presence Statuses.
- */
+/** A presence status the admin will create in Setup › Presence Statuses. */
 export type PlannedStatus = { label: string, developerName: string, kind: PlannedKind, 
-/**
- * The service channels of an Online status, as the admin writes them.
- */
+/** The service channels of an Online status, as the admin writes them. */
 channels: string, };
 
-/**
- * `{rateLimit, serverErrors, latencyMs, expiredSecret, tokenExpiry, dropConnections}`.
- */
+/** `{rateLimit, serverErrors, latencyMs, expiredSecret, tokenExpiry, dropConnections}`. */
 export type PracticeFaults = { rateLimit: RateLimitMode, 
-/**
- * A 503 on every other request.
- */
+/** A 503 on every other request. */
 serverErrors: boolean, latencyMs: number, 
-/**
- * The token endpoints refuse the demo secrets, as for an expired or rotated secret.
- */
+/** The token endpoints refuse the demo secrets, as for an expired or rotated secret. */
 expiredSecret: boolean, 
-/**
- * Tokens live one second, so they expire in the middle of a run.
- */
+/** Tokens live one second, so they expire in the middle of a run. */
 tokenExpiry: boolean, dropConnections: boolean, };
 
 /**
@@ -309,9 +213,7 @@ tokenExpiry: boolean, dropConnections: boolean, };
  * org's ServicePresenceStatus records (from Salesforce).
  */
 export type PresenceCatalog = { 
-/**
- * The unavailable codes; [`AVAILABLE`] is an ACD state whether listed or not.
- */
+/** The unavailable codes; [`AVAILABLE`] is an ACD state whether listed or not. */
 acdStates: Array<string>, salesforceStatuses: Array<SalesforceStatus>, };
 
 /**
@@ -321,26 +223,16 @@ acdStates: Array<string>, salesforceStatuses: Array<SalesforceStatus>, };
  * missing.
  */
 export type PresenceRule = { name: string, 
-/**
- * Publisher direction, CXone → Salesforce.
- */
+/** Publisher direction, CXone → Salesforce. */
 states: Array<StateRow>, 
-/**
- * Subscriber direction, Salesforce → CXone.
- */
+/** Subscriber direction, Salesforce → CXone. */
 subscriberStates: Array<SubscriberRow>, teams: Array<RuleTarget>, users: Array<RuleTarget>, };
 
-/**
- * The rule as the editor shows it.
- */
+/** The rule as the editor shows it. */
 export type PresenceRuleView = { rule: PresenceRule, catalog: PresenceCatalog | null, 
-/**
- * When the lists were last read live (RFC 3339, UTC).
- */
+/** When the lists were last read live (RFC 3339, UTC). */
 catalogAt: string | null, findings: Array<Finding>, 
-/**
- * SVG markup, every text escaped by the core.
- */
+/** SVG markup, every text escaped by the core. */
 diagram: string, 
 /**
  * After an import: teams and users of the file that this tenant has under no such name
@@ -348,9 +240,7 @@ diagram: string,
  */
 unmatchedTargets?: Array<string>, };
 
-/**
- * The system a step happens in.
- */
+/** The system a step happens in. */
 export type PresenceSystem = "acd" | "salesforce";
 
 export type PreviewRow = { name: string, email: string, extension: number | null, before: string | null, after: string | null, status: TranslationStatus, reason: string | null, };
@@ -366,18 +256,12 @@ export type RateLimitMode = "off" | "retry_after_seconds" | "retry_after_date" |
 export type Region = string;
 
 export type RejectedRow = { line: number, problems: Array<EntryProblem>, 
-/**
- * The cells as read, so the admin can find and fix the row.
- */
+/** The cells as read, so the admin can find and fix the row. */
 raw: Array<string>, 
-/**
- * For `row.duplicate`: the line of the accepted row it repeats.
- */
+/** For `row.duplicate`: the line of the accepted row it repeats. */
 duplicateOf: number | null, };
 
-/**
- * Where the user was when they last closed the app.
- */
+/** Where the user was when they last closed the app. */
 export type Resume = { profileId: number, flowId: string | null, };
 
 /**
@@ -400,33 +284,21 @@ export type SalesforceEnvironment = "production" | "sandbox" | "hyperforce" | "m
  * app, never by the user).
  */
 export type SalesforceSettings = { environment: SalesforceEnvironment, 
-/**
- * Required for `my_domain` and `hyperforce`, e.g. `acme.my.salesforce.com`.
- */
+/** Required for `my_domain` and `hyperforce`, e.g. `acme.my.salesforce.com`. */
 myDomainHost?: string | null, username: string, consumerKey: string, 
-/**
- * A rehearsal against the practice tenant: every request must stay on loopback.
- */
+/** A rehearsal against the practice tenant: every request must stay on loopback. */
 practice: boolean, 
-/**
- * Replaces the vendor's login / token host.
- */
+/** Replaces the vendor's login / token host. */
 tokenBase?: string | null, 
-/**
- * Replaces the vendor's API host (also the one discovered at run time).
- */
+/** Replaces the vendor's API host (also the one discovered at run time). */
 apiBase?: string | null, };
 
 export type SalesforceStatus = { developerName: string, label: string, kind: SalesforceStatusKind, };
 
-/**
- * A ServicePresenceStatus is Online (the agent can take work) or Busy.
- */
+/** A ServicePresenceStatus is Online (the agent can take work) or Busy. */
 export type SalesforceStatusKind = "online" | "busy" | "unknown";
 
-/**
- * A file Switchboard wrote, for the UI to show and reveal.
- */
+/** A file Switchboard wrote, for the UI to show and reveal. */
 export type SavedFile = { path: string, };
 
 export type Settings = { locale: Locale, };
@@ -439,9 +311,7 @@ export type Severity = "error" | "warning";
 
 export type Simulation = { steps: Array<SimulationStep>, outcome: SimulationOutcome, };
 
-/**
- * How the chain ends.
- */
+/** How the chain ends. */
 export type SimulationOutcome = { "kind": "settles" } | { "kind": "loops", backTo: number, } | { "kind": "stops", reason: string, } | { "kind": "tooLong" };
 
 /**
@@ -450,22 +320,14 @@ export type SimulationOutcome = { "kind": "settles" } | { "kind": "loops", backT
  */
 export type SimulationStep = { system: PresenceSystem, state: string, viaRow: [FindingTable, number] | null, note: string | null, };
 
-/**
- * The change that starts the chain: the agent picks `state` in `system`.
- */
+/** The change that starts the chain: the agent picks `state` in `system`. */
 export type Start = { system: PresenceSystem, state: string, };
 
-/**
- * A States row: while the agent is in the ACD state `acd`, Salesforce shows `salesforce`.
- */
+/** A States row: while the agent is in the ACD state `acd`, Salesforce shows `salesforce`. */
 export type StateRow = { 
-/**
- * ACD state name, e.g. "Available" or an unavailable code such as "Lunch".
- */
+/** ACD state name, e.g. "Available" or an unavailable code such as "Lunch". */
 acd: string, 
-/**
- * The Salesforce status's DeveloperName, e.g. "Available_for_Chat".
- */
+/** The Salesforce status's DeveloperName, e.g. "Available_for_Chat". */
 salesforce: string, };
 
 export type StepKind = "manual" | "verified" | "automated" | "editor";
@@ -473,18 +335,12 @@ export type StepKind = "manual" | "verified" | "automated" | "editor";
 export type StepStatus = "not_started" | "in_progress" | "needs_attention" | "done";
 
 export type StepView = { id: string, kind: StepKind, title: string, status: StepStatus, instructions: Array<string>, warnings: Array<string>, links: Array<LinkView>, copies: Array<CopyView>, fields: Array<FieldView>, pending: Array<PendingOn>, updatedAt: string | null, live: LiveKind | null, lastCheck: Diagnosis | null, 
-/**
- * The practice tenant can fill some of this step's fields (its demo app credentials).
- */
+/** The practice tenant can fill some of this step's fields (its demo app credentials). */
 practiceFill: boolean, };
 
-/**
- * A Subscriber states row: when Salesforce shows `salesforce`, CXone moves the agent to `acd`.
- */
+/** A Subscriber states row: when Salesforce shows `salesforce`, CXone moves the agent to `acd`. */
 export type SubscriberRow = { 
-/**
- * The Salesforce status's DeveloperName.
- */
+/** The Salesforce status's DeveloperName. */
 salesforce: string, acd: SubscriberTarget, };
 
 /**
@@ -494,9 +350,7 @@ salesforce: string, acd: SubscriberTarget, };
  */
 export type SubscriberTarget = { "state": string } | "previous";
 
-/**
- * A team or an agent the book is assigned to.
- */
+/** A team or an agent the book is assigned to. */
 export type Target = { id: number, name: string, };
 
 /**
@@ -528,26 +382,16 @@ export type TranslationStatus = "translated" | "unchanged" | "no_match" | "inval
 
 export type Vendor = "zoom" | "cxone" | "salesforce" | "genesys";
 
-/**
- * A Zoom user attribute the sync can read.
- */
+/** A Zoom user attribute the sync can read. */
 export type ZoomAttribute = "first-name" | "last-name" | "display-name" | "email" | "phone" | "mobile" | "extension" | "department" | "job-title" | "company";
 
-/**
- * A Zoom Server-to-Server OAuth app. Secret: `client-secret`.
- */
+/** A Zoom Server-to-Server OAuth app. Secret: `client-secret`. */
 export type ZoomSettings = { accountId: string, clientId: string, 
-/**
- * A rehearsal against the practice tenant: every request must stay on loopback.
- */
+/** A rehearsal against the practice tenant: every request must stay on loopback. */
 practice: boolean, 
-/**
- * Replaces the vendor's login / token host.
- */
+/** Replaces the vendor's login / token host. */
 tokenBase?: string | null, 
-/**
- * Replaces the vendor's API host (also the one discovered at run time).
- */
+/** Replaces the vendor's API host (also the one discovered at run time). */
 apiBase?: string | null, };
 
 /** Every `Locale`, in the core's order. */

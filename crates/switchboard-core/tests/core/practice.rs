@@ -253,3 +253,36 @@ async fn each_vendor_failure_mode_of_the_emulator_gets_its_own_diagnosis() {
         "genesys.client_not_found_in_region"
     );
 }
+
+/// The emulator's port changes with every start: whatever the profile saved, a vendor call reads
+/// the practice connections as the host's resolver announces them now, without any host help.
+#[tokio::test]
+async fn a_practice_profile_follows_the_emulator_the_host_runs_now() {
+    let first = Emulator::start(EmulatorConfig::default()).await.unwrap();
+    let core = super::core();
+    let tenant = PracticeTenant::from_announcement(&announcement(&first)).unwrap();
+    let profile = core.open_practice_profile(&tenant).unwrap().id;
+    first.shutdown().await;
+
+    let second = Emulator::start(EmulatorConfig::default()).await.unwrap();
+    let core = core.with_practice(Box::new(switchboard_core::practice::Attached::new(
+        announcement(&second),
+    )));
+    for vendor in VENDORS {
+        let diagnosis = core.test_connection(profile, vendor).await.unwrap();
+        assert!(
+            diagnosis.ok,
+            "{vendor} reaches the running emulator: {diagnosis:#?}"
+        );
+    }
+    let port = second.local_addr().port().to_string();
+    for view in core.connections(profile).await.unwrap() {
+        let settings = view.settings.expect("every practice connection is set");
+        let token = settings.endpoints().token_base.clone().unwrap_or_default();
+        assert!(
+            token.contains(&port),
+            "{} shows the running emulator: {token}",
+            view.vendor
+        );
+    }
+}
