@@ -23,6 +23,8 @@ macro_rules! commands {
         $(
             $(#[doc = $doc])*
             #[tauri::command(async)]
+            // Tauri passes each argument by name, as the window sends it: no struct to bundle them.
+            #[allow(clippy::too_many_arguments)]
             pub async fn $name(
                 $state: tauri::State<'_, $crate::AppState>,
                 $app: tauri::AppHandle,

@@ -75,6 +75,19 @@ pub struct Step {
     pub live: Option<LiveKind>,
 }
 
+impl Step {
+    /// The kind the admin is shown: a step is badged Verified, Automated or Editor only when the
+    /// app does that part ([`Step::live`] names how); until then it is a manual step, whatever
+    /// the catalogue plans for it.
+    pub fn shown_kind(&self) -> StepKind {
+        if self.live.is_some() {
+            self.kind
+        } else {
+            StepKind::Manual
+        }
+    }
+}
+
 /// The live part of a step. Each goes with one step kind (checked by [`structural_problems`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "kebab-case")]

@@ -262,7 +262,7 @@ impl FlowState {
         let record = self.records.get(&step.id);
         StepView {
             id: step.id.clone(),
-            kind: step.kind,
+            kind: step.shown_kind(),
             title: step.title.get(locale).to_owned(),
             status: record.map(|r| r.status).unwrap_or_default(),
             instructions: step

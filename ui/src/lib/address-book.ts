@@ -10,7 +10,11 @@ export function entryName(entry: Pick<AddressEntry, 'firstName' | 'lastName'> & 
   return [entry.firstName, entry.middleName ?? '', entry.lastName].filter((part) => part.trim() !== '').join(' ');
 }
 
-/** Two entries are the same person when first, last, phone and e-mail match (case-insensitive names). */
+/**
+ * Two entries are the same person when first, last, phone and e-mail match, trimmed and case-insensitive: the
+ * core's `Entry::key`, kept here because the draft is merged before it is saved; both are tested against
+ * crates/switchboard-core/tests/cases/entry_identity.json.
+ */
 export function sameEntry(a: AddressEntry, b: AddressEntry): boolean {
   const norm = (v: string | null | undefined) => (v ?? '').trim().toLowerCase();
   return (

@@ -351,3 +351,18 @@ fn entry_keys_ignore_case_and_surrounding_spaces() {
     b.phone = Some("+33142764978".into());
     assert_ne!(a.key(), b.key());
 }
+
+/// The same table the UI's merge before saving is tested against (ui/src/lib/address-book.test.ts).
+#[test]
+fn entries_are_the_same_person_as_the_shared_table_says() {
+    let table: serde_json::Value =
+        serde_json::from_str(include_str!("../cases/entry_identity.json")).unwrap();
+    for case in table["cases"].as_array().unwrap() {
+        let a: switchboard_core::address_book::entry::Entry =
+            serde_json::from_value(case[0].clone()).unwrap();
+        let b: switchboard_core::address_book::entry::Entry =
+            serde_json::from_value(case[1].clone()).unwrap();
+        let same = case[2].as_bool().unwrap();
+        assert_eq!(a.key() == b.key(), same, "{a:?} and {b:?}");
+    }
+}

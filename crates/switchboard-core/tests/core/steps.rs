@@ -354,3 +354,23 @@ fn core_field_step(flow: &str, field: &str) -> (String, ()) {
     let flow = switchboard_core::catalogue::flow(flow).unwrap();
     (flow.field(field).expect(field).0.id.clone(), ())
 }
+
+/// A step is badged Verified, Automated or Editor only when the app does that part: steps the
+/// catalogue plans as automated but that are not wired to a vendor yet show as manual.
+#[test]
+fn no_step_is_badged_for_work_the_app_does_not_do() {
+    let core = Switchboard::in_memory(Box::new(MemoryStore::new())).unwrap();
+    let profile = core.create_profile("Acme").unwrap().id;
+    for flow in core.list_flows(profile, Locale::En).unwrap() {
+        let view = core.flow_view(profile, &flow.id, Locale::En).unwrap();
+        for step in &view.steps {
+            assert!(
+                step.kind == switchboard_core::catalogue::StepKind::Manual || step.live.is_some(),
+                "{}/{} is badged {:?} with nothing behind it",
+                flow.id,
+                step.id,
+                step.kind
+            );
+        }
+    }
+}
