@@ -107,7 +107,7 @@ pub fn typescript(
     signatures: &[Signature],
     lists: &[(&str, &str, Vec<String>)],
     data: &[(&str, serde_json::Value)],
-) -> String {
+) -> (String, Vec<String>) {
     let mut declarations = Declarations {
         cfg: config(),
         ..Default::default()
@@ -148,39 +148,91 @@ pub fn typescript(
         out.push_str(&entry(signature));
     }
     out.push_str("};\n");
-    out
+    (out, declarations.found.into_keys().collect())
 }
 
 fn entry(signature: &Signature) -> String {
-    let mut out = String::new();
-    let doc: Vec<&str> = signature
+    let args = params(signature);
+    format!(
+        "{}  {}: {{ args: {{ {} }}; reply: {} }};\n",
+        doc(signature, "  "),
+        signature.name,
+        args.join("; "),
+        signature.reply,
+    )
+}
+
+/// The whole `commands.ts`: one wrapper per command, its arguments in the Rust order, through
+/// the one `call` of `ipc.ts` (which turns every rejection into an `IpcError`).
+pub fn commands(signatures: &[Signature], declared: &[String]) -> String {
+    let mut used: Vec<&String> = declared
+        .iter()
+        // Replies are typed by `Commands` through `call`: only argument types are named here.
+        .filter(|name| {
+            signatures
+                .iter()
+                .any(|s| s.args.iter().any(|(_, ty, _)| mentions(ty, name)))
+        })
+        .collect();
+    used.sort();
+    let names: Vec<&str> = used.iter().map(|n| n.as_str()).collect();
+    let mut out = String::from(
+        "// Purpose: one wrapper per command of the core↔window contract, GENERATED with contract.ts by\n\
+         // `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.\n",
+    );
+    out.push_str("import { call } from './ipc';\n");
+    out.push_str(&format!(
+        "import type {{ {} }} from './contract';\n\n",
+        names.join(", ")
+    ));
+    for signature in signatures {
+        let names: Vec<String> = signature.args.iter().map(|(n, ..)| camel(n)).collect();
+        let args = if names.is_empty() {
+            String::new()
+        } else {
+            format!(", {{ {} }}", names.join(", "))
+        };
+        out.push_str(&format!(
+            "{}export const {} = ({}) => call('{}'{args});\n",
+            doc(signature, ""),
+            camel(signature.name),
+            params(signature).join(", "),
+            signature.name,
+        ));
+    }
+    out
+}
+
+/// `name: Type` per argument (`name?: Type` for an `Option`), camelCase as Tauri expects.
+fn params(signature: &Signature) -> Vec<String> {
+    signature
+        .args
+        .iter()
+        .map(|(name, ty, optional)| {
+            let mark = if *optional { "?" } else { "" };
+            format!("{}{mark}: {ty}", camel(name))
+        })
+        .collect()
+}
+
+fn doc(signature: &Signature, indent: &str) -> String {
+    let lines: Vec<&str> = signature
         .doc
         .iter()
         .copied()
         .filter(|l| !l.is_empty())
         .collect();
-    if !doc.is_empty() {
-        out.push_str(&format!("  /** {} */\n", doc.join(" ")));
+    if lines.is_empty() {
+        String::new()
+    } else {
+        format!("{indent}/** {} */\n", lines.join(" "))
     }
-    let args: Vec<String> = signature
-        .args
-        .iter()
-        .map(|(name, ty, optional)| {
-            let name = camel(name);
-            if *optional {
-                format!("{name}?: {ty}")
-            } else {
-                format!("{name}: {ty}")
-            }
-        })
-        .collect();
-    out.push_str(&format!(
-        "  {}: {{ args: {{ {} }}; reply: {} }};\n",
-        signature.name,
-        args.join("; "),
-        signature.reply,
-    ));
-    out
+}
+
+/// Whether the TypeScript type text `ty` names the declared type `name` (as a whole word).
+fn mentions(ty: &str, name: &str) -> bool {
+    ty.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(|word| word == name)
 }
 
 /// Tauri's argument names and the UI's function names are camelCase.
@@ -222,19 +274,27 @@ mod contract_file {
     use super::typescript;
     use crate::{commands, lists};
 
-    const FILE: &str = "../ui/src/lib/contract.ts";
+    /// The generated files and what each holds.
+    const FILES: [&str; 2] = ["../ui/src/lib/contract.ts", "../ui/src/lib/commands.ts"];
 
     #[test]
     fn contract_is_current() {
-        let generated = typescript(&commands::signatures(), &lists::all(), &lists::data());
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(FILE);
-        if std::env::var_os("SWITCHBOARD_WRITE_CONTRACT").is_some() {
-            std::fs::write(&path, &generated).expect("contract.ts is writable");
+        let signatures = commands::signatures();
+        let (types, declared) = typescript(&signatures, &lists::all(), &lists::data());
+        let wrappers = super::commands(&signatures, &declared);
+        let mut stale = Vec::new();
+        for (file, generated) in FILES.iter().zip([types, wrappers]) {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+            if std::env::var_os("SWITCHBOARD_WRITE_CONTRACT").is_some() {
+                std::fs::write(&path, &generated).expect("the contract files are writable");
+            }
+            if std::fs::read_to_string(&path).unwrap_or_default() != generated {
+                stale.push(*file);
+            }
         }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
-            committed == generated,
-            "ui/src/lib/contract.ts is stale: run `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract` and commit it"
+            stale.is_empty(),
+            "{stale:?} stale: run `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract` and commit them"
         );
     }
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import ErrorNotice from './ErrorNotice.svelte';
-import { ERROR_CODES, type ErrorCode } from '../lib/ipc';
+import { ERROR_CODES, type ErrorCode } from '../lib/api';
 import { applyLocale, t } from '../lib/i18n';
 import en from '../lib/i18n/en.json';
 import fr from '../lib/i18n/fr.json';

@@ -1,7 +1,7 @@
 // Purpose: which message a field shows: its saved value's error, a command's validation detail, or the fallback.
 import { describe, expect, it } from 'vitest';
 import { fieldMessage, validationMessage } from './fieldMessage';
-import type { FieldView } from '../lib/ipc';
+import type { FieldView } from '../lib/api';
 import { applyLocale } from '../lib/i18n';
 import { ipcError, validationError } from '../test/fixtures';
 

@@ -1,5 +1,5 @@
 // Purpose: the translated message to show under a field: its saved value's FieldError, else a command's error.
-import type { FieldError, FieldView, IpcError } from '../lib/ipc';
+import type { FieldError, FieldView, IpcError } from '../lib/api';
 import { t } from '../lib/i18n';
 
 /** An error a command reported for one field: while saving it, or while marking its step done. */

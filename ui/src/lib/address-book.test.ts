@@ -2,7 +2,7 @@
 // with the same identity rule as the core (one table of cases for both).
 import { describe, expect, it } from 'vitest';
 import { mergeEntries, sameEntry } from './address-book';
-import type { AddressEntry } from './ipc';
+import type { AddressEntry } from './api';
 import entryIdentity from '../../../crates/switchboard-core/tests/cases/entry_identity.json';
 import { addressEntry } from '../test/fixtures';
 

@@ -1,6 +1,6 @@
 // Purpose: the address book's entries in the UI: a person's display name, when two entries are the same person,
 // merging imported entries into the draft, and the regions offered for national phone numbers.
-import type { AddressEntry } from './ipc';
+import type { AddressEntry } from './api';
 
 /** Regions offered for national phone numbers (always including the saved one). */
 export const PHONE_REGIONS = ['FR', 'JP', 'US', 'GB', 'DE', 'CA', 'BE', 'CH', 'ES', 'IT', 'NL', 'AU'] as const;

@@ -1,12 +1,12 @@
 // Purpose: what the Connections page shows per vendor (fields, choices, secrets), turning a form draft into the
 // tagged ConnectionSettings object, translating a Test's checks (`diagnosis.<code>` with list params), and what a
 // vendor call's failure or a missing connection means.
-import { CXONE_CLOUDS, GENESYS_REGIONS, SALESFORCE_ENVIRONMENTS, VENDOR_SECRETS } from './ipc';
-import type { Check, ConnectionSettings, Failure, IpcError, Vendor } from './ipc';
+import { CXONE_CLOUDS, GENESYS_REGIONS, SALESFORCE_ENVIRONMENTS, VENDOR_SECRETS } from './api';
+import type { Check, ConnectionSettings, Failure, IpcError, Vendor } from './api';
 import { formatDateTime, formatList, formatNumber, t, type MessageKey, type Params } from './i18n';
 
 // Diagnosis codes, Genesys regions, choices and each vendor's secrets come from the core (the generated contract).
-export { DIAGNOSIS_CODES, GENESYS_REGIONS } from './ipc';
+export { DIAGNOSIS_CODES, GENESYS_REGIONS } from './api';
 
 /** One non-secret input; `options` makes it a select whose labels are `connections.option.<value>` (or the value). */
 export interface FieldSpec {

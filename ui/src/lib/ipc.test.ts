@@ -1,6 +1,6 @@
 // Purpose: IPC wrappers send the contract's command names and camelCase arguments, and normalise errors.
 import { describe, expect, it } from 'vitest';
-import * as ipc from './ipc';
+import * as ipc from './api';
 import { fakeBackend } from '../test/backend';
 
 describe('toIpcError', () => {
@@ -60,7 +60,7 @@ describe('toIpcError', () => {
   });
 });
 
-describe('command wrappers', () => {
+describe('command wrappers (generated in commands.ts)', () => {
   it('send the contract names and camelCase arguments', async () => {
     const backend = fakeBackend({
       create_profile: () => ({}),
@@ -78,10 +78,10 @@ describe('command wrappers', () => {
     await ipc.deleteProfile(3);
     await ipc.listFlows(3, 'fr');
     await ipc.openFlow(3, 'f', 'en');
-    await ipc.setField(ref, 'v');
-    await ipc.setSecret(ref, 'secret');
-    await ipc.clearSecret(ref);
-    await ipc.setStepStatus({ profileId: 3, flowId: 'f', stepId: 's', locale: 'en' }, 'done');
+    await ipc.setField(ref.profileId, ref.flowId, ref.stepId, ref.fieldId, 'v', ref.locale);
+    await ipc.setSecret(ref.profileId, ref.flowId, ref.stepId, ref.fieldId, 'secret', ref.locale);
+    await ipc.clearSecret(ref.profileId, ref.flowId, ref.stepId, ref.fieldId, ref.locale);
+    await ipc.setStepStatus(3, 'f', 's', 'done', 'en');
     await ipc.setResume(null, null);
     await ipc.setLocale('fr');
     await ipc.openLink('https://example.com');
@@ -141,8 +141,8 @@ describe('live step wrappers (issue 4)', () => {
     const draft = { region: 'FR', entries: [], teams: [], agents: [] };
     const entry = { firstName: 'A', lastName: 'B', middleName: '', company: '', phone: '01', mobile: '', email: '' };
     const doc = { acdDirectory: 'D', attributes: [], addExtension: false, translation: false, rules: { sets: [] } };
-    await ipc.verifyStep(ref);
-    await ipc.fillPracticeValues(ref);
+    await ipc.verifyStep(ref.profileId, ref.flowId, ref.stepId, ref.locale);
+    await ipc.fillPracticeValues(ref.profileId, ref.flowId, ref.stepId, ref.locale);
     await ipc.cxoneAgents(3, null);
     await ipc.cxoneTeams(3);
     await ipc.addressBookDraft(3, 'f');

@@ -10,7 +10,7 @@ import type {
   SimulationOutcome,
   SimulationStep,
   SubscriberTarget,
-} from './ipc';
+} from './api';
 import { formatNumber, t } from './i18n';
 import { codeText } from './problems';
 import { vendorName } from './connections';

@@ -5,7 +5,7 @@ import en from './i18n/en.json';
 import fr from './i18n/fr.json';
 import ja from './i18n/ja.json';
 import { applyLocale, regionName } from './i18n';
-import { ACD_ATTRIBUTES, TRANSLATION_STATUSES, ZOOM_ATTRIBUTES } from './ipc';
+import { ACD_ATTRIBUTES, TRANSLATION_STATUSES, ZOOM_ATTRIBUTES } from './api';
 import { codeText, problemText } from './problems';
 
 type Node = string | { [key: string]: Node };

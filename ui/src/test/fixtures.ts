@@ -22,7 +22,7 @@ import type {
   ProfileSummary,
   StepView,
   ZoomAttribute,
-} from '../lib/ipc';
+} from '../lib/api';
 
 export const FLOW_ID = 'zoom-presence';
 

@@ -8,7 +8,7 @@ import { fakeBackend, type Handler } from '../test/backend';
 import { connections, noFaults, validationError, zoomMissingScopes } from '../test/fixtures';
 import { TestId, TestIds } from '../lib/testIds';
 import { GENESYS_REGIONS } from '../lib/connections';
-import type { ConnectionView, Diagnosis } from '../lib/ipc';
+import type { ConnectionView, Diagnosis } from '../lib/api';
 import { applyLocale } from '../lib/i18n';
 
 const PROFILE = { id: 1, name: 'Acme Corp', practice: false };

@@ -7,7 +7,7 @@ import Home from './Home.svelte';
 import { fakeBackend } from '../test/backend';
 import { ipcError, practiceProfile, profiles, validationError } from '../test/fixtures';
 import { TestId, TestIds } from '../lib/testIds';
-import type { ProfileSummary } from '../lib/ipc';
+import type { ProfileSummary } from '../lib/api';
 import { applyLocale } from '../lib/i18n';
 
 function newProfile(id: number, name: string): ProfileSummary {

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import AddressBookEditor from './AddressBookEditor.svelte';
 import { fakeBackend, type Args, type Handler } from '../../test/backend';
 import { DS_FLOW_ID, addressBookDraft, addressEntry, applyRun, directorySyncFlow, withStatus } from '../../test/fixtures';
-import type { AddressBookDraft } from '../../lib/ipc';
+import type { AddressBookDraft } from '../../lib/api';
 import { TestId, TestIds } from '../../lib/testIds';
 
 const step = () => directorySyncFlow().steps.find((s) => s.id === 'cxone-address-book')!;

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import DirectorySyncEditor from './DirectorySyncEditor.svelte';
 import { fakeBackend, type Args, type Handler } from '../../test/backend';
 import { DS_FLOW_ID, directorySyncView } from '../../test/fixtures';
-import type { DirectoryPreview, DirectorySyncDoc } from '../../lib/ipc';
+import type { DirectoryPreview, DirectorySyncDoc } from '../../lib/api';
 import { TestId, TestIds } from '../../lib/testIds';
 import { applyLocale } from '../../lib/i18n';
 

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import PlannedStatuses from './PlannedStatuses.svelte';
 import { fakeBackend, type Args, type Handler } from '../../test/backend';
 import { SF_FLOW_ID, plannedStatuses, sfPresenceFlow, validationError } from '../../test/fixtures';
-import type { PlannedStatus } from '../../lib/ipc';
+import type { PlannedStatus } from '../../lib/api';
 import { TestId, TestIds } from '../../lib/testIds';
 
 async function renderTable(handlers: Record<string, Handler> = {}, practice = false) {

@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import PresenceRuleEditor from './PresenceRuleEditor.svelte';
 import { fakeBackend, type Args, type Handler } from '../../test/backend';
 import { SF_FLOW_ID, loopFinding, presenceRuleView } from '../../test/fixtures';
-import type { Finding, PresenceRule, Simulation } from '../../lib/ipc';
+import type { Finding, PresenceRule, Simulation } from '../../lib/api';
 import { TestId, TestIds } from '../../lib/testIds';
 import { applyLocale } from '../../lib/i18n';
 

@@ -7,7 +7,7 @@ import SalesforcePreflight from './SalesforcePreflight.svelte';
 import { fakeBackend } from '../../test/backend';
 import { TestId, TestIds } from '../../lib/testIds';
 import { applyLocale } from '../../lib/i18n';
-import type { Diagnosis } from '../../lib/ipc';
+import type { Diagnosis } from '../../lib/api';
 
 function blockedFlow(): Diagnosis {
   return {

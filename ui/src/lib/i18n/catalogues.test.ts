@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import fr from './fr.json';
 import ja from './ja.json';
-import { ERROR_CODES, RATE_LIMIT_MODES, STEP_KINDS, STEP_STATUSES, VALIDATION_CODES, VENDORS } from '../ipc';
+import { ERROR_CODES, RATE_LIMIT_MODES, STEP_KINDS, STEP_STATUSES, VALIDATION_CODES, VENDORS } from '../api';
 import { DIAGNOSIS_CODES, ENDPOINT_FIELDS, VENDOR_SPECS } from '../connections';
 
 type Node = string | { [key: string]: Node };

@@ -3,7 +3,7 @@
 import en from './en.json';
 import fr from './fr.json';
 import ja from './ja.json';
-import { LOCALES, type Locale } from '../ipc';
+import { LOCALES, type Locale } from '../api';
 import { localeState } from './locale.svelte';
 
 type Catalogue = { [key: string]: string | Catalogue };

@@ -1,0 +1,78 @@
+// Purpose: one wrapper per command of the core↔window contract, GENERATED with contract.ts by
+// `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.
+import { call } from './ipc';
+import type { AddressBookDraft, ConnectionSettings, DiagramLabels, DirectorySyncDoc, EntryDraft, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Vendor } from './contract';
+
+export const appInfo = () => call('app_info');
+/** The UI's language: the saved one, else the OS language when Switchboard speaks it. */
+export const getSettings = () => call('get_settings');
+export const setLocale = (locale: Locale) => call('set_locale', { locale });
+export const keychainStatus = () => call('keychain_status');
+export const openLogFolder = () => call('open_log_folder');
+/** Only https vendor pages (checked by the core) reach the browser. */
+export const openLink = (url: string) => call('open_link', { url });
+export const copyText = (text: string) => call('copy_text', { text });
+/** Copies a value built from saved secrets straight from the keychain to the clipboard: the secret never travels to the webview. */
+export const copySecret = (profileId: number, flowId: string, copyId: string) => call('copy_secret', { profileId, flowId, copyId });
+/** Opens the folder holding a file Switchboard saved. Only under the Downloads or home folder: the window must not make the file manager open any path it likes. */
+export const revealFile = (path: string) => call('reveal_file', { path });
+export const listProfiles = () => call('list_profiles');
+export const createProfile = (name: string) => call('create_profile', { name });
+export const renameProfile = (profileId: number, name: string) => call('rename_profile', { profileId, name });
+/** Deletes the profile, its progress and its keychain entries. */
+export const deleteProfile = (profileId: number) => call('delete_profile', { profileId });
+/** Opens (creating it once) the practice profile, pointed at the in-app emulator. */
+export const openPracticeTenant = () => call('open_practice_tenant');
+export const practiceFaults = () => call('practice_faults');
+export const setPracticeFaults = (faults: PracticeFaults) => call('set_practice_faults', { faults });
+export const listFlows = (profileId: number, locale: Locale) => call('list_flows', { profileId, locale });
+/** The flow as the user opens it; also remembered as where to resume. */
+export const openFlow = (profileId: number, flowId: string, locale: Locale) => call('open_flow', { profileId, flowId, locale });
+export const setField = (profileId: number, flowId: string, stepId: string, fieldId: string, value: string, locale: Locale) => call('set_field', { profileId, flowId, stepId, fieldId, value, locale });
+/** The value arrives once and goes straight to the keychain; the reply says only "set". */
+export const setSecret = (profileId: number, flowId: string, stepId: string, fieldId: string, value: string, locale: Locale) => call('set_secret', { profileId, flowId, stepId, fieldId, value, locale });
+export const clearSecret = (profileId: number, flowId: string, stepId: string, fieldId: string, locale: Locale) => call('clear_secret', { profileId, flowId, stepId, fieldId, locale });
+export const setStepStatus = (profileId: number, flowId: string, stepId: string, status: StepStatus, locale: Locale) => call('set_step_status', { profileId, flowId, stepId, status, locale });
+/** Runs a verified step's live check; Done when it passes, Needs attention otherwise. */
+export const verifyStep = (profileId: number, flowId: string, stepId: string, locale: Locale) => call('verify_step', { profileId, flowId, stepId, locale });
+/** Fills the step's fields the practice tenant knows (its Zoom apps' credentials). */
+export const fillPracticeValues = (profileId: number, flowId: string, stepId: string, locale: Locale) => call('fill_practice_values', { profileId, flowId, stepId, locale });
+export const getResume = () => call('get_resume');
+export const setResume = (profileId?: number | null, flowId?: string | null) => call('set_resume', { profileId, flowId });
+/** Every connection of the profile (a practice profile's pointed at the running emulator). */
+export const listConnections = (profileId: number) => call('list_connections', { profileId });
+export const saveConnection = (profileId: number, settings: ConnectionSettings) => call('save_connection', { profileId, settings });
+/** A secret arrives once and goes straight to the keychain (`null` clears it). */
+export const setConnectionSecret = (profileId: number, vendor: Vendor, field: string, value?: string | null) => call('set_connection_secret', { profileId, vendor, field, value });
+export const testConnection = (profileId: number, vendor: Vendor) => call('test_connection', { profileId, vendor });
+/** The CXone users (agents) matching `search`, for picking the access-key user. */
+export const cxoneAgents = (profileId: number, search?: string | null) => call('cxone_agents', { profileId, search });
+/** The CXone teams, for assigning the address book. */
+export const cxoneTeams = (profileId: number) => call('cxone_teams', { profileId });
+export const addressBookDraft = (profileId: number, flowId: string, locale?: Locale | null) => call('address_book_draft', { profileId, flowId, locale });
+export const saveAddressBookDraft = (profileId: number, flowId: string, draft: AddressBookDraft) => call('save_address_book_draft', { profileId, flowId, draft });
+/** One entry checked as the admin types it (phone numbers in `region`'s national form). */
+export const checkEntry = (draft: EntryDraft, region: string) => call('check_entry', { draft, region });
+/** A CSV file's preview: every row checked, each refused one named by its line. */
+export const previewCsv = (bytes: Array<number>, region: string) => call('preview_csv', { bytes, region });
+export const planAddressBook = (profileId: number, flowId: string) => call('plan_address_book', { profileId, flowId });
+/** Applies the plan (idempotent, journalled: an interrupted run resumes). */
+export const applyAddressBook = (profileId: number, flowId: string, locale: Locale) => call('apply_address_book', { profileId, flowId, locale });
+export const addressBookRun = (profileId: number) => call('address_book_run', { profileId });
+export const directorySync = (profileId: number, flowId: string, locale: Locale) => call('directory_sync', { profileId, flowId, locale });
+export const saveDirectorySync = (profileId: number, flowId: string, doc: DirectorySyncDoc) => call('save_directory_sync', { profileId, flowId, doc });
+/** The translation applied to every Zoom Phone user's number, read live from Zoom. */
+export const previewDirectory = (profileId: number, flowId: string, locale?: Locale | null) => call('preview_directory', { profileId, flowId, locale });
+export const plannedStatuses = (profileId: number, flowId: string) => call('planned_statuses', { profileId, flowId });
+export const savePlannedStatuses = (profileId: number, flowId: string, statuses: Array<PlannedStatus>) => call('save_planned_statuses', { profileId, flowId, statuses });
+/** Creates the planned statuses in the practice org, standing in for Salesforce Setup; replies with the flow (in the UI's language) as every flow mutator does. */
+export const practiceCreatePlannedStatuses = (profileId: number, flowId: string) => call('practice_create_planned_statuses', { profileId, flowId });
+export const presenceRule = (profileId: number, flowId: string, labels: DiagramLabels) => call('presence_rule', { profileId, flowId, labels });
+export const savePresenceRule = (profileId: number, flowId: string, rule: PresenceRule, labels: DiagramLabels) => call('save_presence_rule', { profileId, flowId, rule, labels });
+/** Reads the CXone states and Salesforce statuses again. */
+export const refreshPresenceLists = (profileId: number, flowId: string, labels: DiagramLabels) => call('refresh_presence_lists', { profileId, flowId, labels });
+export const simulatePresence = (profileId: number, flowId: string, start: Start, previous?: string | null) => call('simulate_presence', { profileId, flowId, start, previous });
+export const exportPresenceRule = (profileId: number, flowId: string) => call('export_presence_rule', { profileId, flowId });
+/** Imports a rule file, its teams and users matched by name to this tenant's. */
+export const importPresenceRule = (profileId: number, flowId: string, json: string, labels: DiagramLabels) => call('import_presence_rule', { profileId, flowId, json, labels });
+export const exportPresenceDiagram = (profileId: number, flowId: string, labels: DiagramLabels) => call('export_presence_diagram', { profileId, flowId, labels });
