@@ -2,7 +2,7 @@
 //! Salesforce log-in, the planned Salesforce statuses), kept as the step's `lastCheck`.
 
 use super::zoom_checks::zoom_app_fields;
-use super::{Switchboard, find_flow, load, save_status};
+use super::{Switchboard, find_flow, find_step, load, save_status};
 use crate::catalogue::{LiveKind, StepKind};
 use crate::connection::{Diagnosis, Vendor};
 use crate::error::{Error, Result};
@@ -23,9 +23,7 @@ impl Switchboard {
         locale: Locale,
     ) -> Result<FlowView> {
         let flow = find_flow(flow_id)?;
-        let step = flow
-            .step(step_id)
-            .ok_or_else(|| Error::not_found(format!("step {step_id}")))?;
+        let step = find_step(flow, step_id)?;
         let live = step
             .live
             .filter(|live| live.step_kind() == StepKind::Verified)
@@ -70,9 +68,7 @@ impl Switchboard {
         locale: Locale,
     ) -> Result<FlowView> {
         let flow = find_flow(flow_id)?;
-        let step = flow
-            .step(step_id)
-            .ok_or_else(|| Error::not_found(format!("step {step_id}")))?;
+        let step = find_step(flow, step_id)?;
         let db = self.db();
         let at = DocRef {
             profile_id,

@@ -92,14 +92,17 @@ pub(crate) fn find_flow(flow_id: &str) -> Result<&'static Flow> {
     catalogue::flow(flow_id).ok_or_else(|| Error::not_found(format!("flow {flow_id}")))
 }
 
+pub(crate) fn find_step<'f>(flow: &'f Flow, step_id: &str) -> Result<&'f Step> {
+    flow.step(step_id)
+        .ok_or_else(|| Error::not_found(format!("step {step_id}")))
+}
+
 pub(crate) fn find_field<'f>(
     flow: &'f Flow,
     step_id: &str,
     field_id: &str,
 ) -> Result<(&'f Step, &'f catalogue::Field)> {
-    let step = flow
-        .step(step_id)
-        .ok_or_else(|| Error::not_found(format!("step {step_id}")))?;
+    let step = find_step(flow, step_id)?;
     let field = step
         .fields
         .iter()

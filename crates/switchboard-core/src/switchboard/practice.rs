@@ -2,7 +2,7 @@
 //! emulator the host's [`PracticeResolver`] announces, and the practice-only shortcuts (filling
 //! a step with the tenant's values).
 
-use super::{ProfileSummary, Switchboard, find_flow, summarize};
+use super::{ProfileSummary, Switchboard, find_flow, find_step, summarize};
 use crate::error::{Error, Result};
 use crate::flow::FlowView;
 use crate::locale::Locale;
@@ -107,9 +107,7 @@ impl Switchboard {
     ) -> Result<FlowView> {
         let tenant = self.running_tenant().await?;
         let flow = find_flow(flow_id)?;
-        let step = flow
-            .step(step_id)
-            .ok_or_else(|| Error::not_found(format!("step {step_id}")))?;
+        let step = find_step(flow, step_id)?;
         if !profiles::get(&self.db(), profile_id)?.practice {
             return Err(Error::Conflict(
                 "only the practice profile is filled from the practice tenant".into(),

@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 use super::settings::Resume;
-use super::{Switchboard, find_field, find_flow, load, save_status};
+use super::{Switchboard, find_field, find_flow, find_step, load, save_status};
 use crate::catalogue::{self, FieldKind};
 use crate::error::{Error, Result};
 use crate::flow::{self, FlowSummary, FlowView};
@@ -172,9 +172,7 @@ impl Switchboard {
     ) -> Result<FlowView> {
         let db = self.db();
         let flow = find_flow(flow_id)?;
-        let step = flow
-            .step(step_id)
-            .ok_or_else(|| Error::not_found(format!("step {step_id}")))?;
+        let step = find_step(flow, step_id)?;
         profiles::get(&db, profile_id)?;
         let mut state = load(&db, profile_id, flow)?;
         flow::check_status_change(&state, step, status)?;
