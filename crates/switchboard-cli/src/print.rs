@@ -4,7 +4,7 @@ use serde::Serialize;
 use switchboard_core::connection::Diagnosis;
 use switchboard_core::flow::{FlowSummary, FlowView};
 use switchboard_core::storage::progress::StepStatus;
-use switchboard_core::switchboard::ProfileSummary;
+use switchboard_core::switchboard::profiles::ProfileSummary;
 
 pub struct Out {
     pub json: bool,

@@ -6,7 +6,7 @@ use switchboard_core::Locale;
 use switchboard_core::address_book::csv::Import;
 use switchboard_core::address_book::entry::EntryDraft;
 use switchboard_core::address_book::plan::PlanPreview;
-use switchboard_core::switchboard::{
+use switchboard_core::switchboard::address_book::{
     AddressBookDraft, Applied, EntryCheck, RunView, check_entry as check, preview_csv as read_csv,
 };
 use switchboard_core::vendors::cxone::session::{Agent, Team};

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 use switchboard_core::secrets::Sensitive;
-use switchboard_core::switchboard::KeychainStatus;
+use switchboard_core::switchboard::settings::KeychainStatus;
 use switchboard_core::{Locale, exports, links};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_opener::OpenerExt;

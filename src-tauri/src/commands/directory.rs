@@ -2,7 +2,9 @@
 //! the Zoom users.
 
 use switchboard_core::Locale;
-use switchboard_core::switchboard::{DirectoryPreview, DirectorySyncDoc, DirectorySyncView};
+use switchboard_core::switchboard::directory::{
+    DirectoryPreview, DirectorySyncDoc, DirectorySyncView,
+};
 
 use crate::contract::commands;
 

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use switchboard_core::exports;
 use switchboard_core::flow::FlowView;
 use switchboard_core::presence::{DiagramLabels, PresenceRule, Simulation, Start};
-use switchboard_core::switchboard::{PlannedStatus, PresenceRuleView, SavedFile};
+use switchboard_core::switchboard::planned_statuses::PlannedStatus;
+use switchboard_core::switchboard::presence::PresenceRuleView;
+use switchboard_core::switchboard::presence_files::SavedFile;
 
 use crate::contract::commands;
 use crate::ipc_error::{IpcError, IpcResult};

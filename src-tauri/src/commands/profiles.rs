@@ -1,6 +1,6 @@
 //! Customer profiles, and the practice tenant's profile with its fault panel.
 
-use switchboard_core::switchboard::ProfileSummary;
+use switchboard_core::switchboard::profiles::ProfileSummary;
 use switchboard_emulator::PanelFaults;
 
 use crate::contract::commands;

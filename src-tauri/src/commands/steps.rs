@@ -5,7 +5,7 @@ use switchboard_core::Locale;
 use switchboard_core::flow::{FlowSummary, FlowView};
 use switchboard_core::secrets::Sensitive;
 use switchboard_core::storage::progress::StepStatus;
-use switchboard_core::switchboard::Resume;
+use switchboard_core::switchboard::settings::Resume;
 
 use crate::contract::commands;
 

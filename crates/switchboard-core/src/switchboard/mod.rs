@@ -13,7 +13,6 @@ use rusqlite::Connection;
 use crate::catalogue::{self, FieldKind, Flow, Step};
 use crate::error::{Error, Result};
 use crate::flow::{self, FlowState};
-use crate::locale::Locale;
 use crate::paths::AppPaths;
 use crate::practice::PracticeResolver;
 use crate::secrets::{SecretKey, SecretStore};
@@ -21,29 +20,20 @@ use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind};
 use crate::storage::{self, progress, secret_refs};
 
-mod address_book;
-mod checks;
-mod connections;
-mod cxone_lists;
-mod directory;
-mod names;
-mod planned_statuses;
-mod practice;
-mod presence;
-mod presence_files;
-mod profiles;
-mod settings;
-mod steps;
-mod zoom_checks;
-
-pub use address_book::{AddressBookDraft, Applied, EntryCheck, RunView, check_entry, preview_csv};
-pub use directory::{DirectoryPreview, DirectorySyncDoc, DirectorySyncView, PreviewRow};
-pub use names::suggest_developer_name;
-pub use planned_statuses::{PlannedKind, PlannedStatus};
-pub use presence::PresenceRuleView;
-pub use presence_files::SavedFile;
-pub use profiles::{FlowProgress, ProfileSummary};
-pub use settings::{KeychainStatus, Resume};
+pub mod address_book;
+pub mod checks;
+pub mod connections;
+pub mod cxone_lists;
+pub mod directory;
+pub mod names;
+pub mod planned_statuses;
+pub mod practice;
+pub mod presence;
+pub mod presence_files;
+pub mod profiles;
+pub mod settings;
+pub mod steps;
+pub mod zoom_checks;
 
 pub use crate::storage::profiles::Profile;
 
@@ -193,26 +183,4 @@ pub(crate) fn save_status(
     // Reload so the view carries the stored timestamps.
     state.records = progress::load_flow(db, profile_id, &state.flow.id)?;
     Ok(())
-}
-
-pub(crate) fn summarize(db: &Connection, profile: Profile) -> Result<ProfileSummary> {
-    let progress = catalogue::flows()
-        .iter()
-        .map(|flow| {
-            let summary = load(db, profile.id, flow)?.summary(Locale::En);
-            Ok(FlowProgress {
-                flow_id: flow.id.clone(),
-                done: summary.done,
-                total: summary.total,
-            })
-        })
-        .collect::<Result<_>>()?;
-    Ok(ProfileSummary {
-        id: profile.id,
-        name: profile.name,
-        created_at: profile.created_at,
-        updated_at: profile.updated_at,
-        practice: profile.practice,
-        progress,
-    })
 }

@@ -2,7 +2,8 @@
 //! emulator the host's [`PracticeResolver`] announces, and the practice-only shortcuts (filling
 //! a step with the tenant's values).
 
-use super::{ProfileSummary, Switchboard, find_flow, find_step, summarize};
+use super::profiles::{ProfileSummary, summarize};
+use super::{Switchboard, find_flow, find_step};
 use crate::error::{Error, Result};
 use crate::flow::FlowView;
 use crate::locale::Locale;

@@ -4,8 +4,13 @@
 use serde::Serialize;
 
 use super::settings::{RESUME_KEY, Resume};
-use super::{Switchboard, summarize};
+use rusqlite::Connection;
+
+use super::{Switchboard, load};
+use crate::catalogue;
 use crate::error::{Error, Result};
+use crate::locale::Locale;
+use crate::storage::profiles::Profile;
 use crate::storage::{journal, profiles, secret_refs, settings};
 use ts_rs::TS;
 
@@ -95,4 +100,27 @@ impl Switchboard {
         }
         Ok(())
     }
+}
+
+/// The profile with its progress per flow (Done steps of the steps that apply).
+pub(super) fn summarize(db: &Connection, profile: Profile) -> Result<ProfileSummary> {
+    let progress = catalogue::flows()
+        .iter()
+        .map(|flow| {
+            let summary = load(db, profile.id, flow)?.summary(Locale::En);
+            Ok(FlowProgress {
+                flow_id: flow.id.clone(),
+                done: summary.done,
+                total: summary.total,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(ProfileSummary {
+        id: profile.id,
+        name: profile.name,
+        created_at: profile.created_at,
+        updated_at: profile.updated_at,
+        practice: profile.practice,
+        progress,
+    })
 }

@@ -6,7 +6,7 @@ use switchboard_core::Locale;
 use switchboard_core::address_book::entry::EntryDraft;
 use switchboard_core::catalogue::LiveKind;
 use switchboard_core::storage::progress::StepStatus;
-use switchboard_core::switchboard::{AddressBookDraft, check_entry};
+use switchboard_core::switchboard::address_book::{AddressBookDraft, check_entry};
 use switchboard_core::{ErrorCode, Switchboard};
 
 use super::Practice;

@@ -56,7 +56,9 @@ pub async fn practice() -> Practice {
 
 /// The practice profile with no connection yet: the one profile whose connections may talk
 /// plain http to loopback (wiremock), without starting an emulator.
-pub fn practice_profile(core: &Switchboard) -> switchboard_core::switchboard::ProfileSummary {
+pub fn practice_profile(
+    core: &Switchboard,
+) -> switchboard_core::switchboard::profiles::ProfileSummary {
     let none = switchboard_core::practice::PracticeTenant {
         settings: Vec::new(),
         control: None,

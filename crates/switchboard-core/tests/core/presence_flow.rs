@@ -8,7 +8,8 @@ use switchboard_core::presence::{
     Target,
 };
 use switchboard_core::storage::progress::StepStatus;
-use switchboard_core::switchboard::{PlannedKind, PlannedStatus, suggest_developer_name};
+use switchboard_core::switchboard::names::suggest_developer_name;
+use switchboard_core::switchboard::planned_statuses::{PlannedKind, PlannedStatus};
 use switchboard_core::{Error, ErrorCode, Locale, Switchboard};
 
 const FLOW: &str = "cxone-salesforce-presence";

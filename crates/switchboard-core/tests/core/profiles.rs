@@ -76,7 +76,7 @@ fn everything_survives_closing_and_reopening_the_database() {
         let core = Switchboard::open(&paths, Box::new(MemoryStore::new())).unwrap();
         let p = core.create_profile("Acme").unwrap();
         core.set_locale(Locale::Ja).unwrap();
-        core.set_resume(Some(&switchboard_core::switchboard::Resume {
+        core.set_resume(Some(&switchboard_core::switchboard::settings::Resume {
             profile_id: p.id,
             flow_id: Some("genesys-data-actions".into()),
         }))
