@@ -112,3 +112,28 @@ pub fn run() {
         .run(tauri::generate_context!())
         .expect("Switchboard failed to start");
 }
+
+#[cfg(test)]
+mod window_policy {
+    /// The window loads only the app itself: no base, form, frame or plugin can point elsewhere.
+    #[test]
+    fn the_content_security_policy_allows_nothing_from_elsewhere() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../tauri.conf.json")).expect("tauri.conf.json");
+        let csp = config["app"]["security"]["csp"].as_str().expect("a CSP");
+        for directive in [
+            "default-src 'self'",
+            "script-src 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+        ] {
+            assert!(csp.contains(directive), "{directive} is missing from {csp}");
+        }
+        assert!(
+            !csp.contains("https:") && !csp.contains("*"),
+            "no remote source: {csp}"
+        );
+    }
+}

@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 mod diagnosis;
 mod endpoint;
+mod hosts;
 mod secrets;
 mod settings;
 
@@ -20,6 +21,7 @@ pub use crate::vendor::{SecretField, Vendor};
 pub use diagnosis::{Check, Diagnosis};
 pub(crate) use endpoint::join;
 pub use endpoint::{Endpoints, check_endpoint, is_loopback};
+pub use hosts::is_vendor_host;
 pub use secrets::ConnectionSecrets;
 pub use settings::{
     ConnectionSettings, CxoneCloud, CxoneSettings, GenesysSettings, SalesforceEnvironment,

@@ -8,8 +8,11 @@ use url::Url;
 
 use crate::error::{Error, Result};
 
-/// Registrable domains of the four vendors (their consoles, marketplaces and help sites). A host
-/// matches when it equals one of them or is a subdomain of one.
+/// Zones of the four vendors (their consoles, marketplaces and help sites) in which every host is
+/// the vendor's own page. A host matches when it equals one of them or is a subdomain of one.
+/// Zones where anyone can get a subdomain that serves their own pages (Salesforce Sites and
+/// Experience Cloud on `force.com` / `site.com`, every Zendesk customer's `*.zendesk.com`) are
+/// not here: only their documented hosts, in [`VENDOR_HOSTS`] or as a narrower zone.
 pub const VENDOR_DOMAINS: &[&str] = &[
     // Zoom
     "zoom.us",
@@ -23,7 +26,7 @@ pub const VENDOR_DOMAINS: &[&str] = &[
     "nice.com",
     // Salesforce
     "salesforce.com",
-    "force.com",
+    "lightning.force.com",
     "salesforce-setup.com",
     "trailhead.com",
     // Genesys Cloud (region domains and help)
@@ -43,8 +46,10 @@ pub const VENDOR_DOMAINS: &[&str] = &[
     "portal.azure.com",
     "entra.microsoft.com",
     "learn.microsoft.com",
-    "zendesk.com",
 ];
+
+/// Single hosts trusted where their zone as a whole is not.
+pub const VENDOR_HOSTS: &[&str] = &["support.zendesk.com", "developer.zendesk.com"];
 
 /// Returns the URL when it may be opened, or [`Error::InvalidLink`].
 pub fn check(candidate: &str) -> Result<Url> {
@@ -54,9 +59,10 @@ pub fn check(candidate: &str) -> Result<Url> {
         && url.username().is_empty()
         && url.password().is_none()
         && url.port().is_none()
-        && VENDOR_DOMAINS
-            .iter()
-            .any(|domain| host == *domain || host.ends_with(&format!(".{domain}")));
+        && (VENDOR_HOSTS.contains(&host.as_str())
+            || VENDOR_DOMAINS
+                .iter()
+                .any(|domain| host == *domain || host.ends_with(&format!(".{domain}"))));
     if allowed {
         Ok(url)
     } else {
@@ -75,6 +81,8 @@ mod tests {
             "https://acme.my.salesforce.com/lightning/setup/ServicePresenceStatus/home",
             "https://apps.mypurecloud.jp/directory/#/admin/integrations",
             "https://help.nice-incontact.com/content/acd/addressbooks.htm",
+            "https://acme.lightning.force.com/lightning/setup/CallCenters/home",
+            "https://support.zendesk.com/hc/en-us/articles/4408889192858",
         ] {
             assert!(check(url).is_ok(), "{url} should be allowed");
         }
@@ -91,6 +99,10 @@ mod tests {
             "https://user@marketplace.zoom.us/",
             "https://marketplace.zoom.us:8443/",
             "not a url",
+            // anyone can publish pages under these zones
+            "https://phish.force.com/login",
+            "https://phish.my.site.com/login",
+            "https://acme.zendesk.com/hc",
         ] {
             let error = check(url).expect_err(url);
             assert_eq!(error.code(), crate::ErrorCode::InvalidLink, "{url}");

@@ -184,6 +184,7 @@ fn practice(token_base: &str, api_base: &str) -> Endpoints {
         practice: true,
         token_base: Some(token_base.to_owned()),
         api_base: Some(api_base.to_owned()),
+        ..Default::default()
     }
 }
 

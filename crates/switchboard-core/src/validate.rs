@@ -61,6 +61,7 @@ pub const CODES: &[&str] = &[
     "endpoint_url",
     "endpoint_https",
     "endpoint_loopback",
+    "endpoint_not_vendor",
     "practice_endpoint_required",
     "cxone_area",
     "developer_name",

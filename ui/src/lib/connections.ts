@@ -91,6 +91,7 @@ export function settingsFrom(
   vendor: Vendor,
   draft: Record<string, string>,
   saved: ConnectionSettings | null,
+  confirmed: string[] = [],
 ): ConnectionSettings {
   const out: Record<string, unknown> = { vendor };
   for (const field of [...VENDOR_SPECS[vendor].fields, ...ENDPOINT_FIELDS]) {
@@ -104,7 +105,21 @@ export function settingsFrom(
   }
   // A practice connection stays one: the flag is set by the core, never by this form.
   if (saved?.practice) out.practice = true;
+  // Hosts the admin confirmed for credentials are remembered while an address still uses them.
+  const inUse = ENDPOINT_FIELDS.map((f) => hostOf(out[f.name])).filter((h): h is string => h !== null);
+  const hosts = [...new Set([...(saved?.confirmedHosts ?? []), ...confirmed])].filter((h) => inUse.includes(h));
+  if (hosts.length > 0) out.confirmedHosts = hosts;
   return out as unknown as ConnectionSettings;
+}
+
+/** The lower-case host of an address typed in the form, or null. */
+function hostOf(value: unknown): string | null {
+  if (typeof value !== 'string' || value === '') return null;
+  try {
+    return new URL(value).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
 }
 
 function lookupOr(key: string, params: Params | undefined, fallback: string): string {

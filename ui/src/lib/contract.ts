@@ -72,7 +72,12 @@ practice: boolean,
 /** Replaces the vendor's login / token host. */
 tokenBase?: string | null, 
 /** Replaces the vendor's API host (also the one discovered at run time). */
-apiBase?: string | null, };
+apiBase?: string | null, 
+/**
+ * Hosts that are not the vendor's own but that the admin confirmed (a proxy, a test host):
+ * credentials go there only when listed here, and the connection shows it.
+ */
+confirmedHosts: Array<string>, };
 
 export type CxoneTeam = { id: number, name: string, active: boolean, agentCount: number, };
 
@@ -161,7 +166,12 @@ practice: boolean,
 /** Replaces the vendor's login / token host. */
 tokenBase?: string | null, 
 /** Replaces the vendor's API host (also the one discovered at run time). */
-apiBase?: string | null, };
+apiBase?: string | null, 
+/**
+ * Hosts that are not the vendor's own but that the admin confirmed (a proxy, a test host):
+ * credentials go there only when listed here, and the connection shows it.
+ */
+confirmedHosts: Array<string>, };
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
@@ -291,7 +301,12 @@ practice: boolean,
 /** Replaces the vendor's login / token host. */
 tokenBase?: string | null, 
 /** Replaces the vendor's API host (also the one discovered at run time). */
-apiBase?: string | null, };
+apiBase?: string | null, 
+/**
+ * Hosts that are not the vendor's own but that the admin confirmed (a proxy, a test host):
+ * credentials go there only when listed here, and the connection shows it.
+ */
+confirmedHosts: Array<string>, };
 
 export type SalesforceStatus = { developerName: string, label: string, kind: SalesforceStatusKind, };
 
@@ -392,7 +407,12 @@ practice: boolean,
 /** Replaces the vendor's login / token host. */
 tokenBase?: string | null, 
 /** Replaces the vendor's API host (also the one discovered at run time). */
-apiBase?: string | null, };
+apiBase?: string | null, 
+/**
+ * Hosts that are not the vendor's own but that the admin confirmed (a proxy, a test host):
+ * credentials go there only when listed here, and the connection shows it.
+ */
+confirmedHosts: Array<string>, };
 
 /** Every `Locale`, in the core's order. */
 export const LOCALES = ['en', 'fr', 'ja'] as const satisfies readonly Locale[];
@@ -413,7 +433,7 @@ export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book'
 export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'storage', 'invalid_link', 'internal', 'vendor', 'connection_missing', 'live_check_required'] as const satisfies readonly ErrorCode[];
 
 /** Every `ValidationCode`, in the core's order. */
-export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'country_codes', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;
+export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'country_codes', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'endpoint_not_vendor', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
 /** Every `DiagnosisCode`, in the core's order. */

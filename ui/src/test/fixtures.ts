@@ -230,7 +230,7 @@ export function connections(): ConnectionView[] {
   return [
     {
       vendor: 'zoom',
-      settings: { vendor: 'zoom', accountId: 'xYz12AbCdEfGhIjKlMnOpQ', clientId: 'aBcDeFgHiJkLmNoPqR', practice: false },
+      settings: { vendor: 'zoom', accountId: 'xYz12AbCdEfGhIjKlMnOpQ', clientId: 'aBcDeFgHiJkLmNoPqR', practice: false, confirmedHosts: [] },
       secretsSet: ['client-secret'],
       lastDiagnosis: {
         vendor: 'zoom',
@@ -251,6 +251,7 @@ export function connections(): ConnectionView[] {
         username: 'admin@acme.example',
         consumerKey: '3MVG9',
         practice: false,
+        confirmedHosts: [],
       },
       secretsSet: ['consumer-secret', 'password'],
       lastDiagnosis: {

@@ -281,3 +281,30 @@ describe('ConnectionsView', () => {
     expect(backend.argsOf('practice_faults')).toEqual([]);
   });
 });
+
+describe('a host that is not the vendor\'s own', () => {
+  it('is sent credentials only once the admin confirms it, and the card keeps saying so', async () => {
+    const proxy = 'proxy.acme.example';
+    const { backend, user } = setup({
+      save_connection: (args) => {
+        const settings = args.settings as { confirmedHosts?: string[] };
+        if (!settings.confirmedHosts?.includes(proxy)) throw validationError('tokenBase', 'endpoint_not_vendor', { host: proxy });
+        return { ...connection('zoom'), settings: args.settings };
+      },
+    });
+    const card = await screen.findByTestId(TestIds.connectionCard('zoom'));
+    await user.click(within(card).getByText('Advanced: other addresses'));
+    await user.type(screen.getByTestId(TestIds.connectionField('zoom', 'tokenBase')), `https://${proxy}/zoom`);
+    await user.click(screen.getByTestId(TestIds.connectionSave('zoom')));
+
+    const confirm = await screen.findByTestId(TestIds.connectionConfirmHost('zoom'));
+    expect(confirm).toHaveTextContent(`${proxy} is not a Zoom address.`);
+    expect(screen.queryByTestId(TestIds.connectionCustomHost('zoom'))).not.toBeInTheDocument();
+    await user.click(within(confirm).getByRole('button', { name: `Send credentials to ${proxy}` }));
+
+    await waitFor(() => expect(backend.argsOf('save_connection')).toHaveLength(2));
+    expect(backend.argsOf('save_connection')[1]?.settings).toMatchObject({ tokenBase: `https://${proxy}/zoom`, confirmedHosts: [proxy] });
+    expect(await screen.findByTestId(TestIds.connectionCustomHost('zoom'))).toHaveTextContent(proxy);
+    expect(screen.queryByTestId(TestIds.connectionConfirmHost('zoom'))).not.toBeInTheDocument();
+  });
+});

@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use url::{Host, Url};
 
+use super::hosts::is_vendor_host;
 use crate::validate::FieldError;
+use crate::vendor::Vendor;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -27,24 +29,41 @@ pub struct Endpoints {
     /// Replaces the vendor's API host (also the one discovered at run time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_base: Option<String>,
+    /// Hosts that are not the vendor's own but that the admin confirmed (a proxy, a test host):
+    /// credentials go there only when listed here, and the connection shows it.
+    #[serde(default)]
+    pub confirmed_hosts: Vec<String>,
 }
 
 impl Endpoints {
     /// The token base to use: the override when set, else the vendor default. A practice
     /// connection has no default: it must never reach a real vendor.
-    pub fn token(&self, default: &str) -> Result<Url, (&'static str, FieldError)> {
-        self.pick("tokenBase", self.token_base.as_deref(), Some(default))
+    pub fn token(&self, vendor: Vendor, default: &str) -> Result<Url, (&'static str, FieldError)> {
+        self.pick(
+            vendor,
+            "tokenBase",
+            self.token_base.as_deref(),
+            Some(default),
+        )
     }
 
     /// The API base: the override, else `default` (a fixed vendor host, or the one the vendor
     /// returned at run time; `None` when the vendor has not said yet).
-    pub fn api(&self, default: Option<&str>) -> Result<Url, (&'static str, FieldError)> {
-        self.pick("apiBase", self.api_base.as_deref(), default)
+    pub fn api(
+        &self,
+        vendor: Vendor,
+        default: Option<&str>,
+    ) -> Result<Url, (&'static str, FieldError)> {
+        self.pick(vendor, "apiBase", self.api_base.as_deref(), default)
     }
 
     /// Checks the overrides that are set; `needs_api` says whether a practice connection must
     /// also override the API host (vendors whose API host is fixed rather than discovered).
-    pub fn validate(&self, needs_api: bool) -> Result<(), (&'static str, FieldError)> {
+    pub fn validate(
+        &self,
+        vendor: Vendor,
+        needs_api: bool,
+    ) -> Result<(), (&'static str, FieldError)> {
         if self.practice && self.token_base.is_none() {
             return Err(("tokenBase", FieldError::new("practice_endpoint_required")));
         }
@@ -53,7 +72,8 @@ impl Endpoints {
         }
         for (field, value) in [("tokenBase", &self.token_base), ("apiBase", &self.api_base)] {
             if let Some(value) = value {
-                check_endpoint(value, self.practice).map_err(|e| (field, e))?;
+                let url = check_endpoint(value, self.practice).map_err(|e| (field, e))?;
+                self.trusted(vendor, &url).map_err(|e| (field, e))?;
             }
         }
         Ok(())
@@ -61,6 +81,7 @@ impl Endpoints {
 
     fn pick(
         &self,
+        vendor: Vendor,
         field: &'static str,
         chosen: Option<&str>,
         default: Option<&str>,
@@ -73,7 +94,24 @@ impl Endpoints {
             (None, Some(default)) if field == "apiBase" => default,
             _ => return Err((field, FieldError::new("practice_endpoint_required"))),
         };
-        check_endpoint(value, self.practice).map_err(|e| (field, e))
+        let url = check_endpoint(value, self.practice).map_err(|e| (field, e))?;
+        self.trusted(vendor, &url).map_err(|e| (field, e))?;
+        Ok(url)
+    }
+
+    /// An ordinary connection's host must be the vendor's own, or one the admin confirmed
+    /// (`endpoint_not_vendor` with `host` otherwise); a practice one is loopback already.
+    fn trusted(&self, vendor: Vendor, url: &Url) -> Result<(), FieldError> {
+        let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+        let confirmed = self
+            .confirmed_hosts
+            .iter()
+            .any(|c| c.trim().eq_ignore_ascii_case(&host));
+        if self.practice || is_vendor_host(vendor, &host) || confirmed {
+            Ok(())
+        } else {
+            Err(FieldError::new("endpoint_not_vendor").with("host", host))
+        }
     }
 }
 
@@ -175,13 +213,53 @@ mod tests {
             ..Endpoints::default()
         };
         assert_eq!(
-            practice.token("https://zoom.us").unwrap_err().1.code,
+            practice
+                .token(Vendor::Zoom, "https://zoom.us")
+                .unwrap_err()
+                .1
+                .code,
             "practice_endpoint_required"
         );
         assert_eq!(
-            practice.validate(false).unwrap_err().0,
+            practice.validate(Vendor::Zoom, false).unwrap_err().0,
             "tokenBase",
             "the token host must be overridden"
+        );
+    }
+
+    #[test]
+    fn an_ordinary_connection_sends_credentials_only_to_vendor_hosts_or_confirmed_ones() {
+        let proxy = Endpoints {
+            token_base: Some("https://proxy.acme.example/zoom".into()),
+            ..Default::default()
+        };
+        let (field, error) = proxy.validate(Vendor::Zoom, false).unwrap_err();
+        assert_eq!((field, error.code), ("tokenBase", "endpoint_not_vendor"));
+        assert_eq!(error.params["host"], "proxy.acme.example");
+
+        let confirmed = Endpoints {
+            confirmed_hosts: vec!["proxy.acme.example".into()],
+            ..proxy
+        };
+        assert!(confirmed.validate(Vendor::Zoom, false).is_ok());
+        assert!(confirmed.token(Vendor::Zoom, "https://zoom.us").is_ok());
+    }
+
+    #[test]
+    fn a_host_the_vendor_hands_back_must_be_its_own() {
+        let ordinary = Endpoints::default();
+        let discovered = ordinary.api(Vendor::Cxone, Some("https://api-c32.nice-incontact.com"));
+        assert!(discovered.is_ok(), "CXone's own API host");
+        let (_, error) = ordinary
+            .api(Vendor::Cxone, Some("https://api.attacker.example"))
+            .unwrap_err();
+        assert_eq!(error.code, "endpoint_not_vendor");
+        let (_, error) = ordinary
+            .api(Vendor::Salesforce, Some("https://acme.my.site.com"))
+            .unwrap_err();
+        assert_eq!(
+            error.code, "endpoint_not_vendor",
+            "an Experience Cloud site is not the API"
         );
     }
 }

@@ -188,7 +188,7 @@ impl ZoomSettings {
     pub(crate) fn field_error(&self) -> FieldProblem {
         rule("accountId", Rule::ZoomAccountId, &self.account_id)
             .or_else(|| rule("clientId", Rule::ZoomClientId, &self.client_id))
-            .or_else(|| self.endpoints.validate(true).err())
+            .or_else(|| self.endpoints.validate(Vendor::Zoom, true).err())
     }
 }
 
@@ -204,7 +204,7 @@ impl CxoneSettings {
             })
             .or_else(|| rule("tenantId", Rule::Uuid, self.tenant_id.as_deref()?))
             // The API host is discovered, so a practice connection overrides the token host only.
-            .or_else(|| self.endpoints.validate(false).err())
+            .or_else(|| self.endpoints.validate(Vendor::Cxone, false).err())
     }
 }
 
@@ -222,7 +222,7 @@ impl SalesforceSettings {
                 },
             )
             // The API host is the token's `instance_url`.
-            .or_else(|| self.endpoints.validate(false).err())
+            .or_else(|| self.endpoints.validate(Vendor::Salesforce, false).err())
     }
 }
 
@@ -230,7 +230,7 @@ impl GenesysSettings {
     pub(crate) fn field_error(&self) -> FieldProblem {
         rule("region", Rule::GenesysRegion, &self.region)
             .or_else(|| rule("clientId", Rule::Text, &self.client_id))
-            .or_else(|| self.endpoints.validate(true).err())
+            .or_else(|| self.endpoints.validate(Vendor::Genesys, true).err())
     }
 }
 
@@ -247,6 +247,7 @@ mod tests {
                 practice: true,
                 token_base: Some("http://127.0.0.1:4010".into()),
                 api_base: Some("http://127.0.0.1:4010".into()),
+                ..Default::default()
             },
         });
         let json = serde_json::to_value(&settings).unwrap();

@@ -96,6 +96,7 @@ fn only_a_practice_connection_may_save_an_http_loopback_url() {
         practice: true,
         token_base: local.clone(),
         api_base: local.clone(),
+        ..Default::default()
     };
     let error = core
         .save_connection(p.id, genesys_settings(claimed))
@@ -105,6 +106,7 @@ fn only_a_practice_connection_may_save_an_http_loopback_url() {
         practice: false,
         token_base: local.clone(),
         api_base: local.clone(),
+        ..Default::default()
     };
     let error = core
         .save_connection(p.id, genesys_settings(ordinary))
@@ -117,6 +119,7 @@ fn only_a_practice_connection_may_save_an_http_loopback_url() {
         practice: true,
         token_base: local.clone(),
         api_base: local,
+        ..Default::default()
     };
     core.save_connection(p.id, genesys_settings(practice))
         .unwrap();
@@ -125,6 +128,7 @@ fn only_a_practice_connection_may_save_an_http_loopback_url() {
         practice: true,
         token_base: Some("http://127.0.0.1:4010".into()),
         api_base: None,
+        ..Default::default()
     };
     let error = core
         .save_connection(p.id, genesys_settings(half))

@@ -243,6 +243,7 @@ async fn each_vendor_failure_mode_of_the_emulator_gets_its_own_diagnosis() {
                 practice: true,
                 token_base: Some(other.login_base.clone()),
                 api_base: Some(other.api_base.clone()),
+                ..Default::default()
             },
         }),
     )

@@ -49,6 +49,7 @@ pub fn practice(server: &MockServer, api: bool) -> Endpoints {
         practice: true,
         token_base: Some(server.uri()),
         api_base: api.then(|| server.uri()),
+        ..Default::default()
     }
 }
 

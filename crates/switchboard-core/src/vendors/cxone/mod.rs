@@ -46,7 +46,7 @@ async fn run(
     };
     let auth_base = settings
         .endpoints
-        .token(default_base)
+        .token(Vendor::Cxone, default_base)
         .map_err(|(f, e)| ("settings", settings_failure(f, &e)))?;
     let token_url = join(&auth_base, "/auth/token");
     let mint = || mint_token(http, &token_url, settings, &credentials);
@@ -81,7 +81,7 @@ async fn run(
 
     let api_base = settings
         .endpoints
-        .api(Some(&discovered.api_endpoint))
+        .api(Vendor::Cxone, Some(&discovered.api_endpoint))
         .map_err(|_| ("discovery", untrusted(&discovered.api_endpoint)))?;
     let mut codes = join(&api_base, &format!("{ADMIN_API}/unavailable-codes"));
     codes.query_pairs_mut().append_pair("top", "1");

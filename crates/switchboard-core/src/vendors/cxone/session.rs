@@ -19,6 +19,7 @@ pub use super::types::{
 use super::{self as cxone, ADMIN_API, Credentials, GOV_TOKEN_BASE, TOKEN_BASE};
 use crate::connection::{Code, ConnectionSecrets, CxoneCloud, CxoneSettings, Failure, join};
 use crate::secrets::Sensitive;
+use crate::vendor::Vendor;
 use crate::vendors::http::{Http, Reply, Request};
 use crate::vendors::{oauth, settings_failure, untrusted};
 
@@ -60,7 +61,7 @@ impl CxoneSession {
         };
         let auth_base = settings
             .endpoints
-            .token(default_base)
+            .token(Vendor::Cxone, default_base)
             .map_err(|(f, e)| settings_failure(f, &e))?;
         let mut session = CxoneSession {
             http,
@@ -80,7 +81,7 @@ impl CxoneSession {
         let discovered = cxone::discover(&session.http, &auth_base, &tenant).await?;
         let api_base = settings
             .endpoints
-            .api(Some(&discovered.api_endpoint))
+            .api(Vendor::Cxone, Some(&discovered.api_endpoint))
             .map_err(|_| untrusted(&discovered.api_endpoint))?;
         session.api = join(&api_base, ADMIN_API);
         session.token = Mutex::new(granted.token);

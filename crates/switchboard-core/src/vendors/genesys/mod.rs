@@ -34,8 +34,8 @@ async fn run(
     let api = format!("https://api.{}", settings.region);
     let bases = settings
         .endpoints
-        .token(&login)
-        .and_then(|token| Ok((token, settings.endpoints.api(Some(&api))?)));
+        .token(Vendor::Genesys, &login)
+        .and_then(|token| Ok((token, settings.endpoints.api(Vendor::Genesys, Some(&api))?)));
     let (token_base, api_base) = bases.map_err(|(f, e)| ("settings", settings_failure(f, &e)))?;
     let token_url = join(&token_base, "/oauth/token");
     let mint = || mint_token(http, &token_url, settings, client_secret);

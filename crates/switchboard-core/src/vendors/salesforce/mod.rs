@@ -90,7 +90,7 @@ impl Login {
     ) -> Result<Login, Stop> {
         let login_base = settings
             .endpoints
-            .token(&login_base(settings))
+            .token(Vendor::Salesforce, &login_base(settings))
             .map_err(|(f, e)| ("settings", settings_failure(f, &e)))?;
         Ok(Login {
             consumer_key: settings.consumer_key.clone(),
@@ -129,7 +129,7 @@ impl Login {
             .and_then(Value::as_str)
             .unwrap_or_default();
         self.endpoints
-            .api(Some(instance))
+            .api(Vendor::Salesforce, Some(instance))
             .map_err(|_| untrusted(instance))
     }
 

@@ -63,8 +63,8 @@ async fn run(
     let client_secret = secret(secrets, "client-secret")?;
     let bases = settings
         .endpoints
-        .token(TOKEN_BASE)
-        .and_then(|token| Ok((token, settings.endpoints.api(Some(API_BASE))?)));
+        .token(Vendor::Zoom, TOKEN_BASE)
+        .and_then(|token| Ok((token, settings.endpoints.api(Vendor::Zoom, Some(API_BASE))?)));
     let (token_base, api_base) = bases.map_err(|(f, e)| ("settings", settings_failure(f, &e)))?;
     let token_url = join(&token_base, "/oauth/token");
     let mint = || mint_token(http, &token_url, settings, client_secret);

@@ -14,6 +14,7 @@ use super::{
 };
 use crate::connection::{Code, Endpoints, Failure, ZoomSettings, join};
 use crate::secrets::Sensitive;
+use crate::vendor::Vendor;
 use crate::vendors::http::{Http, Reply};
 use crate::vendors::{oauth, settings_failure};
 
@@ -178,10 +179,10 @@ fn prepare(endpoints: &Endpoints, app: &ZoomApp) -> Result<(ZoomSettings, Url, U
         return Err(settings_failure(field, &error));
     }
     let token_base = endpoints
-        .token(TOKEN_BASE)
+        .token(Vendor::Zoom, TOKEN_BASE)
         .map_err(|(f, e)| settings_failure(f, &e))?;
     let api = endpoints
-        .api(Some(API_BASE))
+        .api(Vendor::Zoom, Some(API_BASE))
         .map_err(|(f, e)| settings_failure(f, &e))?;
     Ok((settings, join(&token_base, "/oauth/token"), api))
 }
