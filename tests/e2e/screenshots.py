@@ -218,6 +218,37 @@ def presence_session(lang: str, out: Path) -> None:
             app.close()
 
 
+def custom_host_session(lang: str, out: Path) -> None:
+    """An ordinary profile's Zoom connection pointed at a host that is not Zoom's: Switchboard
+    asks before it sends credentials there, then shows the confirmed host on the card."""
+    with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
+        app = App(Path(root), free_port(), lang=LANGS[lang])
+        try:
+            app.cli("profile", "create", "Acme Corp")
+            driver = app.launch()
+            try:
+                find(driver, "home-view")
+                wait(driver, EC.text_to_be_present_in_element(by_id("profile-list"), "Acme Corp"))
+                open_profile(driver, "Acme Corp")
+                click(driver, "connections-button")
+                type_into(driver, "connection-field-zoom-accountId", ACCOUNT_ID, Keys.TAB)
+                type_into(driver, "connection-field-zoom-clientId", "xYz98AbCdEfGhIjKlMn", Keys.TAB)
+                card = find(driver, "connection-card-zoom")
+                card.find_element("css selector", "details summary").click()
+                type_into(driver, "connection-field-zoom-tokenBase", "https://proxy.acme.example/zoom", Keys.TAB)
+                click(driver, "connection-save-zoom")
+                find(driver, "connection-confirm-host-zoom")
+                shoot_at(driver, out, f"{lang}-confirm-host", "connection-card-zoom")
+                confirm = find(driver, "connection-confirm-host-zoom")
+                confirm.find_elements("css selector", "button")[0].click()
+                find(driver, "connection-custom-host-zoom")
+                shoot_at(driver, out, f"{lang}-custom-host", "connection-card-zoom")
+            finally:
+                driver.quit()
+        finally:
+            app.close()
+
+
 def main() -> None:
     import os
 
@@ -232,6 +263,10 @@ def main() -> None:
         for lang in LANGS:
             directory_session(lang, out)
         return
+    if only == "connections":
+        for lang in LANGS:
+            custom_host_session(lang, out)
+        return
     for lang in LANGS:
         presence_session(lang, out)
     for lang in LANGS:
@@ -241,6 +276,8 @@ def main() -> None:
     session("en", out, dark=True)
     for lang in LANGS:
         practice_session(lang, out)
+    for lang in LANGS:
+        custom_host_session(lang, out)
 
 
 if __name__ == "__main__":
