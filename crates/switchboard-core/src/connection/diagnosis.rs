@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::secrets::ConnectionSecrets;
 use crate::failure::{Code, Failure, Params};
+use crate::scrub::scrub_value;
 use crate::time::format_utc;
 use crate::vendor::Vendor;
 use ts_rs::TS;
@@ -86,21 +87,8 @@ impl Diagnosis {
 }
 
 fn scrub(value: &mut Value, secrets: &ConnectionSecrets) {
-    match value {
-        Value::String(text) => {
-            for secret in secrets.values() {
-                let secret = secret.expose();
-                // Very short values (a 1-character token) would shred ordinary words; secrets
-                // that short cannot be echoed recognisably anyway.
-                if secret.len() >= 4 && text.contains(secret) {
-                    *text = text.replace(secret, "<redacted>");
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|v| scrub(v, secrets)),
-        Value::Object(map) => map.values_mut().for_each(|v| scrub(v, secrets)),
-        _ => {}
-    }
+    let secrets: Vec<&str> = secrets.values().map(|s| s.expose()).collect();
+    scrub_value(value, &secrets);
 }
 
 #[cfg(test)]

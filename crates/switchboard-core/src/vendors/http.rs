@@ -17,6 +17,7 @@ use super::request::Auth;
 pub use super::request::{Method, Reply, Request};
 use super::retry_after::{self, RetryAfter};
 use crate::connection::{Code, Failure};
+use crate::scrub::scrub_text;
 use crate::secrets::Sensitive;
 use crate::time::format_utc;
 
@@ -291,7 +292,7 @@ impl Http {
             let form: Vec<(&str, &str)> = request
                 .form
                 .iter()
-                .map(|(name, value)| (*name, value.expose()))
+                .map(|(name, value, _)| (*name, value.expose()))
                 .collect();
             builder = builder.form(&form);
         }
@@ -308,7 +309,11 @@ impl Http {
         let response = builder.send().await.map_err(transport)?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let body = response.text().await.map_err(transport)?;
+        // A vendor that quotes a secret back (in an error, a log line) never gets it further.
+        let body = scrub_text(
+            &response.text().await.map_err(transport)?,
+            &request.secrets(),
+        );
         tracing::debug!(
             host = request.url.host_str(),
             path = request.url.path(),

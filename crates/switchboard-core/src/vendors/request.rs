@@ -33,7 +33,8 @@ pub struct Request {
     pub method: Method,
     pub url: Url,
     pub(crate) auth: Auth,
-    pub(crate) form: Vec<(&'static str, Sensitive)>,
+    /// `(name, value, secret)`: the secret ones are scrubbed from the vendor's answer.
+    pub(crate) form: Vec<(&'static str, Sensitive, bool)>,
     /// A JSON body (CXone's batch writes); never a secret. Takes the place of `form`.
     pub(crate) json: Option<Value>,
     /// May be sent again after a 429 even if not idempotent: see [`Request::retry_when_refused`].
@@ -92,13 +93,30 @@ impl Request {
     }
 
     pub fn field(mut self, name: &'static str, value: &str) -> Self {
-        self.form.push((name, Sensitive::new(value)));
+        self.form.push((name, Sensitive::new(value), false));
         self
     }
 
     pub fn secret_field(mut self, name: &'static str, value: &Sensitive) -> Self {
-        self.form.push((name, value.clone()));
+        self.form.push((name, value.clone(), true));
         self
+    }
+
+    /// The secrets this request carries (its token or password, its secret form fields): the
+    /// vendor's answer must not quote them.
+    pub(crate) fn secrets(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = match &self.auth {
+            Auth::None => Vec::new(),
+            Auth::Bearer(token) => vec![token.expose()],
+            Auth::Basic(_, password) => vec![password.expose()],
+        };
+        out.extend(
+            self.form
+                .iter()
+                .filter(|(_, _, secret)| *secret)
+                .map(|(_, value, _)| value.expose()),
+        );
+        out
     }
 }
 

@@ -370,3 +370,55 @@ async fn a_token_refused_again_after_its_refresh_gives_up_as_token_rejected() {
     );
     assert_eq!(requests(&server).await, 2);
 }
+
+/// A vendor that quotes back what it was sent (a token, a password, a client secret), in any
+/// form, never gets it into an answer, a failure or an IPC error.
+#[tokio::test]
+async fn secrets_a_vendor_echoes_back_are_scrubbed_from_every_answer() {
+    let token = "tok-0aB9+/zz";
+    let password = "p@ss w/rd\"é";
+    let secret = "clientSECRET-42";
+    let encoded = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+    let json_escaped = |s: &str| {
+        serde_json::to_string(s)
+            .unwrap()
+            .trim_matches('"')
+            .to_owned()
+    };
+    let echo = format!(
+        "{{\"message\": \"rejected {token}, {} and {}; form said client_secret={}\"}}",
+        encoded(token),
+        json_escaped(password),
+        encoded(secret)
+    );
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(400).set_body_string(echo.clone()))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(429).set_body_string(echo))
+        .mount(&server)
+        .await;
+    let clock = clock();
+
+    let sent = Request::post_form(url(&server, "/token"))
+        .basic("ann", &Sensitive::new(password))
+        .secret_field("client_secret", &Sensitive::new(secret));
+    let reply = http(&clock).send(&sent).await.unwrap();
+    for leaked in [password, secret, &encoded(secret), &json_escaped(password)] {
+        assert!(!reply.body.contains(leaked), "{leaked} in {}", reply.body);
+    }
+
+    let throttled = Request::get(url(&server, "/thing")).bearer(&Sensitive::new(token));
+    let failure = Failure::from(http(&clock).send(&throttled).await.unwrap_err());
+    let reply = switchboard_core::ErrorReply::from(switchboard_core::Error::Vendor(failure));
+    let wire = serde_json::to_string(&reply).unwrap();
+    assert!(
+        wire.contains("<redacted>"),
+        "the vendor's message is kept, scrubbed: {wire}"
+    );
+    for leaked in [token, &encoded(token)] {
+        assert!(!wire.contains(leaked), "{leaked} in {wire}");
+    }
+}
