@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 use switchboard_core::secrets::Sensitive;
 use switchboard_core::switchboard::settings::KeychainStatus;
-use switchboard_core::{Locale, exports, links};
+use switchboard_core::{Locale, links};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
@@ -82,10 +82,10 @@ commands! {
             .map_err(IpcError::internal)
     }
 
-    /// Opens the folder holding a file Switchboard saved. Only under the Downloads or home
-    /// folder: the window must not make the file manager open any path it likes.
-    fn reveal_file[_state, app](path: String) -> () {
-        let folder = exports::revealable_folder(Path::new(&path), &exports::roots())?;
+    /// Opens the folder holding a file Switchboard saved during this run: the window must not
+    /// make the file manager open any path it likes.
+    fn reveal_file[state, app](path: String) -> () {
+        let folder = state.core.revealable_folder(Path::new(&path))?;
         app.opener()
             .open_path(folder.display().to_string(), None::<&str>)
             .map_err(IpcError::internal)

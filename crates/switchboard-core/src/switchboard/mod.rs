@@ -5,7 +5,8 @@
 //! profile, set a field, mark a step done), saved at once and journalled; hosts only translate
 //! arguments and errors. The methods are filed by what they serve, one file each below.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::Connection;
@@ -25,6 +26,7 @@ pub mod checks;
 pub mod connections;
 pub mod cxone_lists;
 pub mod directory;
+pub mod files;
 pub mod names;
 pub mod planned_statuses;
 pub mod practice;
@@ -42,6 +44,8 @@ pub struct Switchboard {
     secrets: Box<dyn SecretStore>,
     /// Where the practice tenant's emulator runs; `None` in hosts that have none.
     practice: Option<Box<dyn PracticeResolver>>,
+    /// Files written during this run: the only ones a host may reveal.
+    written: Mutex<HashSet<PathBuf>>,
 }
 
 impl Switchboard {
@@ -51,6 +55,7 @@ impl Switchboard {
             db: Mutex::new(storage::open(&paths.database())?),
             secrets,
             practice: None,
+            written: Mutex::default(),
         })
     }
 
@@ -59,6 +64,7 @@ impl Switchboard {
             db: Mutex::new(storage::open_in_memory()?),
             secrets,
             practice: None,
+            written: Mutex::default(),
         })
     }
 

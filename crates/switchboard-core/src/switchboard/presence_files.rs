@@ -58,6 +58,7 @@ impl Switchboard {
     }
 
     fn journal_export(&self, profile_id: i64, action: &str, path: &Path) -> Result<SavedFile> {
+        self.remember_written(path);
         // The file name only: the folder holds the user's name on most systems.
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         journal::record(

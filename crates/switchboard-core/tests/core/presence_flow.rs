@@ -634,3 +634,36 @@ fn developer_names_are_suggested_as_the_shared_table_says() {
         assert_eq!(suggest_developer_name(label), expected, "label {label:?}");
     }
 }
+
+/// Only a file this run wrote may be shown in the file manager: another file in the same
+/// folder, or one that looks like an export, is refused.
+#[tokio::test]
+async fn only_files_switchboard_wrote_may_be_revealed() {
+    let core = super::core();
+    let p = core.create_profile("Acme").unwrap().id;
+    core.save_presence_rule(p, FLOW, &ping_pong(), &DiagramLabels::english())
+        .unwrap();
+    // Inside the home folder, where the app's exports go when there is no Downloads folder.
+    let home = dirs::home_dir().expect("a home folder");
+    let folder = tempfile::tempdir_in(home).unwrap();
+    let saved = core.export_presence_rule(p, FLOW, folder.path()).unwrap();
+    let shown = core
+        .revealable_folder(std::path::Path::new(&saved.path))
+        .unwrap();
+    assert_eq!(shown, folder.path().canonicalize().unwrap());
+
+    let other = folder.path().join("presence-rule-lookalike.json");
+    std::fs::write(&other, "{}").unwrap();
+    for refused in [
+        other.as_path(),
+        folder.path(),
+        std::path::Path::new("/etc/passwd"),
+    ] {
+        let error = core.revealable_folder(refused).unwrap_err();
+        assert_eq!(
+            invalid(&error),
+            ("path".to_owned(), "not_allowed"),
+            "{refused:?}"
+        );
+    }
+}
