@@ -2,6 +2,7 @@
 //! registers the commands. Nothing here decides anything a test would want to check; that lives
 //! in `switchboard-core`.
 
+mod clipboard;
 mod commands;
 mod contract;
 mod ipc_error;

@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use serde::Serialize;
-use switchboard_core::secrets::Sensitive;
 use switchboard_core::switchboard::settings::KeychainStatus;
 use switchboard_core::{Locale, links};
 use tauri_plugin_clipboard_manager::ClipboardExt;
@@ -73,13 +72,10 @@ commands! {
         app.clipboard().write_text(text).map_err(IpcError::internal)
     }
 
-    /// Copies a value built from saved secrets straight from the keychain to the clipboard: the
-    /// secret never travels to the webview.
+    /// Copies a value built from saved secrets straight from the keychain to the clipboard (the
+    /// secret never travels to the webview), and takes it off again a minute later.
     fn copy_secret[state, app](profile_id: i64, flow_id: String, copy_id: String) -> () {
-        let value: Sensitive = state.core.secret_copy(profile_id, &flow_id, &copy_id)?;
-        app.clipboard()
-            .write_text(value.expose())
-            .map_err(IpcError::internal)
+        crate::clipboard::copy_secret(&app, state.core.secret_copy(profile_id, &flow_id, &copy_id)?)
     }
 
     /// Opens the folder holding a file Switchboard saved during this run: the window must not

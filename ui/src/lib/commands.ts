@@ -12,9 +12,9 @@ export const openLogFolder = () => call('open_log_folder');
 /** Only https vendor pages (checked by the core) reach the browser. */
 export const openLink = (url: string) => call('open_link', { url });
 export const copyText = (text: string) => call('copy_text', { text });
-/** Copies a value built from saved secrets straight from the keychain to the clipboard: the secret never travels to the webview. */
+/** Copies a value built from saved secrets straight from the keychain to the clipboard (the secret never travels to the webview), and takes it off again a minute later. */
 export const copySecret = (profileId: number, flowId: string, copyId: string) => call('copy_secret', { profileId, flowId, copyId });
-/** Opens the folder holding a file Switchboard saved. Only under the Downloads or home folder: the window must not make the file manager open any path it likes. */
+/** Opens the folder holding a file Switchboard saved during this run: the window must not make the file manager open any path it likes. */
 export const revealFile = (path: string) => call('reveal_file', { path });
 export const listProfiles = () => call('list_profiles');
 export const createProfile = (name: string) => call('create_profile', { name });

@@ -473,9 +473,9 @@ export type Commands = {
   /** Only https vendor pages (checked by the core) reach the browser. */
   open_link: { args: { url: string }; reply: null };
   copy_text: { args: { text: string }; reply: null };
-  /** Copies a value built from saved secrets straight from the keychain to the clipboard: the secret never travels to the webview. */
+  /** Copies a value built from saved secrets straight from the keychain to the clipboard (the secret never travels to the webview), and takes it off again a minute later. */
   copy_secret: { args: { profileId: number; flowId: string; copyId: string }; reply: null };
-  /** Opens the folder holding a file Switchboard saved. Only under the Downloads or home folder: the window must not make the file manager open any path it likes. */
+  /** Opens the folder holding a file Switchboard saved during this run: the window must not make the file manager open any path it likes. */
   reveal_file: { args: { path: string }; reply: null };
   list_profiles: { args: {  }; reply: Array<ProfileSummary> };
   create_profile: { args: { name: string }; reply: ProfileSummary };
