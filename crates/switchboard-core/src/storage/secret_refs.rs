@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Result;
 use crate::secrets::SecretKey;
@@ -22,6 +22,18 @@ pub fn mark_cleared(conn: &Connection, key: &SecretKey) -> Result<()> {
         params![key.profile_id, key.scope, key.field],
     )?;
     Ok(())
+}
+
+/// Whether the database records `key` as set (its keychain entry belongs to this profile).
+pub fn is_set(conn: &Connection, key: &SecretKey) -> Result<bool> {
+    let found: Option<i64> = conn
+        .query_row(
+            "SELECT 1 FROM secret_refs WHERE profile_id = ?1 AND scope = ?2 AND field = ?3",
+            params![key.profile_id, key.scope, key.field],
+            |row| row.get(0),
+        )
+        .optional()?;
+    Ok(found.is_some())
 }
 
 /// The fields of `scope` that have a secret saved.

@@ -143,7 +143,7 @@ impl Switchboard {
         let mut secrets = ConnectionSecrets::default();
         for field in vendor.secret_fields() {
             let key = SecretKey::new(profile_id, vendor.secret_scope(), field.id);
-            if let Some(value) = self.secrets.get(&key)? {
+            if let Some(value) = self.saved_secret(&key)? {
                 secrets.insert(field.id, value);
             }
         }

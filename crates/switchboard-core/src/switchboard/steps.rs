@@ -191,23 +191,26 @@ impl Switchboard {
     /// The value of a copy field built from saved secrets (e.g. password + security token), for
     /// the host to put on the clipboard. Only on an explicit click; never returned to the UI.
     pub fn secret_copy(&self, profile_id: i64, flow_id: &str, copy_id: &str) -> Result<Sensitive> {
-        let db = self.db();
         let flow = find_flow(flow_id)?;
-        profiles::get(&db, profile_id)?;
-        let state = load(&db, profile_id, flow)?;
+        let state = {
+            let db = self.db();
+            profiles::get(&db, profile_id)?;
+            load(&db, profile_id, flow)?
+        };
+        // Only entries the database records as set are read, and never under its lock.
         let value = state.resolve_secret_copy(copy_id, |field| {
-            let own = SecretKey::new(profile_id, flow::secret_scope(flow_id), field);
-            match self.secrets.get(&own)? {
-                Some(value) => Ok(Some(value)),
-                // Not typed in the flow: the connection's own entry (same value, one place).
-                None => match state.borrowed_secrets.get(field) {
-                    Some(key) => self.secrets.get(key),
-                    None => Ok(None),
-                },
+            if state.secrets_set.contains(field) && !state.borrowed_secrets.contains_key(field) {
+                let own = SecretKey::new(profile_id, flow::secret_scope(flow_id), field);
+                return self.secrets.get(&own);
+            }
+            // Not typed in the flow: the connection's own entry (same value, one place).
+            match state.borrowed_secrets.get(field) {
+                Some(key) => self.secrets.get(key),
+                None => Ok(None),
             }
         })?;
         journal::record(
-            &db,
+            &self.db(),
             Some(profile_id),
             None,
             "secret.copy",
@@ -228,7 +231,7 @@ impl Switchboard {
         flow_id: &str,
         field_id: &str,
     ) -> Result<Option<Sensitive>> {
-        self.secrets.get(&SecretKey::new(
+        self.saved_secret(&SecretKey::new(
             profile_id,
             flow::secret_scope(flow_id),
             field_id,

@@ -87,8 +87,7 @@ impl Switchboard {
         let (account_id, client_id) = (value(account)?, value(client)?);
         let key = SecretKey::new(profile_id, flow::secret_scope(flow_id), secret);
         let client_secret = self
-            .secrets
-            .get(&key)?
+            .saved_secret(&key)?
             .ok_or_else(|| Error::validation(secret, "required"))?;
         let app = ZoomApp {
             account_id,

@@ -277,3 +277,42 @@ impl switchboard_core::secrets::SecretStore for SharedStore {
         self.0.check()
     }
 }
+
+/// A keychain entry no database record owns (left by a deleted customer whose profile id SQLite
+/// hands out again, or written for another data folder) is never sent to a vendor.
+#[tokio::test]
+async fn a_keychain_entry_no_record_owns_is_never_used() {
+    let store = switchboard_core::secrets::MemoryStore::new();
+    let left_behind = switchboard_core::secrets::SecretKey::new(
+        1,
+        Vendor::Genesys.secret_scope(),
+        "client-secret",
+    );
+    switchboard_core::secrets::SecretStore::set(
+        &store,
+        &left_behind,
+        &Sensitive::new("oldCustomerSECRET9"),
+    )
+    .unwrap();
+    let core = Switchboard::in_memory(Box::new(store)).unwrap();
+    let p = practice_profile(&core);
+    assert_eq!(
+        p.id, left_behind.profile_id,
+        "the new profile got the old id"
+    );
+    let server = genesys_server().await;
+    core.save_connection(p.id, ConnectionSettings::Genesys(genesys(&server)))
+        .unwrap();
+
+    let diagnosis = core.test_connection(p.id, Vendor::Genesys).await.unwrap();
+    let codes: Vec<_> = diagnosis
+        .failed_codes()
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(codes, ["settings.missing_secret"], "{diagnosis:#?}");
+    assert!(
+        server.received_requests().await.unwrap().is_empty(),
+        "nothing reached the vendor"
+    );
+}
