@@ -37,7 +37,7 @@ pub fn open(path: &Path) -> Result<Connection> {
         std::fs::create_dir_all(dir)?;
     }
     let mut conn = Connection::open(path)?;
-    configure(&conn)?;
+    configure(&mut conn)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     migrations().to_latest(&mut conn)?;
     Ok(conn)
@@ -46,12 +46,15 @@ pub fn open(path: &Path) -> Result<Connection> {
 /// A private database for tests and dry runs.
 pub fn open_in_memory() -> Result<Connection> {
     let mut conn = Connection::open_in_memory()?;
-    configure(&conn)?;
+    configure(&mut conn)?;
     migrations().to_latest(&mut conn)?;
     Ok(conn)
 }
 
-fn configure(conn: &Connection) -> Result<()> {
+fn configure(conn: &mut Connection) -> Result<()> {
+    // A write transaction takes the write lock when it begins (IMMEDIATE), so the app and the
+    // CLI on one file wait for each other up front instead of failing halfway with SQLITE_BUSY.
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // NORMAL is durable enough with WAL and much faster on every autosave.
     conn.pragma_update(None, "synchronous", "NORMAL")?;

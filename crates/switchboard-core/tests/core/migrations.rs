@@ -65,3 +65,24 @@ fn the_database_uses_wal_and_foreign_keys() {
         .unwrap();
     assert_eq!(fk, 1, "deleting a profile must cascade to its progress");
 }
+
+/// The app and the CLI may write to one file at once: a write transaction takes the write lock
+/// when it begins, so the second writer waits (or is told at once) rather than failing halfway.
+#[test]
+fn a_write_transaction_takes_the_write_lock_when_it_begins() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("switchboard.sqlite3");
+    let mut app = storage::open(&path).unwrap();
+    let mut cli = storage::open(&path).unwrap();
+    cli.busy_timeout(std::time::Duration::from_millis(50))
+        .unwrap();
+    let writing = app.transaction().unwrap();
+    let second = cli.transaction();
+    assert!(
+        second.is_err(),
+        "the second writer cannot begin while the first holds the write lock"
+    );
+    drop(second);
+    writing.commit().unwrap();
+    assert!(cli.transaction().is_ok(), "and can once it is done");
+}
