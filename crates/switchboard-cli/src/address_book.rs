@@ -90,6 +90,8 @@ fn file_error(path: &Path, error: &ImportError, json: bool) {
             (String::new(), format!(": {}", missing.join(", ")))
         }
         ImportError::DuplicateColumn { field } => (String::new(), format!(": {field}")),
+        ImportError::TooLarge { max_mb } => (String::new(), format!(": over {max_mb} MB")),
+        ImportError::TooManyRows { max } => (String::new(), format!(": over {max} rows")),
         ImportError::Empty => (String::new(), String::new()),
     };
     eprintln!(

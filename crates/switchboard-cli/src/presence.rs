@@ -75,6 +75,7 @@ fn file_error(path: &Path, error: &RuleFileError, json: bool) {
         RuleFileError::NotJson { line, column } => format!(" at line {line}, column {column}"),
         RuleFileError::UnsupportedVersion { version } => format!(": version {version}"),
         RuleFileError::Invalid { detail } => format!(": {detail}"),
+        RuleFileError::TooLarge { max_kb } => format!(": over {max_kb} KB"),
         RuleFileError::WrongFormat => String::new(),
     };
     eprintln!(

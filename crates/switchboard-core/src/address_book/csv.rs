@@ -75,7 +75,20 @@ pub enum ImportError {
     #[error("import.malformed")]
     #[serde(rename = "import.malformed")]
     Malformed { line: u64 },
+    /// Larger than [`MAX_BYTES`] (`max_mb`): not an address book export.
+    #[error("import.too_large")]
+    #[serde(rename = "import.too_large")]
+    TooLarge { max_mb: usize },
+    /// More than [`MAX_ROWS`] data rows (`max`): split the file.
+    #[error("import.too_many_rows")]
+    #[serde(rename = "import.too_many_rows")]
+    TooManyRows { max: usize },
 }
+
+/// The largest file read: an address book of [`MAX_ROWS`] people fits well within it.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+/// The most data rows one import may hold.
+pub const MAX_ROWS: usize = 50_000;
 
 impl ImportError {
     pub fn code(&self) -> &'static str {
@@ -85,12 +98,19 @@ impl ImportError {
             ImportError::MissingColumns { .. } => "import.missing_columns",
             ImportError::DuplicateColumn { .. } => "import.duplicate_column",
             ImportError::Malformed { .. } => "import.malformed",
+            ImportError::TooLarge { .. } => "import.too_large",
+            ImportError::TooManyRows { .. } => "import.too_many_rows",
         }
     }
 }
 
 /// Reads a CSV file's bytes into a preview; national phone numbers are read within `region`.
 pub fn read_csv(bytes: &[u8], region: Region) -> Result<Import, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge {
+            max_mb: MAX_BYTES / (1024 * 1024),
+        });
+    }
     let (text, had_bom) = decode(bytes)?;
     let separator = detect_separator(text);
     let mut reader = ::csv::ReaderBuilder::new()
@@ -115,7 +135,10 @@ pub fn read_csv(bytes: &[u8], region: Region) -> Result<Import, ImportError> {
     let mut rejected = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut lines = Lines::new(text);
-    for record in records {
+    for (index, record) in records.enumerate() {
+        if index >= MAX_ROWS {
+            return Err(ImportError::TooManyRows { max: MAX_ROWS });
+        }
         let record = record.map_err(|e| ImportError::Malformed { line: line_of(&e) })?;
         let line = lines.start_of(record.position().map_or(0, |p| p.byte()));
         let raw: Vec<String> = record.iter().map(str::to_owned).collect();

@@ -77,7 +77,14 @@ pub enum RuleFileError {
     #[error("rule_file.invalid")]
     #[serde(rename = "rule_file.invalid")]
     Invalid { detail: String },
+    /// Larger than [`MAX_FILE_BYTES`] (`max_kb`): no presence rule is that long.
+    #[error("rule_file.too_large")]
+    #[serde(rename = "rule_file.too_large")]
+    TooLarge { max_kb: usize },
 }
+
+/// The largest rule file read; a rule with every state of a large tenant is a few kilobytes.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
 impl RuleFileError {
     pub fn code(&self) -> &'static str {
@@ -86,6 +93,7 @@ impl RuleFileError {
             RuleFileError::WrongFormat => "rule_file.wrong_format",
             RuleFileError::UnsupportedVersion { .. } => "rule_file.unsupported_version",
             RuleFileError::Invalid { .. } => "rule_file.invalid",
+            RuleFileError::TooLarge { .. } => "rule_file.too_large",
         }
     }
 }
@@ -105,6 +113,11 @@ pub fn export(rule: &PresenceRule, catalog: Option<&Catalog>, now: &str) -> Stri
 /// Reads a rule file. Format and version are checked before the rest, so a newer file says so
 /// rather than failing on a field this build does not know.
 pub fn import(json: &str) -> Result<RuleFile, RuleFileError> {
+    if json.len() > MAX_FILE_BYTES {
+        return Err(RuleFileError::TooLarge {
+            max_kb: MAX_FILE_BYTES / 1024,
+        });
+    }
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| RuleFileError::NotJson {

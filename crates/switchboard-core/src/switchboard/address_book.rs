@@ -166,7 +166,13 @@ fn import_error(error: &ImportError) -> Error {
         ImportError::Malformed { line } => {
             detail = detail.with("line", line);
         }
-        _ => {}
+        ImportError::TooLarge { max_mb } => {
+            detail = detail.with("maxMb", max_mb);
+        }
+        ImportError::TooManyRows { max } => {
+            detail = detail.with("max", max);
+        }
+        ImportError::Empty => {}
     }
     Error::invalid("file", detail)
 }

@@ -249,6 +249,7 @@ fn rule_file_error(error: &RuleFileError) -> Error {
         RuleFileError::NotJson { line, column } => detail.with("line", line).with("column", column),
         RuleFileError::UnsupportedVersion { version } => detail.with("version", version),
         RuleFileError::Invalid { detail: why } => detail.with("detail", why),
+        RuleFileError::TooLarge { max_kb } => detail.with("maxKb", max_kb),
         RuleFileError::WrongFormat => detail,
     };
     Error::invalid("file", detail)

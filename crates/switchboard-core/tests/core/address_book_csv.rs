@@ -366,3 +366,32 @@ fn entries_are_the_same_person_as_the_shared_table_says() {
         assert_eq!(a.key() == b.key(), same, "{a:?} and {b:?}");
     }
 }
+
+/// A file far larger than any address book, or with more rows than one import may hold, is
+/// refused whole with what to do, before anything is kept.
+#[test]
+fn oversize_files_and_too_many_rows_are_refused_with_their_limit() {
+    let mut big = b"First name;Last name;Phone\n".to_vec();
+    big.resize(switchboard_core::address_book::csv::MAX_BYTES + 1, b'x');
+    assert_eq!(
+        read_csv(&big, region("FR")).unwrap_err(),
+        ImportError::TooLarge { max_mb: 10 }
+    );
+
+    let max = switchboard_core::address_book::csv::MAX_ROWS;
+    let mut many = String::from("First name;Last name;Phone\n");
+    for _ in 0..=max {
+        many.push_str("x\n");
+    }
+    assert_eq!(
+        read_csv(many.as_bytes(), region("FR")).unwrap_err(),
+        ImportError::TooManyRows { max }
+    );
+    let error = switchboard_core::switchboard::address_book::preview_csv(many.as_bytes(), "FR")
+        .unwrap_err();
+    let detail = error.detail().expect("a detail for the UI");
+    assert_eq!(
+        (detail.code, detail.params["max"].as_str()),
+        ("import.too_many_rows", "50000")
+    );
+}

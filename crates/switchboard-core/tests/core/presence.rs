@@ -621,3 +621,12 @@ fn files_that_are_not_rule_files_say_why() {
     assert_eq!(error.code(), "rule_file.invalid");
     assert!(matches!(error, RuleFileError::Invalid { detail } if !detail.is_empty()));
 }
+
+#[test]
+fn a_file_too_large_to_be_a_rule_is_refused_unread() {
+    let huge = format!(
+        "{{\"format\": \"switchboard.presence-rule\", \"pad\": \"{}\"}}",
+        "x".repeat(switchboard_core::presence::file::MAX_FILE_BYTES)
+    );
+    assert_eq!(import(&huge), Err(RuleFileError::TooLarge { max_kb: 1024 }));
+}
