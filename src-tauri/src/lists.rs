@@ -1,7 +1,7 @@
 //! The closed lists the window iterates (languages, statuses, codes …), written as constants of
-//! the generated contract so the UI never keeps its own copy.
+//! the generated contract so the UI never keeps its own copy. Each enum's list is read from its
+//! own TypeScript union (ts-rs), so a new variant reaches the UI without being listed here.
 
-use serde::Serialize;
 use switchboard_core::catalogue::{LiveKind, StepKind};
 use switchboard_core::connection::{CxoneCloud, SalesforceEnvironment, Vendor};
 use switchboard_core::directory::{AcdAttribute, TranslationStatus, ZoomAttribute};
@@ -9,110 +9,50 @@ use switchboard_core::failure::Code;
 use switchboard_core::storage::progress::StepStatus;
 use switchboard_core::{ErrorCode, Locale};
 use switchboard_emulator::PanelRateLimit;
+use ts_rs::{Config, TS};
 
-/// `(constant name, TypeScript type, values)` for each list.
+/// `(constant name, TypeScript type, values)` for each list; a type written `=Alias` is
+/// declared from the list (text lists the core keeps as constants).
 pub fn all() -> Vec<(&'static str, &'static str, Vec<String>)> {
-    use StepStatus::*;
     vec![
-        ("LOCALES", "Locale", texts(&Locale::ALL)),
-        ("VENDORS", "Vendor", texts(&Vendor::ALL)),
-        (
-            "STEP_STATUSES",
-            "StepStatus",
-            texts(&[NotStarted, InProgress, NeedsAttention, Done]),
-        ),
-        (
-            "STEP_KINDS",
-            "StepKind",
-            texts(&[
-                StepKind::Manual,
-                StepKind::Verified,
-                StepKind::Automated,
-                StepKind::Editor,
-            ]),
-        ),
-        (
-            "LIVE_KINDS",
-            "LiveKind",
-            texts(&[
-                LiveKind::ZoomScopes,
-                LiveKind::ZoomPsScopes,
-                LiveKind::CxoneAddressBook,
-                LiveKind::DirectorySync,
-                LiveKind::SfStatuses,
-                LiveKind::PresenceRule,
-                LiveKind::SfLogin,
-                LiveKind::SfPreflight,
-            ]),
-        ),
-        (
-            "ERROR_CODES",
-            "ErrorCode",
-            texts(&[
-                ErrorCode::Validation,
-                ErrorCode::NotFound,
-                ErrorCode::Conflict,
-                ErrorCode::KeychainUnavailable,
-                ErrorCode::Storage,
-                ErrorCode::InvalidLink,
-                ErrorCode::Internal,
-                ErrorCode::Vendor,
-                ErrorCode::ConnectionMissing,
-                ErrorCode::LiveCheckRequired,
-            ]),
-        ),
+        ("LOCALES", "Locale", variants::<Locale>()),
+        ("VENDORS", "Vendor", variants::<Vendor>()),
+        ("STEP_STATUSES", "StepStatus", variants::<StepStatus>()),
+        ("STEP_KINDS", "StepKind", variants::<StepKind>()),
+        ("LIVE_KINDS", "LiveKind", variants::<LiveKind>()),
+        ("ERROR_CODES", "ErrorCode", variants::<ErrorCode>()),
         (
             "VALIDATION_CODES",
             "=ValidationCode",
             strings(switchboard_core::validate::CODES),
         ),
-        ("DIAGNOSIS_CODES", "DiagnosisCode", texts(Code::ALL)),
-        ("ACD_ATTRIBUTES", "AcdAttribute", texts(AcdAttribute::ALL)),
+        ("DIAGNOSIS_CODES", "DiagnosisCode", variants::<Code>()),
+        ("ACD_ATTRIBUTES", "AcdAttribute", variants::<AcdAttribute>()),
         (
             "ZOOM_ATTRIBUTES",
             "ZoomAttribute",
-            texts(ZoomAttribute::ALL),
+            variants::<ZoomAttribute>(),
         ),
         (
             "TRANSLATION_STATUSES",
             "TranslationStatus",
-            texts(&[
-                TranslationStatus::Translated,
-                TranslationStatus::Unchanged,
-                TranslationStatus::NoMatch,
-                TranslationStatus::Invalid,
-                TranslationStatus::Empty,
-            ]),
+            variants::<TranslationStatus>(),
         ),
         (
             "GENESYS_REGIONS",
             "string",
             strings(switchboard_core::validate::GENESYS_REGIONS),
         ),
-        (
-            "CXONE_CLOUDS",
-            "CxoneCloud",
-            texts(&[CxoneCloud::Commercial, CxoneCloud::UsGov]),
-        ),
+        ("CXONE_CLOUDS", "CxoneCloud", variants::<CxoneCloud>()),
         (
             "SALESFORCE_ENVIRONMENTS",
             "SalesforceEnvironment",
-            texts(&[
-                SalesforceEnvironment::Production,
-                SalesforceEnvironment::Sandbox,
-                SalesforceEnvironment::Hyperforce,
-                SalesforceEnvironment::MyDomain,
-            ]),
+            variants::<SalesforceEnvironment>(),
         ),
         (
             "RATE_LIMIT_MODES",
             "RateLimitMode",
-            texts(&[
-                PanelRateLimit::Off,
-                PanelRateLimit::RetryAfterSeconds,
-                PanelRateLimit::RetryAfterDate,
-                PanelRateLimit::NoRetryAfter,
-            ]),
+            variants::<PanelRateLimit>(),
         ),
     ]
 }
@@ -138,15 +78,18 @@ fn strings(values: &[&str]) -> Vec<String> {
     values.iter().map(|v| v.to_string()).collect()
 }
 
-/// Each value as it travels (its serde text).
-fn texts<T: Serialize>(values: &[T]) -> Vec<String> {
-    values
-        .iter()
-        .map(
-            |v| match serde_json::to_value(v).expect("a list value serialises") {
-                serde_json::Value::String(text) => text,
-                other => other.to_string(),
-            },
-        )
+/// The values of a unit enum, in declaration order, read from its TypeScript union
+/// (`"a" | "b" | …`): exactly what travels, since ts-rs follows the serde names.
+fn variants<T: TS>() -> Vec<String> {
+    T::inline(&Config::new())
+        .split(" | ")
+        .map(|v| {
+            assert!(
+                v.starts_with('"') && v.ends_with('"'),
+                "{} is not a union of strings: {v}",
+                T::name(&Config::new())
+            );
+            v.trim_matches('"').to_owned()
+        })
         .collect()
 }

@@ -293,12 +293,12 @@ impl PracticeTenant {
             let reply = http
                 .send(&Request::post_json(url.clone(), body))
                 .await
-                .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+                .map_err(Error::emulator)?;
             if !reply.is_success() {
-                return Err(Error::Io(std::io::Error::other(format!(
-                    "the practice tenant refused a presence status: HTTP {}",
-                    reply.status
-                ))));
+                let status = reply.status;
+                return Err(Error::emulator(format!(
+                    "presence status refused with HTTP {status}"
+                )));
             }
         }
         Ok(())

@@ -430,7 +430,7 @@ export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const
 export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight'] as const satisfies readonly LiveKind[];
 
 /** Every `ErrorCode`, in the core's order. */
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'storage', 'invalid_link', 'internal', 'vendor', 'connection_missing', 'live_check_required'] as const satisfies readonly ErrorCode[];
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'storage', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'internal'] as const satisfies readonly ErrorCode[];
 
 /** Every `ValidationCode`, in the core's order. */
 export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'country_codes', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'endpoint_not_vendor', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;

@@ -21,7 +21,7 @@ impl Switchboard {
     /// Every connection of the profile as the Connections page shows it (a practice profile's
     /// pointed at the running emulator first).
     pub async fn connections(&self, profile_id: i64) -> Result<Vec<ConnectionView>> {
-        if self.profile(profile_id)?.practice {
+        if self.is_practice(profile_id)? {
             self.point_practice_profile().await?;
         }
         Vendor::ALL
@@ -121,13 +121,18 @@ impl Switchboard {
         profile_id: i64,
         vendor: Vendor,
     ) -> Result<Option<ConnectionSettings>> {
-        let practice = self.profile(profile_id)?.practice;
+        let practice = self.is_practice(profile_id)?;
         if practice {
             self.point_practice_profile().await?;
         }
         let db = self.db();
         Ok(connections::get(&db, profile_id, vendor)?
             .map(|stored| stored.settings.for_profile(practice)))
+    }
+
+    /// Whether the profile is the practice tenant's (read without summarising its flows).
+    fn is_practice(&self, profile_id: i64) -> Result<bool> {
+        Ok(profiles::get(&self.db(), profile_id)?.practice)
     }
 
     /// The saved settings and keychain secrets of one of the profile's connections.

@@ -14,6 +14,12 @@ impl Switchboard {
     /// Creates the practice profile once, then reopens it, (re)pointing its four connections at
     /// the running emulator described by `tenant` (its port changes on every app start).
     pub fn open_practice_profile(&self, tenant: &PracticeTenant) -> Result<ProfileSummary> {
+        let id = self.point_at(tenant)?;
+        self.profile(id)
+    }
+
+    /// The practice profile's id, creating it once, with its connections pointed at `tenant`.
+    fn point_at(&self, tenant: &PracticeTenant) -> Result<i64> {
         let profile = {
             let db = self.db();
             match profiles::practice(&db)? {
@@ -40,7 +46,7 @@ impl Switchboard {
                 self.set_connection_secret(profile.id, *vendor, field, Some(value))?;
             }
         }
-        self.profile(profile.id)
+        Ok(profile.id)
     }
 
     /// Opens the practice tenant on the host's emulator (started first if need be).
@@ -54,7 +60,7 @@ impl Switchboard {
     pub(crate) async fn point_practice_profile(&self) -> Result<()> {
         if self.practice.is_some() {
             let tenant = self.running_tenant().await?;
-            self.open_practice_profile(&tenant)?;
+            self.point_at(&tenant)?;
         }
         Ok(())
     }

@@ -199,13 +199,14 @@ impl Switchboard {
         };
         // Only entries the database records as set are read, and never under its lock.
         let value = state.resolve_secret_copy(copy_id, |field| {
-            if state.secrets_set.contains(field) && !state.borrowed_secrets.contains_key(field) {
-                let own = SecretKey::new(profile_id, flow::secret_scope(flow_id), field);
-                return self.secrets.get(&own);
-            }
-            // Not typed in the flow: the connection's own entry (same value, one place).
             match state.borrowed_secrets.get(field) {
+                // Not typed in the flow: the connection's own entry (same value, one place).
                 Some(key) => self.secrets.get(key),
+                None if state.secrets_set.contains(field) => self.secrets.get(&SecretKey::new(
+                    profile_id,
+                    flow::secret_scope(flow_id),
+                    field,
+                )),
                 None => Ok(None),
             }
         })?;
