@@ -47,6 +47,7 @@ pub fn run() {
                     async move { emulator.announcement().await.map_err(Error::emulator) }
                 })));
             menu::install(app.handle())?;
+            sweep_keychain_in_background(app.handle().clone());
             app.manage(AppState {
                 core,
                 paths,
@@ -112,6 +113,21 @@ pub fn run() {
         ])
         .run(tauri::generate_context!())
         .expect("Switchboard failed to start");
+}
+
+/// Finishes keychain writes a crash interrupted and removes entries of deleted profiles, off the
+/// main thread: the keychain may be slow or prompt, and the window must not wait for it.
+fn sweep_keychain_in_background(app: tauri::AppHandle) {
+    std::thread::spawn(
+        move || match app.state::<AppState>().core.sweep_keychain() {
+            Ok(sweep) => tracing::info!(
+                removed = sweep.removed,
+                left = sweep.left.len(),
+                "keychain swept"
+            ),
+            Err(error) => tracing::warn!(code = ?error.code(), "keychain sweep skipped"),
+        },
+    );
 }
 
 #[cfg(test)]

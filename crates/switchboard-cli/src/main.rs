@@ -186,8 +186,8 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
                 return Err(switchboard_core::Error::validation("yes", "required"));
             }
             let profile = core.profile_by_name(name)?;
-            core.delete_profile(profile.id)?;
-            out.deleted(&profile);
+            let deleted = core.delete_profile(profile.id)?;
+            out.deleted(&profile, &deleted.left_in_keychain);
         }
         Command::Flow(FlowCommand::Status {
             profile,

@@ -66,11 +66,23 @@ impl Out {
         }
     }
 
-    pub fn deleted(&self, p: &ProfileSummary) {
+    pub fn deleted(&self, p: &ProfileSummary, left_in_keychain: &[String]) {
         if self.json {
-            return self.json(&serde_json::json!({ "deleted": p.name, "id": p.id }));
+            return self.json(&serde_json::json!({
+                "deleted": p.name, "id": p.id, "leftInKeychain": left_in_keychain
+            }));
         }
-        println!("Deleted {} and its keychain entries.", p.name);
+        if left_in_keychain.is_empty() {
+            println!("Deleted {} and its keychain entries.", p.name);
+            return;
+        }
+        println!(
+            "Deleted {}. The keychain would not remove these entries now; Switchboard removes them at its next start:",
+            p.name
+        );
+        for account in left_in_keychain {
+            println!("  {account}");
+        }
     }
 
     pub fn flows(&self, p: &ProfileSummary, flows: &[FlowSummary]) {

@@ -33,8 +33,8 @@ impl fmt::Debug for Sensitive {
     }
 }
 
-/// Where a secret belongs: a profile, then a scope (`flow:<id>` or `connection:<vendor>`), then a
-/// field. Two customers' secrets can never collide.
+/// Which secret of which profile: a scope (`flow:<id>` or `connection:<vendor>`), then a field.
+/// This is how the database records it; the keychain entry's name is an [`Account`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SecretKey {
     pub profile_id: i64,
@@ -51,19 +51,76 @@ impl SecretKey {
         }
     }
 
-    /// The keychain account name, e.g. `profile/3/flow:zoom-directory-sync/zoom-client-secret`.
-    pub fn account(&self) -> String {
-        format!("profile/{}/{}/{}", self.profile_id, self.scope, self.field)
+    /// `scope/field`, for the journal: names the secret without naming the profile's entry.
+    pub fn label(&self) -> String {
+        format!("{}/{}", self.scope, self.field)
+    }
+}
+
+/// The name of one keychain entry: `<install id>/<profile key>/<scope>/<field>`.
+///
+/// The install id is random per database and the profile key random per profile, never reused:
+/// a reset database, a second data folder (the CLI's `--data-dir`) or a new profile that SQLite
+/// gives a deleted profile's id can never name, read or overwrite another one's entry.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Account(String);
+
+impl Account {
+    pub fn new(install_id: &str, profile_key: &str, key: &SecretKey) -> Self {
+        Account(format!(
+            "{install_id}/{profile_key}/{}/{}",
+            key.scope, key.field
+        ))
+    }
+
+    /// The name versions before 0.2 used (`profile/<rowid>/<scope>/<field>`), only to move such
+    /// entries to their [`Account::new`] name.
+    pub fn legacy(key: &SecretKey) -> Self {
+        Account(format!(
+            "profile/{}/{}/{}",
+            key.profile_id, key.scope, key.field
+        ))
+    }
+
+    /// A name read back from the database's own list of entries to remove.
+    pub fn from_stored(name: String) -> Self {
+        Account(name)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Account {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
 pub trait SecretStore: Send + Sync {
-    fn set(&self, key: &SecretKey, value: &Sensitive) -> Result<()>;
-    fn get(&self, key: &SecretKey) -> Result<Option<Sensitive>>;
+    fn set(&self, account: &Account, value: &Sensitive) -> Result<()>;
+    fn get(&self, account: &Account) -> Result<Option<Sensitive>>;
     /// Removing an absent secret is not an error.
-    fn delete(&self, key: &SecretKey) -> Result<()>;
+    fn delete(&self, account: &Account) -> Result<()>;
     /// Whether the store can be used at all; the error says why not.
     fn check(&self) -> Result<()>;
+}
+
+/// A shared store (tests open two databases on one keychain, as the app and the CLI do).
+impl<S: SecretStore + ?Sized> SecretStore for std::sync::Arc<S> {
+    fn set(&self, account: &Account, value: &Sensitive) -> Result<()> {
+        (**self).set(account, value)
+    }
+    fn get(&self, account: &Account) -> Result<Option<Sensitive>> {
+        (**self).get(account)
+    }
+    fn delete(&self, account: &Account) -> Result<()> {
+        (**self).delete(account)
+    }
+    fn check(&self) -> Result<()> {
+        (**self).check()
+    }
 }
 
 /// The OS keychain: macOS Keychain, Windows Credential Manager, Secret Service on Linux.
@@ -85,22 +142,22 @@ impl KeychainStore {
 }
 
 impl SecretStore for KeychainStore {
-    fn set(&self, key: &SecretKey, value: &Sensitive) -> Result<()> {
-        self.entry(&key.account())?
+    fn set(&self, account: &Account, value: &Sensitive) -> Result<()> {
+        self.entry(account.as_str())?
             .set_password(value.expose())
             .map_err(keychain_error)
     }
 
-    fn get(&self, key: &SecretKey) -> Result<Option<Sensitive>> {
-        match self.entry(&key.account())?.get_password() {
+    fn get(&self, account: &Account) -> Result<Option<Sensitive>> {
+        match self.entry(account.as_str())?.get_password() {
             Ok(value) => Ok(Some(Sensitive::new(value))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(error) => Err(keychain_error(error)),
         }
     }
 
-    fn delete(&self, key: &SecretKey) -> Result<()> {
-        match self.entry(&key.account())?.delete_credential() {
+    fn delete(&self, account: &Account) -> Result<()> {
+        match self.entry(account.as_str())?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(error) => Err(keychain_error(error)),
         }
@@ -130,7 +187,7 @@ fn keychain_error(error: keyring::Error) -> Error {
 /// An in-memory store for tests. Never used by the app: secrets would vanish on restart.
 #[derive(Default)]
 pub struct MemoryStore {
-    values: Mutex<HashMap<SecretKey, Sensitive>>,
+    values: Mutex<HashMap<Account, Sensitive>>,
     unavailable: Option<String>,
 }
 
@@ -164,28 +221,31 @@ impl MemoryStore {
 }
 
 impl SecretStore for MemoryStore {
-    fn set(&self, key: &SecretKey, value: &Sensitive) -> Result<()> {
+    fn set(&self, account: &Account, value: &Sensitive) -> Result<()> {
         self.available()?;
         self.values
             .lock()
             .expect("memory store lock")
-            .insert(key.clone(), value.clone());
+            .insert(account.clone(), value.clone());
         Ok(())
     }
 
-    fn get(&self, key: &SecretKey) -> Result<Option<Sensitive>> {
+    fn get(&self, account: &Account) -> Result<Option<Sensitive>> {
         self.available()?;
         Ok(self
             .values
             .lock()
             .expect("memory store lock")
-            .get(key)
+            .get(account)
             .cloned())
     }
 
-    fn delete(&self, key: &SecretKey) -> Result<()> {
+    fn delete(&self, account: &Account) -> Result<()> {
         self.available()?;
-        self.values.lock().expect("memory store lock").remove(key);
+        self.values
+            .lock()
+            .expect("memory store lock")
+            .remove(account);
         Ok(())
     }
 
@@ -210,24 +270,30 @@ mod tests {
     }
 
     #[test]
-    fn keys_are_namespaced_by_profile_scope_and_field() {
-        let a = SecretKey::new(1, "flow:zoom-directory-sync", "zoom-client-secret");
-        let b = SecretKey::new(2, "flow:zoom-directory-sync", "zoom-client-secret");
+    fn entries_are_named_by_database_profile_scope_and_field() {
+        let key = SecretKey::new(1, "connection:zoom", "client-secret");
+        let a = Account::new("db-a", "p-1", &key);
         assert_ne!(
-            a.account(),
-            b.account(),
-            "two profiles must never share a keychain entry"
+            a,
+            Account::new("db-b", "p-1", &key),
+            "two databases never share"
         );
+        assert_ne!(
+            a,
+            Account::new("db-a", "p-2", &key),
+            "two profiles never share"
+        );
+        assert_eq!(a.as_str(), "db-a/p-1/connection:zoom/client-secret");
         assert_eq!(
-            a.account(),
-            "profile/1/flow:zoom-directory-sync/zoom-client-secret"
+            Account::legacy(&key).as_str(),
+            "profile/1/connection:zoom/client-secret"
         );
     }
 
     #[test]
     fn memory_store_sets_replaces_and_clears() {
         let store = MemoryStore::new();
-        let key = SecretKey::new(1, "connection:zoom", "client-secret");
+        let key = Account::from_stored("i/p/connection:zoom/client-secret".into());
         store.set(&key, &Sensitive::new("one")).unwrap();
         store.set(&key, &Sensitive::new("two")).unwrap();
         assert_eq!(store.get(&key).unwrap(), Some(Sensitive::new("two")));
@@ -239,7 +305,7 @@ mod tests {
     #[test]
     fn an_unavailable_store_refuses_instead_of_pretending() {
         let store = MemoryStore::unavailable("org.freedesktop.secrets was not provided");
-        let key = SecretKey::new(1, "connection:zoom", "client-secret");
+        let key = Account::from_stored("i/p/connection:zoom/client-secret".into());
         let error = store.set(&key, &Sensitive::new("x")).unwrap_err();
         assert_eq!(error.code(), crate::ErrorCode::KeychainUnavailable);
         assert!(store.check().is_err());

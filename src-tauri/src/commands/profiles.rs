@@ -1,6 +1,6 @@
 //! Customer profiles, and the practice tenant's profile with its fault panel.
 
-use switchboard_core::switchboard::profiles::ProfileSummary;
+use switchboard_core::switchboard::profiles::{ProfileDeleted, ProfileSummary};
 use switchboard_emulator::PanelFaults;
 
 use crate::contract::commands;
@@ -19,8 +19,9 @@ commands! {
         Ok(state.core.rename_profile(profile_id, &name)?)
     }
 
-    /// Deletes the profile, its progress and its keychain entries.
-    fn delete_profile[state, _app](profile_id: i64) -> () {
+    /// Deletes the profile, its progress and its keychain entries; names the entries the
+    /// keychain would not remove now.
+    fn delete_profile[state, _app](profile_id: i64) -> ProfileDeleted {
         Ok(state.core.delete_profile(profile_id)?)
     }
 

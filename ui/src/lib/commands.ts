@@ -19,7 +19,7 @@ export const revealFile = (path: string) => call('reveal_file', { path });
 export const listProfiles = () => call('list_profiles');
 export const createProfile = (name: string) => call('create_profile', { name });
 export const renameProfile = (profileId: number, name: string) => call('rename_profile', { profileId, name });
-/** Deletes the profile, its progress and its keychain entries. */
+/** Deletes the profile, its progress and its keychain entries; names the entries the keychain would not remove now. */
 export const deleteProfile = (profileId: number) => call('delete_profile', { profileId });
 /** Opens (creating it once) the practice profile, pointed at the in-app emulator. */
 export const openPracticeTenant = () => call('open_practice_tenant');

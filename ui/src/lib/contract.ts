@@ -255,6 +255,9 @@ export type PresenceSystem = "acd" | "salesforce";
 
 export type PreviewRow = { name: string, email: string, extension: number | null, before: string | null, after: string | null, status: TranslationStatus, reason: string | null, };
 
+/** A deleted profile: the keychain entries that could not be removed yet, by name. */
+export type ProfileDeleted = { leftInKeychain: Array<string>, };
+
 export type ProfileSummary = { id: number, name: string, createdAt: string, updatedAt: string, practice: boolean, progress: Array<FlowProgress>, };
 
 export type RateLimitMode = "off" | "retry_after_seconds" | "retry_after_date" | "no_retry_after";
@@ -480,8 +483,8 @@ export type Commands = {
   list_profiles: { args: {  }; reply: Array<ProfileSummary> };
   create_profile: { args: { name: string }; reply: ProfileSummary };
   rename_profile: { args: { profileId: number; name: string }; reply: ProfileSummary };
-  /** Deletes the profile, its progress and its keychain entries. */
-  delete_profile: { args: { profileId: number }; reply: null };
+  /** Deletes the profile, its progress and its keychain entries; names the entries the keychain would not remove now. */
+  delete_profile: { args: { profileId: number }; reply: ProfileDeleted };
   /** Opens (creating it once) the practice profile, pointed at the in-app emulator. */
   open_practice_tenant: { args: {  }; reply: ProfileSummary };
   practice_faults: { args: {  }; reply: PracticeFaults };

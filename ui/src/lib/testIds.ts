@@ -25,6 +25,7 @@ export const TestId = {
   profileList: 'profile-list',
   profileEmpty: 'profile-empty',
   homeStatus: 'home-status',
+  keychainLeft: 'home-keychain-left',
   deleteDialog: 'delete-dialog',
   deleteConfirmButton: 'delete-confirm-button',
   deleteCancelButton: 'delete-cancel-button',

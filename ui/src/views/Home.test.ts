@@ -183,7 +183,7 @@ describe('Home', () => {
   });
 
   it('deletes a profile only after a confirmation that names it and its keychain secrets', async () => {
-    const backend = fakeBackend({ list_profiles: () => profiles(), delete_profile: () => null });
+    const backend = fakeBackend({ list_profiles: () => profiles(), delete_profile: () => ({ leftInKeychain: [] }) });
     const user = userEvent.setup();
     render(Home, { onopen: vi.fn() });
 
@@ -202,6 +202,21 @@ describe('Home', () => {
     await waitFor(() => expect(screen.queryByTestId(TestIds.profileRow(1))).not.toBeInTheDocument());
     expect(backend.argsOf('delete_profile')).toEqual([{ profileId: 1 }]);
     expect(screen.getByTestId(TestIds.profileRow(2))).toBeInTheDocument();
+  });
+
+  it('names the keychain entries a deleted profile left behind', async () => {
+    const left = 'a1b2/c3d4/connection:zoom/client-secret';
+    fakeBackend({ list_profiles: () => profiles(), delete_profile: () => ({ leftInKeychain: [left] }) });
+    const user = userEvent.setup();
+    render(Home, { onopen: vi.fn() });
+    await user.click(await screen.findByTestId(TestIds.profileDelete(1)));
+    await user.click(screen.getByTestId(TestId.deleteConfirmButton));
+    const notice = await screen.findByTestId(TestId.keychainLeft);
+    expect(notice).toHaveAttribute('role', 'alert');
+    expect(notice).toHaveTextContent('would not remove 1 of its saved secrets');
+    expect(notice).toHaveTextContent(left);
+    await user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId(TestId.keychainLeft)).not.toBeInTheDocument();
   });
 
   it('closes the delete dialog with Escape', async () => {

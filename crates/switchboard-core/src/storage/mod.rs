@@ -6,6 +6,7 @@
 pub mod apply_runs;
 pub mod connections;
 pub mod journal;
+pub mod keychain_pending;
 pub mod profiles;
 pub mod progress;
 pub mod secret_refs;
@@ -28,6 +29,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0003_practice_profiles.sql")),
         M::up(include_str!("migrations/0004_apply_runs.sql")),
         M::up(include_str!("migrations/0005_step_documents.sql")),
+        M::up(include_str!("migrations/0006_keychain_names.sql")),
     ])
 }
 

@@ -74,7 +74,10 @@ fn checked_name(conn: &Connection, name: &str, except: Option<i64>) -> Result<St
 
 pub fn create(conn: &Connection, name: &str) -> Result<Profile> {
     let name = checked_name(conn, name, None)?;
-    conn.execute("INSERT INTO profiles (name) VALUES (?1)", [&name])?;
+    conn.execute(
+        "INSERT INTO profiles (name, keychain_key) VALUES (?1, lower(hex(randomblob(16))))",
+        [&name],
+    )?;
     get(conn, conn.last_insert_rowid())
 }
 
@@ -95,6 +98,17 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
         return Err(Error::not_found(format!("profile {id}")));
     }
     Ok(())
+}
+
+/// The profile's never-reused key, which names its keychain entries.
+pub fn keychain_key(conn: &Connection, id: i64) -> Result<String> {
+    conn.query_row(
+        "SELECT keychain_key FROM profiles WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found(format!("profile {id}")))
 }
 
 pub fn touch(conn: &Connection, id: i64) -> Result<()> {
@@ -120,7 +134,8 @@ pub fn create_practice(conn: &Connection, name: &str) -> Result<Profile> {
         candidate = format!("{name} ({n})");
     }
     conn.execute(
-        "INSERT INTO profiles (name, practice) VALUES (?1, 1)",
+        "INSERT INTO profiles (name, practice, keychain_key)
+         VALUES (?1, 1, lower(hex(randomblob(16))))",
         [&candidate],
     )?;
     get(conn, conn.last_insert_rowid())

@@ -65,17 +65,17 @@ impl Switchboard {
         if !vendor.secret_fields().iter().any(|f| f.id == field) {
             return Err(Error::not_found(format!("{vendor} secret {field}")));
         }
-        let db = self.db();
-        profiles::get(&db, profile_id)?;
+        profiles::get(&self.db(), profile_id)?;
         let key = SecretKey::new(profile_id, vendor.secret_scope(), field);
-        let action = self.store_secret(&db, &key, Rule::Secret, value)?;
+        let action = self.store_secret(&key, Rule::Secret, value)?;
+        let db = self.db();
         journal::record(
             &db,
             Some(profile_id),
             Some(vendor.as_str()),
             action,
             "ok",
-            Some(&key.account()),
+            Some(&key.label()),
         )?;
         connection_view(&db, profile_id, vendor)
     }

@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::flow::{self, FlowState};
 use crate::paths::AppPaths;
 use crate::practice::PracticeResolver;
-use crate::secrets::{SecretKey, SecretStore, Sensitive};
+use crate::secrets::{SecretKey, SecretStore};
 use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind};
 use crate::storage::{self, progress, secret_refs};
@@ -27,6 +27,7 @@ pub mod connections;
 pub mod cxone_lists;
 pub mod directory;
 pub mod files;
+pub mod keychain;
 pub mod names;
 pub mod planned_statuses;
 pub mod practice;
@@ -74,19 +75,6 @@ impl Switchboard {
         self.db
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// A saved secret, read from the keychain only when the database records it as set: an
-    /// entry no record owns (left behind by a deleted profile whose id was reused, or written
-    /// for another database) is never used. The database lock is released before the
-    /// keychain is asked.
-    pub(crate) fn saved_secret(&self, key: &SecretKey) -> Result<Option<Sensitive>> {
-        let recorded = secret_refs::is_set(&self.db(), key)?;
-        if recorded {
-            self.secrets.get(key)
-        } else {
-            Ok(None)
-        }
     }
 
     /// Hands the core the host's way to the practice tenant's emulator: a practice profile's

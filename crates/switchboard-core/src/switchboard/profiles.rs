@@ -11,7 +11,7 @@ use crate::catalogue;
 use crate::error::{Error, Result};
 use crate::locale::Locale;
 use crate::storage::profiles::Profile;
-use crate::storage::{journal, profiles, secret_refs, settings};
+use crate::storage::{journal, profiles, settings};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -31,6 +31,13 @@ pub struct ProfileSummary {
     pub updated_at: String,
     pub practice: bool,
     pub progress: Vec<FlowProgress>,
+}
+
+/// A deleted profile: the keychain entries that could not be removed yet, by name.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileDeleted {
+    pub left_in_keychain: Vec<String>,
 }
 
 impl Switchboard {
@@ -83,22 +90,19 @@ impl Switchboard {
         summarize(&db, profile)
     }
 
-    /// Deletes the profile, its progress and every keychain entry it owns. The keychain goes
-    /// first: if it cannot be reached, nothing is deleted and no secret is orphaned.
-    pub fn delete_profile(&self, id: i64) -> Result<()> {
+    /// Deletes the profile, its progress and every keychain entry it owns. Returns the entries
+    /// the keychain would not remove now (named for the admin; the sweep at start retries them).
+    pub fn delete_profile(&self, id: i64) -> Result<ProfileDeleted> {
+        let profile = profiles::get(&self.db(), id)?;
+        let left_in_keychain = self.remove_profile_entries(id, |db| profiles::delete(db, id))?;
         let db = self.db();
-        let profile = profiles::get(&db, id)?;
-        for key in secret_refs::for_profile(&db, id)? {
-            self.secrets.delete(&key)?;
-        }
-        profiles::delete(&db, id)?;
         journal::record(&db, None, None, "profile.delete", "ok", Some(&profile.name))?;
         let resume = settings::get(&db, RESUME_KEY)?;
         let resume: Option<Resume> = resume.and_then(|r| serde_json::from_str(&r).ok());
         if resume.is_some_and(|r| r.profile_id == id) {
             settings::set(&db, RESUME_KEY, None)?;
         }
-        Ok(())
+        Ok(ProfileDeleted { left_in_keychain })
     }
 }
 

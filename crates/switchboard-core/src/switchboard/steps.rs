@@ -1,8 +1,6 @@
 //! A flow's steps: opening a flow, the values and secrets the admin enters, step status, and
 //! the copy fields built from saved secrets.
 
-use rusqlite::Connection;
-
 use super::settings::Resume;
 use super::{Switchboard, find_field, find_flow, find_step, load, save_status};
 use crate::catalogue::{self, FieldKind};
@@ -11,7 +9,7 @@ use crate::flow::{self, FlowSummary, FlowView};
 use crate::locale::Locale;
 use crate::secrets::{SecretKey, Sensitive};
 use crate::storage::progress::StepStatus;
-use crate::storage::{journal, profiles, secret_refs};
+use crate::storage::{journal, profiles};
 use crate::validate;
 
 impl Switchboard {
@@ -111,22 +109,22 @@ impl Switchboard {
         value: Option<&Sensitive>,
         locale: Locale,
     ) -> Result<FlowView> {
-        let db = self.db();
         let flow = find_flow(flow_id)?;
         let (step, field) = find_field(flow, step_id, field_id)?;
         if field.kind != FieldKind::Secret {
             return Err(Error::not_found(format!("secret field {field_id}")));
         }
-        profiles::get(&db, profile_id)?;
+        profiles::get(&self.db(), profile_id)?;
         let key = SecretKey::new(profile_id, flow::secret_scope(flow_id), field_id);
-        let action = self.store_secret(&db, &key, field.rule, value)?;
+        let action = self.store_secret(&key, field.rule, value)?;
+        let db = self.db();
         journal::record(
             &db,
             Some(profile_id),
             None,
             action,
             "ok",
-            Some(&key.account()),
+            Some(&key.label()),
         )?;
         let mut state = load(&db, profile_id, flow)?;
         let after = flow::status_after_edit(&state, step, state.status(step_id));
@@ -135,29 +133,25 @@ impl Switchboard {
     }
 
     /// Saves (`Some`, after checking it against `rule`) or clears (`None`) one keychain entry
-    /// and records only that it is set; returns the journal action.
+    /// and records only that it is set; returns the journal action. Call without the database
+    /// lock: the keychain is asked in between.
     pub(super) fn store_secret(
         &self,
-        db: &Connection,
         key: &SecretKey,
         rule: validate::Rule,
         value: Option<&Sensitive>,
     ) -> Result<&'static str> {
-        match value {
-            Some(value) => {
-                if let Some(error) = validate::check(rule, value.expose(), true, &[]) {
-                    return Err(Error::invalid(key.field.clone(), error));
-                }
-                self.secrets.set(key, value)?;
-                secret_refs::mark_set(db, key)?;
-                Ok("secret.set")
-            }
-            None => {
-                self.secrets.delete(key)?;
-                secret_refs::mark_cleared(db, key)?;
-                Ok("secret.clear")
-            }
+        if let Some(value) = value
+            && let Some(error) = validate::check(rule, value.expose(), true, &[])
+        {
+            return Err(Error::invalid(key.field.clone(), error));
         }
+        self.write_secret(key, value)?;
+        Ok(if value.is_some() {
+            "secret.set"
+        } else {
+            "secret.clear"
+        })
     }
 
     /// Changes a step's status; Done is refused while the step is pending or a required value
@@ -201,13 +195,12 @@ impl Switchboard {
         let value = state.resolve_secret_copy(copy_id, |field| {
             match state.borrowed_secrets.get(field) {
                 // Not typed in the flow: the connection's own entry (same value, one place).
-                Some(key) => self.secrets.get(key),
-                None if state.secrets_set.contains(field) => self.secrets.get(&SecretKey::new(
+                Some(key) => self.saved_secret(key),
+                None => self.saved_secret(&SecretKey::new(
                     profile_id,
                     flow::secret_scope(flow_id),
                     field,
                 )),
-                None => Ok(None),
             }
         })?;
         journal::record(

@@ -230,7 +230,7 @@ async fn changed_settings_forget_the_last_diagnosis() {
 async fn deleting_a_profile_clears_its_connection_secrets() {
     let server = genesys_server().await;
     let store = std::sync::Arc::new(switchboard_core::secrets::MemoryStore::new());
-    let core = Switchboard::in_memory(Box::new(SharedStore(store.clone()))).unwrap();
+    let core = Switchboard::in_memory(Box::new(store.clone())).unwrap();
     let id = saved_and_tested(&core, &server).await;
     assert_eq!(store.len(), 1);
     core.delete_profile(id).unwrap();
@@ -253,31 +253,6 @@ fn the_test_future_can_cross_threads_as_tauri_commands_require() {
     assert_send(&future);
 }
 
-/// Lets the test look into the store the core owns.
-struct SharedStore(std::sync::Arc<switchboard_core::secrets::MemoryStore>);
-
-impl switchboard_core::secrets::SecretStore for SharedStore {
-    fn set(
-        &self,
-        key: &switchboard_core::secrets::SecretKey,
-        value: &Sensitive,
-    ) -> switchboard_core::Result<()> {
-        self.0.set(key, value)
-    }
-    fn get(
-        &self,
-        key: &switchboard_core::secrets::SecretKey,
-    ) -> switchboard_core::Result<Option<Sensitive>> {
-        self.0.get(key)
-    }
-    fn delete(&self, key: &switchboard_core::secrets::SecretKey) -> switchboard_core::Result<()> {
-        self.0.delete(key)
-    }
-    fn check(&self) -> switchboard_core::Result<()> {
-        self.0.check()
-    }
-}
-
 /// A keychain entry no database record owns (left by a deleted customer whose profile id SQLite
 /// hands out again, or written for another data folder) is never sent to a vendor.
 #[tokio::test]
@@ -290,7 +265,7 @@ async fn a_keychain_entry_no_record_owns_is_never_used() {
     );
     switchboard_core::secrets::SecretStore::set(
         &store,
-        &left_behind,
+        &switchboard_core::secrets::Account::legacy(&left_behind),
         &Sensitive::new("oldCustomerSECRET9"),
     )
     .unwrap();

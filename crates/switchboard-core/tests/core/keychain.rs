@@ -2,7 +2,7 @@
 //! gnome-keyring); elsewhere it skips unless `SWITCHBOARD_REQUIRE_KEYCHAIN=1` demands it.
 
 use switchboard_core::ErrorCode;
-use switchboard_core::secrets::{KeychainStore, SecretKey, SecretStore, Sensitive};
+use switchboard_core::secrets::{Account, KeychainStore, SecretStore, Sensitive};
 
 #[test]
 fn real_secret_service_stores_reads_and_deletes_a_secret() {
@@ -13,7 +13,7 @@ fn real_secret_service_stores_reads_and_deletes_a_secret() {
     }
     let store = KeychainStore::new("app.switchboard.desktop.test");
     store.check().expect("the Secret Service answers");
-    let key = SecretKey::new(424242, "flow:test", format!("field-{}", std::process::id()));
+    let key = Account::from_stored(format!("test/{}/flow:test/field", std::process::id()));
     store
         .set(&key, &Sensitive::new("real-keychain-value"))
         .unwrap();

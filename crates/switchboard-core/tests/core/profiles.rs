@@ -44,7 +44,7 @@ fn profile_names_must_be_present_and_unique_ignoring_case() {
 #[test]
 fn deleting_a_profile_removes_its_progress_and_keychain_entries() {
     let store = std::sync::Arc::new(MemoryStore::new());
-    let core = Switchboard::in_memory(Box::new(SharedStore(store.clone()))).unwrap();
+    let core = Switchboard::in_memory(Box::new(store.clone())).unwrap();
     let p = core.create_profile("Acme").unwrap();
     core.set_secret(
         p.id,
@@ -111,29 +111,4 @@ fn the_journal_records_actions_without_secret_values() {
         !all.contains("never-in-the-journal"),
         "a secret reached the journal: {all}"
     );
-}
-
-/// Lets a test keep a handle on the store it gives the core.
-struct SharedStore(std::sync::Arc<MemoryStore>);
-
-impl switchboard_core::secrets::SecretStore for SharedStore {
-    fn set(
-        &self,
-        k: &switchboard_core::secrets::SecretKey,
-        v: &Sensitive,
-    ) -> switchboard_core::Result<()> {
-        self.0.set(k, v)
-    }
-    fn get(
-        &self,
-        k: &switchboard_core::secrets::SecretKey,
-    ) -> switchboard_core::Result<Option<Sensitive>> {
-        self.0.get(k)
-    }
-    fn delete(&self, k: &switchboard_core::secrets::SecretKey) -> switchboard_core::Result<()> {
-        self.0.delete(k)
-    }
-    fn check(&self) -> switchboard_core::Result<()> {
-        self.0.check()
-    }
 }
