@@ -40,6 +40,13 @@ pub enum AddressBookCommand {
         /// Country whose national numbers the file holds (FR, JP, US …)
         #[arg(long, value_parser = parse_region)]
         region: Region,
+        /// An earlier apply stopped with another plan: finish that one first
+        #[arg(long, conflicts_with = "discard_earlier")]
+        resume_earlier: bool,
+        /// An earlier apply stopped with another plan: keep it on record as discarded and
+        /// apply this file
+        #[arg(long)]
+        discard_earlier: bool,
         file: PathBuf,
     },
 }

@@ -9,6 +9,7 @@ use switchboard_core::Switchboard;
 use switchboard_core::address_book::read_csv;
 use switchboard_core::directory::Region;
 use switchboard_core::locale::Locale;
+use switchboard_core::storage::apply_runs::Unfinished;
 
 use crate::explain::with_code;
 use crate::files;
@@ -22,6 +23,9 @@ pub struct ApplyArgs<'a> {
     pub file: &'a Path,
     pub region: Region,
     pub book: Option<&'a str>,
+    /// What to do with an earlier run that stopped with another plan (`--resume-earlier`,
+    /// `--discard-earlier`); without it such a run stops the command with its details.
+    pub unfinished: Option<Unfinished>,
     pub json: bool,
 }
 
@@ -47,7 +51,22 @@ pub fn apply(core: &Switchboard, args: &ApplyArgs<'_>) -> switchboard_core::Resu
     if let Some(book) = args.book {
         core.set_field(profile.id, FLOW, STEP, BOOK_FIELD, book, Locale::En)?;
     }
-    let applied = crate::with_vendors(|| core.apply_address_book(profile.id, FLOW, Locale::En))?;
+    let applying = || core.apply_address_book(profile.id, FLOW, Locale::En, args.unfinished);
+    let applied = match crate::with_vendors(applying) {
+        Err(switchboard_core::Error::ApplyPlanChanged { run }) => {
+            if let Some(earlier) = core.address_book_run(profile.id)? {
+                eprintln!(
+                    "switchboard-cli: an earlier apply (run {run}) stopped at {} of {} entries on {} with another plan; \
+                     add --resume-earlier to finish it or --discard-earlier to apply this file instead",
+                    earlier.added + earlier.present,
+                    earlier.total,
+                    earlier.updated_at
+                );
+            }
+            return Err(switchboard_core::Error::ApplyPlanChanged { run });
+        }
+        other => other?,
+    };
     let run = &applied.run;
     if args.json {
         println!(

@@ -210,13 +210,22 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
             profile,
             book,
             region,
+            resume_earlier,
+            discard_earlier,
             file,
         }) => {
+            use switchboard_core::storage::apply_runs::Unfinished;
+            let unfinished = match (resume_earlier, discard_earlier) {
+                (true, _) => Some(Unfinished::Resume),
+                (_, true) => Some(Unfinished::Discard),
+                _ => None,
+            };
             let args = address_book_apply::ApplyArgs {
                 profile,
                 file,
                 region: *region,
                 book: book.as_deref(),
+                unfinished,
                 json: cli.json,
             };
             return address_book_apply::apply(&core, &args);

@@ -29,6 +29,11 @@ pub enum ErrorCode {
     ConnectionMissing,
     /// A verified step is Done only through its live check.
     LiveCheckRequired,
+    /// Another apply (another window, the CLI) is applying this profile's plan right now.
+    ApplyRunning,
+    /// An earlier apply stopped with a plan that is not the one shown: the admin chooses to
+    /// finish it or discard it (the latest run says what it was).
+    ApplyPlanChanged,
     Internal,
 }
 
@@ -63,6 +68,10 @@ pub enum Error {
     ConnectionMissing(Vendor),
     #[error("step {0} is done only when its live check passes")]
     LiveCheckRequired(String),
+    #[error("another apply has been running since {since}")]
+    ApplyRunning { since: String },
+    #[error("apply run {run} stopped with another plan; resume or discard it")]
+    ApplyPlanChanged { run: i64 },
 }
 
 impl Error {
@@ -111,6 +120,8 @@ impl Error {
             Error::Vendor(_) => ErrorCode::Vendor,
             Error::ConnectionMissing(_) => ErrorCode::ConnectionMissing,
             Error::LiveCheckRequired(_) => ErrorCode::LiveCheckRequired,
+            Error::ApplyRunning { .. } => ErrorCode::ApplyRunning,
+            Error::ApplyPlanChanged { .. } => ErrorCode::ApplyPlanChanged,
         }
     }
 

@@ -6,6 +6,7 @@ use switchboard_core::Locale;
 use switchboard_core::address_book::csv::Import;
 use switchboard_core::address_book::entry::EntryDraft;
 use switchboard_core::address_book::plan::PlanPreview;
+use switchboard_core::storage::apply_runs::Unfinished;
 use switchboard_core::switchboard::address_book::{
     AddressBookDraft, Applied, EntryCheck, RunView, check_entry as check, preview_csv as read_csv,
 };
@@ -55,9 +56,15 @@ commands! {
         Ok(state.core.plan_address_book(profile_id, &flow_id).await?)
     }
 
-    /// Applies the plan (idempotent, journalled: an interrupted run resumes).
-    fn apply_address_book[state, _app](profile_id: i64, flow_id: String, locale: Locale) -> Applied {
-        Ok(state.core.apply_address_book(profile_id, &flow_id, locale).await?)
+    /// Applies the plan (idempotent, journalled: an interrupted run of the same plan resumes;
+    /// one of another plan waits for `unfinished`: resume it or discard it).
+    fn apply_address_book[state, _app](
+        profile_id: i64,
+        flow_id: String,
+        locale: Locale,
+        unfinished: Option<Unfinished>,
+    ) -> Applied {
+        Ok(state.core.apply_address_book(profile_id, &flow_id, locale, unfinished).await?)
     }
 
     fn address_book_run[state, _app](profile_id: i64) -> Option<RunView> {

@@ -1,7 +1,7 @@
 // Purpose: one wrapper per command of the core↔window contract, GENERATED with contract.ts by
 // `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.
 import { call } from './ipc';
-import type { AddressBookDraft, ConnectionSettings, DiagramLabels, DirectorySyncDoc, EntryDraft, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Vendor } from './contract';
+import type { AddressBookDraft, ConnectionSettings, DiagramLabels, DirectorySyncDoc, EntryDraft, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor } from './contract';
 
 export const appInfo = () => call('app_info');
 /** The UI's language: the saved one, else the OS language when Switchboard speaks it. */
@@ -56,8 +56,8 @@ export const checkEntry = (draft: EntryDraft, region: string) => call('check_ent
 /** A CSV file's preview: every row checked, each refused one named by its line. */
 export const previewCsv = (bytes: Array<number>, region: string) => call('preview_csv', { bytes, region });
 export const planAddressBook = (profileId: number, flowId: string) => call('plan_address_book', { profileId, flowId });
-/** Applies the plan (idempotent, journalled: an interrupted run resumes). */
-export const applyAddressBook = (profileId: number, flowId: string, locale: Locale) => call('apply_address_book', { profileId, flowId, locale });
+/** Applies the plan (idempotent, journalled: an interrupted run of the same plan resumes; one of another plan waits for `unfinished`: resume it or discard it). */
+export const applyAddressBook = (profileId: number, flowId: string, locale: Locale, unfinished?: Unfinished | null) => call('apply_address_book', { profileId, flowId, locale, unfinished });
 export const addressBookRun = (profileId: number) => call('address_book_run', { profileId });
 export const directorySync = (profileId: number, flowId: string, locale: Locale) => call('directory_sync', { profileId, flowId, locale });
 export const saveDirectorySync = (profileId: number, flowId: string, doc: DirectorySyncDoc) => call('save_directory_sync', { profileId, flowId, doc });

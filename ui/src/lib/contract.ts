@@ -18,7 +18,7 @@ export type AppInfo = { version: string, identifier: string, dataDir: string, lo
 export type ApplyResult = { run: ApplyRun, flow: FlowView, };
 
 /** An apply run as the UI shows it. */
-export type ApplyRun = { id: number, state: 'running' | 'done' | 'failed', failure: FailureView | null, bookId: number | null, total: number, added: number, present: number, assigned: number, updatedAt: string, };
+export type ApplyRun = { id: number, state: 'running' | 'done' | 'failed' | 'discarded', failure: FailureView | null, bookId: number | null, total: number, added: number, present: number, assigned: number, updatedAt: string, };
 
 export type AttributePair = { acd: AcdAttribute, zoom: ZoomAttribute, };
 
@@ -116,7 +116,7 @@ export type EntryDraft = { firstName: string, lastName: string, middleName: stri
 export type EntryProblem = { field: string | null, code: string, };
 
 /** Stable codes the UI translates (`error.<code>` in its catalogues). */
-export type ErrorCode = "validation" | "not_found" | "conflict" | "keychain_unavailable" | "storage" | "invalid_link" | "vendor" | "connection_missing" | "live_check_required" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "keychain_unavailable" | "storage" | "invalid_link" | "vendor" | "connection_missing" | "live_check_required" | "apply_running" | "apply_plan_changed" | "internal";
 
 /** What an error looks like on the wire: `{"code": "...", "message": "...", "field": "..."}`. */
 export type ErrorReply = { code: ErrorCode, message: string, field: string | null, 
@@ -398,6 +398,9 @@ export type TranslationRules = { sets: Array<PatternSet>, };
 
 export type TranslationStatus = "translated" | "unchanged" | "no_match" | "invalid" | "empty";
 
+/** The admin's answer when an unfinished run's plan is not the plan shown. */
+export type Unfinished = "resume" | "discard";
+
 export type Vendor = "zoom" | "cxone" | "salesforce" | "genesys";
 
 /** A Zoom user attribute the sync can read. */
@@ -433,7 +436,7 @@ export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const
 export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight'] as const satisfies readonly LiveKind[];
 
 /** Every `ErrorCode`, in the core's order. */
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'storage', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'internal'] as const satisfies readonly ErrorCode[];
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'storage', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'apply_running', 'apply_plan_changed', 'internal'] as const satisfies readonly ErrorCode[];
 
 /** Every `ValidationCode`, in the core's order. */
 export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'country_codes', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'endpoint_not_vendor', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;
@@ -520,8 +523,8 @@ export type Commands = {
   /** A CSV file's preview: every row checked, each refused one named by its line. */
   preview_csv: { args: { bytes: Array<number>; region: string }; reply: CsvImport };
   plan_address_book: { args: { profileId: number; flowId: string }; reply: PlanPreview };
-  /** Applies the plan (idempotent, journalled: an interrupted run resumes). */
-  apply_address_book: { args: { profileId: number; flowId: string; locale: Locale }; reply: ApplyResult };
+  /** Applies the plan (idempotent, journalled: an interrupted run of the same plan resumes; one of another plan waits for `unfinished`: resume it or discard it). */
+  apply_address_book: { args: { profileId: number; flowId: string; locale: Locale; unfinished?: Unfinished | null }; reply: ApplyResult };
   address_book_run: { args: { profileId: number }; reply: ApplyRun | null };
   directory_sync: { args: { profileId: number; flowId: string; locale: Locale }; reply: DirectorySyncView };
   save_directory_sync: { args: { profileId: number; flowId: string; doc: DirectorySyncDoc }; reply: DirectorySyncView };

@@ -103,6 +103,9 @@ export const TestId = {
   applyResult: 'apply-result',
   resumeButton: 'resume-button',
   earlierRun: 'earlier-run',
+  otherPlanRun: 'apply-other-plan',
+  resumeEarlierButton: 'apply-resume-earlier',
+  discardEarlierButton: 'apply-discard-earlier',
   // Directory Sync editor
   directoryEditor: 'directory-editor',
   acdDirectoryInput: 'acd-directory-input',

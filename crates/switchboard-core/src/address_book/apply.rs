@@ -26,6 +26,8 @@ pub enum RunState {
     Failed {
         code: String,
     },
+    /// Not finished: the admin chose to apply a newer plan instead.
+    Discarded,
 }
 
 /// What CXone refused, item by item (not fatal: the rest of the run goes on).

@@ -1,9 +1,16 @@
 //! The `apply_runs` table: every run that applies a plan to a vendor, its plan and how far it
 //! got, so a failed run can be found and resumed. Plans never hold secrets.
+//!
+//! A run is *claimed* while an apply works on it: a lease that the journal and a heartbeat
+//! renew, released when the run ends. Claiming happens in one IMMEDIATE transaction, so of two
+//! applies started at once (the app and the CLI, two windows) exactly one gets the run; a crashed
+//! apply's lease simply runs out.
 
 use std::sync::{Mutex, PoisonError};
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Deserialize;
+use ts_rs::TS;
 
 use crate::address_book::apply::{ApplyLog, ApplyRun, RunState};
 use crate::address_book::plan::AddressBookPlan;
@@ -14,6 +21,100 @@ pub const ADDRESS_BOOK: &str = "address-book";
 
 const COLUMNS: &str =
     "id, plan_json, state, error_code, book_id, added, present, assigned, rejected, updated_at";
+
+/// How long a claim holds without being renewed. The journal renews it after every recorded
+/// step and the host every [`RENEW_EVERY`], so only a crashed apply lets it run out.
+pub const LEASE_SECONDS: u32 = 60;
+pub const RENEW_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// The admin's answer when an unfinished run's plan is not the plan shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Unfinished {
+    /// Finish the earlier run, with its own plan.
+    Resume,
+    /// Keep it on record as discarded and apply the plan shown.
+    Discard,
+}
+
+fn lease() -> String {
+    format!("strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+{LEASE_SECONDS} seconds')")
+}
+
+/// Claims the run that will apply `plan`: the unfinished run if its plan is `plan` (or the admin
+/// chose to resume it), else a new one. Refused while another apply holds a claim, and when an
+/// unfinished run of another plan exists and the admin has not chosen.
+pub fn claim(
+    conn: &mut Connection,
+    profile_id: i64,
+    kind: &str,
+    plan: &AddressBookPlan,
+    choice: Option<Unfinished>,
+) -> Result<ApplyRun> {
+    let tx = conn.transaction()?;
+    let held: Option<String> = tx
+        .query_row(
+            "SELECT updated_at FROM apply_runs WHERE profile_id = ?1 AND kind = ?2
+               AND claimed_until > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+            params![profile_id, kind],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(since) = held {
+        return Err(Error::ApplyRunning { since });
+    }
+    let claimed = match unfinished(&tx, profile_id, kind)? {
+        Some(run) if same_plan(&run.plan, plan) || choice == Some(Unfinished::Resume) => run.id,
+        Some(run) if choice == Some(Unfinished::Discard) => {
+            tx.execute(
+                "UPDATE apply_runs SET state = 'discarded', claimed_until = NULL,
+                   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+                [run.id],
+            )?;
+            insert(&tx, profile_id, kind, plan)?
+        }
+        Some(run) => return Err(Error::ApplyPlanChanged { run: run.id }),
+        None => insert(&tx, profile_id, kind, plan)?,
+    };
+    tx.execute(
+        &format!(
+            "UPDATE apply_runs SET claimed_until = {} WHERE id = ?1",
+            lease()
+        ),
+        [claimed],
+    )?;
+    let run = load(&tx, "WHERE id = ?1", params![claimed])?
+        .ok_or_else(|| Error::not_found("apply run"))?;
+    tx.commit()?;
+    Ok(run)
+}
+
+/// Plans compare as JSON values, so a plan saved by an older build with the same content (keys
+/// in another order) still counts as the same plan.
+fn same_plan(saved: &AddressBookPlan, shown: &AddressBookPlan) -> bool {
+    serde_json::to_value(saved).ok() == serde_json::to_value(shown).ok()
+}
+
+fn insert(conn: &Connection, profile_id: i64, kind: &str, plan: &AddressBookPlan) -> Result<i64> {
+    let plan_json = serde_json::to_string(plan).map_err(|e| Error::Corrupt(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO apply_runs (profile_id, kind, plan_json) VALUES (?1, ?2, ?3)",
+        params![profile_id, kind, plan_json],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Extends the claim of a run still running (the host's heartbeat during long vendor calls).
+pub fn renew(conn: &Connection, run_id: i64) -> Result<()> {
+    conn.execute(
+        &format!(
+            "UPDATE apply_runs SET claimed_until = {} WHERE id = ?1 AND state = 'running'",
+            lease()
+        ),
+        [run_id],
+    )?;
+    Ok(())
+}
 
 /// A new run of `plan`, `Running`, nothing done yet.
 pub fn start(
@@ -31,20 +132,26 @@ pub fn start(
     load(conn, "WHERE id = ?1", params![id])?.ok_or_else(|| Error::not_found("apply run"))
 }
 
-/// Writes where the run got to. The plan is written once, by [`start`].
+/// Writes where the run got to. The plan is written once, when the run is claimed. A running
+/// run's claim is renewed; a finished one's released.
 pub fn save(conn: &Connection, run: &ApplyRun) -> Result<()> {
     let (state, error_code) = match &run.state {
         RunState::Running => ("running", None),
         RunState::Done => ("done", None),
         RunState::Failed { code } => ("failed", Some(code.as_str())),
+        RunState::Discarded => ("discarded", None),
     };
     let rejected =
         serde_json::to_string(&run.rejected).map_err(|e| Error::Corrupt(e.to_string()))?;
     let changed = conn.execute(
-        "UPDATE apply_runs SET state = ?2, error_code = ?3, book_id = ?4, added = ?5,
-           present = ?6, assigned = ?7, rejected = ?8,
-           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         WHERE id = ?1",
+        &format!(
+            "UPDATE apply_runs SET state = ?2, error_code = ?3, book_id = ?4, added = ?5,
+               present = ?6, assigned = ?7, rejected = ?8,
+               claimed_until = CASE WHEN ?2 = 'running' THEN {} END,
+               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ?1",
+            lease()
+        ),
         params![
             run.id,
             state,
@@ -62,11 +169,21 @@ pub fn save(conn: &Connection, run: &ApplyRun) -> Result<()> {
     Ok(())
 }
 
+/// Ends the claim whatever the run's state (the apply stopped before it could record why).
+pub fn release(conn: &Connection, run_id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE apply_runs SET claimed_until = NULL WHERE id = ?1",
+        [run_id],
+    )?;
+    Ok(())
+}
+
 /// The latest run of `kind` that did not finish (running when the app stopped, or failed).
 pub fn unfinished(conn: &Connection, profile_id: i64, kind: &str) -> Result<Option<ApplyRun>> {
     load(
         conn,
-        "WHERE profile_id = ?1 AND kind = ?2 AND state <> 'done' ORDER BY id DESC LIMIT 1",
+        "WHERE profile_id = ?1 AND kind = ?2 AND state IN ('running', 'failed')
+         ORDER BY id DESC LIMIT 1",
         params![profile_id, kind],
     )
 }
@@ -119,6 +236,7 @@ impl RawRun {
             "failed" => RunState::Failed {
                 code: self.error_code.clone().unwrap_or_default(),
             },
+            "discarded" => RunState::Discarded,
             other => return Err(Error::Corrupt(format!("apply run state {other}"))),
         };
         let count = |n: i64| usize::try_from(n).unwrap_or_default();

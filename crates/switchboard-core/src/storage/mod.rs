@@ -30,6 +30,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0004_apply_runs.sql")),
         M::up(include_str!("migrations/0005_step_documents.sql")),
         M::up(include_str!("migrations/0006_keychain_names.sql")),
+        M::up(include_str!("migrations/0007_apply_claims.sql")),
     ])
 }
 

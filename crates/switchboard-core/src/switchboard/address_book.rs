@@ -12,7 +12,7 @@ use crate::directory::phone::Region;
 use crate::error::{Error, Result};
 use crate::flow::FlowView;
 use crate::locale::Locale;
-use crate::storage::apply_runs;
+use crate::storage::apply_runs::{self, Unfinished};
 use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::storage::{journal, profiles};
@@ -66,7 +66,7 @@ pub struct EntryCheck {
 #[serde(rename_all = "camelCase")]
 pub struct RunView {
     pub id: i64,
-    #[ts(type = "'running' | 'done' | 'failed'")]
+    #[ts(type = "'running' | 'done' | 'failed' | 'discarded'")]
     pub state: &'static str,
     pub failure: Option<FailureView>,
     pub book_id: Option<i64>,
@@ -95,6 +95,7 @@ impl RunView {
         let (state, failure) = match &run.state {
             RunState::Running => ("running", None),
             RunState::Done => ("done", None),
+            RunState::Discarded => ("discarded", None),
             RunState::Failed { code } => (
                 "failed",
                 Some(FailureView {
@@ -242,30 +243,33 @@ impl Switchboard {
     }
 
     /// Applies the draft to CXone, or first finishes a run that stopped (crash, rate limit,
-    /// network): every step re-reads CXone, so nothing is lost or added twice.
+    /// network): every step re-reads CXone, so nothing is lost or added twice. An unfinished run
+    /// is resumed silently only when its plan is the plan shown; otherwise `unfinished` says
+    /// what the admin chose (refused with `ApplyPlanChanged` until they do). Refused with
+    /// `ApplyRunning` while another apply (window, CLI) holds the profile's run.
     pub async fn apply_address_book(
         &self,
         profile_id: i64,
         flow_id: &str,
         locale: Locale,
+        unfinished: Option<Unfinished>,
     ) -> Result<Applied> {
         let flow = find_flow(flow_id)?;
-        let unfinished = apply_runs::unfinished(&self.db(), profile_id, RUN_KIND)?;
-        let mut run = match unfinished {
-            Some(run) => run,
-            None => {
-                let plan = self.address_book_plan(profile_id, flow_id)?;
-                apply_runs::start(&self.db(), profile_id, RUN_KIND, &plan)?
-            }
-        };
+        let plan = self.address_book_plan(profile_id, flow_id)?;
+        let mut run = apply_runs::claim(&mut self.db(), profile_id, RUN_KIND, &plan, unfinished)?;
         let outcome = match self.cxone_session(profile_id).await {
             Ok(session) => {
                 // The journal locks the database for each save only, never across vendor calls.
                 let mut log = apply_runs::Journal::new(&self.db);
-                apply::apply(&session, &mut run, &mut log, &mut |_| {}).await
+                let (run_id, mut progress) = (run.id, |_: &ApplyRun| {});
+                let work = apply::apply(&session, &mut run, &mut log, &mut progress);
+                self.holding_claim(run_id, work).await
             }
             Err(Error::Vendor(failure)) => Err(failure),
-            Err(other) => return Err(other),
+            Err(other) => {
+                apply_runs::release(&self.db(), run.id)?;
+                return Err(other);
+            }
         };
         let mut view = RunView::of(&run);
         if let Err(failure) = &outcome {
@@ -316,6 +320,24 @@ impl Switchboard {
         Ok(apply_runs::latest(&db, profile_id, RUN_KIND)?
             .as_ref()
             .map(RunView::of))
+    }
+}
+
+impl Switchboard {
+    /// Runs `work` while renewing the claim on `run_id`, so a long vendor call (retries, a
+    /// rate-limit wait) never lets another apply take the run over.
+    async fn holding_claim<T>(&self, run_id: i64, work: impl Future<Output = T>) -> T {
+        let mut work = std::pin::pin!(work);
+        loop {
+            tokio::select! {
+                out = &mut work => return out,
+                () = tokio::time::sleep(apply_runs::RENEW_EVERY) => {
+                    if let Err(error) = apply_runs::renew(&self.db(), run_id) {
+                        tracing::warn!(%error, run = run_id, "cannot renew the apply claim");
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -202,7 +202,10 @@ async fn the_address_book_is_applied_once_and_a_second_apply_adds_nothing() {
 
     let plan = core.plan_address_book(p.profile, FLOW).await.unwrap();
     assert_eq!(plan.entries_to_add, 2);
-    let first = core.apply_address_book(p.profile, FLOW, EN).await.unwrap();
+    let first = core
+        .apply_address_book(p.profile, FLOW, EN, None)
+        .await
+        .unwrap();
     assert_eq!(first.run.state, "done", "{:?}", first.run);
     assert_eq!(first.run.added, 2);
     assert_eq!(
@@ -210,7 +213,10 @@ async fn the_address_book_is_applied_once_and_a_second_apply_adds_nothing() {
         StepStatus::Done
     );
 
-    let second = core.apply_address_book(p.profile, FLOW, EN).await.unwrap();
+    let second = core
+        .apply_address_book(p.profile, FLOW, EN, None)
+        .await
+        .unwrap();
     assert_eq!(second.run.added, 0, "nothing added twice");
     assert_eq!(second.run.present, 2);
     let plan = core.plan_address_book(p.profile, FLOW).await.unwrap();

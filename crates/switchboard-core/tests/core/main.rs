@@ -2,6 +2,7 @@
 
 mod address_book_apply;
 mod address_book_csv;
+mod apply_claims;
 mod catalogue;
 mod connections;
 mod cxone_session;

@@ -246,11 +246,12 @@ describe('AddressBookEditor', () => {
     const result = screen.getByTestId(TestId.applyResult);
     await waitFor(() => expect(result).toHaveTextContent('The apply stopped at 4 of 10 entries.'));
     expect(result).toHaveTextContent('api.cxone.example did not answer in time');
-    expect(backend.argsOf('apply_address_book')[0]).toEqual({ profileId: 1, flowId: DS_FLOW_ID, locale: 'en' });
+    expect(backend.argsOf('apply_address_book')[0]).toEqual({ profileId: 1, flowId: DS_FLOW_ID, locale: 'en', unfinished: null });
 
     await user.click(within(result).getByTestId(TestId.resumeButton));
     await waitFor(() => expect(result).toHaveTextContent('Done: the address book is ready in CXone'));
     expect(backend.argsOf('apply_address_book')).toHaveLength(2);
+    expect(backend.argsOf('apply_address_book')[1].unfinished).toBe('resume');
     expect(onflow).toHaveBeenLastCalledWith(flowDone);
     expect(screen.getByTestId(TestId.applyProgressText)).toHaveTextContent('10 of 10 entries');
   });
@@ -265,5 +266,52 @@ describe('AddressBookEditor', () => {
     await user.click(within(earlier).getByTestId(TestId.resumeButton));
     await waitFor(() => expect(backend.argsOf('apply_address_book')).toHaveLength(1));
     await waitFor(() => expect(screen.getByTestId(TestId.applyResult)).toHaveTextContent('Done'));
+  });
+
+  it('never resumes an earlier run of another plan silently: the admin finishes it or discards it', async () => {
+    let answer: unknown = null;
+    let earlierRun: unknown = null;
+    const { user } = await renderEditor({
+      address_book_run: () => earlierRun,
+      plan_address_book: () => ({
+        bookId: 4,
+        entriesToAdd: 3,
+        entriesPresent: 0,
+        teamsToAssign: [],
+        agentsToAssign: [],
+        alreadyAssigned: 0,
+      }),
+      apply_address_book: (args: Args) => {
+        answer = args.unfinished;
+        if (args.unfinished === null) throw { code: 'apply_plan_changed', message: 'apply run 5 stopped with another plan' };
+        return { run: applyRun({ state: 'done', added: 3, present: 0, total: 3 }), flow: directorySyncFlow() };
+      },
+    });
+    earlierRun = applyRun({ state: 'failed', added: 1, present: 1, updatedAt: '2026-12-03T09:30:00Z' });
+    await user.click(screen.getByTestId(TestId.planButton));
+    await user.click(await screen.findByTestId(TestId.applyButton));
+    const notice = await screen.findByTestId(TestId.otherPlanRun);
+    expect(notice).toHaveAttribute('role', 'alert');
+    expect(notice).toHaveTextContent('An earlier apply stopped at 2 of 10 entries');
+    expect(notice).toHaveTextContent('with a plan that is not the one shown here');
+    expect(screen.queryByText(/apply run 5/)).not.toBeInTheDocument();
+
+    await user.click(within(notice).getByTestId(TestId.discardEarlierButton));
+    await waitFor(() => expect(answer).toBe('discard'));
+    await waitFor(() => expect(screen.getByTestId(TestId.applyResult)).toHaveTextContent('Done'));
+    expect(screen.queryByTestId(TestId.otherPlanRun)).not.toBeInTheDocument();
+  });
+
+  it('says when the same address book is being applied elsewhere', async () => {
+    await renderEditor({
+      plan_address_book: () => ({ bookId: null, entriesToAdd: 1, entriesPresent: 0, teamsToAssign: [], agentsToAssign: [], alreadyAssigned: 0 }),
+      apply_address_book: () => {
+        throw { code: 'apply_running', message: 'another apply has been running since …' };
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId(TestId.planButton));
+    await user.click(await screen.findByTestId(TestId.applyButton));
+    expect(await screen.findByText(/being applied right now \(in another window or from the command line\)/)).toBeInTheDocument();
   });
 });
