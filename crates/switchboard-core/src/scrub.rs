@@ -1,7 +1,8 @@
 //! The one scrubber for secrets a vendor echoes back: every reply body is passed through it
-//! against the secrets its request carried (tokens, passwords, client secrets), and a
-//! connection Test's diagnosis against the connection's saved secrets, before any of it can
-//! reach a failure, the journal, a log, an apply result or the window.
+//! against the secrets its request carried (tokens, passwords, client secrets) and the saved
+//! secrets of the connection the session was opened with (`Http::redacting`), and a connection
+//! Test's diagnosis against the connection's saved secrets, before any of it can reach a
+//! failure, the journal, a log, an apply result or the window.
 //!
 //! A secret is removed in each form a vendor may quote it: as sent, URL-encoded (from a form
 //! body or a query) and JSON-escaped.

@@ -15,7 +15,7 @@ impl Switchboard {
             ConnectionSettings::Cxone(s) => s,
             _ => return Err(Error::ConnectionMissing(Vendor::Cxone)),
         };
-        let http = Http::for_connection(settings.endpoints.practice)?;
+        let http = Http::for_connection(settings.endpoints.practice)?.redacting(secrets.values());
         Ok(CxoneSession::open(&settings, &secrets, http).await?)
     }
 

@@ -221,7 +221,7 @@ impl Switchboard {
     ) -> Result<DirectoryPreview> {
         let doc = self.directory_sync(profile_id, flow_id, locale)?.doc;
         let (app, endpoints) = self.directory_zoom_app(profile_id, flow_id).await?;
-        let http = Http::for_connection(endpoints.practice)?;
+        let http = Http::for_connection(endpoints.practice)?.redacting([&app.client_secret]);
         let directory = ZoomDirectory::open(&endpoints, &app, http).await?;
         let total_users = directory.user_count().await?;
         let check_region = doc

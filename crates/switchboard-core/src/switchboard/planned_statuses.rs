@@ -182,7 +182,7 @@ impl Switchboard {
             .connection_inputs(profile_id, Vendor::Salesforce)
             .await?;
         let settings = salesforce_settings(settings)?;
-        let http = Http::for_connection(settings.endpoints.practice)?;
+        let http = Http::for_connection(settings.endpoints.practice)?.redacting(secrets.values());
         let mut diagnosis = Diagnosis::new(Vendor::Salesforce);
         let opened = SalesforceSession::open_checked(&settings, &secrets, http, &mut diagnosis);
         let now = match opened.await {
@@ -221,7 +221,7 @@ impl Switchboard {
             .connection_inputs(profile_id, Vendor::Salesforce)
             .await?;
         let settings = salesforce_settings(settings)?;
-        let http = Http::for_connection(settings.endpoints.practice)?;
+        let http = Http::for_connection(settings.endpoints.practice)?.redacting(secrets.values());
         Ok(SalesforceSession::open(&settings, &secrets, http).await?)
     }
 }

@@ -40,7 +40,7 @@ impl Switchboard {
         fields: [&'static str; 3],
     ) -> Result<Diagnosis> {
         let (app, endpoints) = self.zoom_app(profile_id, flow_id, fields).await?;
-        let http = Http::for_connection(endpoints.practice)?;
+        let http = Http::for_connection(endpoints.practice)?.redacting([&app.client_secret]);
         Ok(scope_check(&endpoints, &app, &http).await)
     }
 
@@ -124,7 +124,7 @@ async fn scope_check(endpoints: &Endpoints, app: &ZoomApp, http: &Http) -> Diagn
 async fn users(endpoints: &Endpoints, app: &ZoomApp, diagnosis: &mut Diagnosis) {
     let counted = async {
         // The directory keeps its own client: the token check's is borrowed by the caller.
-        let http = Http::for_connection(endpoints.practice)?;
+        let http = Http::for_connection(endpoints.practice)?.redacting([&app.client_secret]);
         let directory = zoom_app::ZoomDirectory::open(endpoints, app, http).await?;
         directory.user_count().await
     };

@@ -142,6 +142,9 @@ pub struct Http {
     client: reqwest::Client,
     clock: Arc<dyn Clock>,
     retry: RetryPolicy,
+    /// Secrets scrubbed from every reply besides the request's own: the connection's saved
+    /// secrets, which a vendor may quote back to a request that did not carry them.
+    redact: Arc<[Sensitive]>,
 }
 
 impl Http {
@@ -166,6 +169,7 @@ impl Http {
             client,
             clock,
             retry: config.retry,
+            redact: Arc::new([]),
         })
     }
 
@@ -177,6 +181,19 @@ impl Http {
             ..HttpConfig::default()
         };
         Http::new(config, Arc::new(SystemClock))
+    }
+
+    /// The same client, also scrubbing `secrets` (a connection's saved secrets) from every reply.
+    pub fn redacting<'a>(mut self, secrets: impl IntoIterator<Item = &'a Sensitive>) -> Http {
+        self.redact = secrets.into_iter().cloned().collect();
+        self
+    }
+
+    /// What to scrub from the answer to `request`: its own secrets and the connection's.
+    fn secrets_of<'a>(&'a self, request: &'a Request) -> Vec<&'a str> {
+        let mut secrets = request.secrets();
+        secrets.extend(self.redact.iter().map(Sensitive::expose));
+        secrets
     }
 
     pub fn clock(&self) -> &dyn Clock {
@@ -312,7 +329,7 @@ impl Http {
         // A vendor that quotes a secret back (in an error, a log line) never gets it further.
         let body = scrub_text(
             &response.text().await.map_err(transport)?,
-            &request.secrets(),
+            &self.secrets_of(request),
         );
         tracing::debug!(
             host = request.url.host_str(),

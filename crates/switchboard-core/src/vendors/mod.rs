@@ -23,7 +23,7 @@ use http::Http;
 /// Tests a connection with the real clock and the default HTTP policy.
 pub async fn test(settings: &ConnectionSettings, secrets: &ConnectionSecrets) -> Diagnosis {
     match Http::for_connection(settings.endpoints().practice) {
-        Ok(http) => test_with(settings, secrets, &http).await,
+        Ok(http) => test_with(settings, secrets, &http.redacting(secrets.values())).await,
         Err(failure) => {
             let mut diagnosis = Diagnosis::new(settings.vendor());
             diagnosis.fail("http", failure);

@@ -17,6 +17,7 @@ mod presence;
 mod presence_flow;
 mod profiles;
 mod salesforce_session;
+mod scrubbing;
 mod steps;
 mod ui_contract;
 mod vendor_checks;
