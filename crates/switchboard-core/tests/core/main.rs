@@ -3,6 +3,7 @@
 mod address_book_apply;
 mod address_book_csv;
 mod apply_claims;
+mod canaries;
 mod catalogue;
 mod connections;
 mod cxone_session;
