@@ -218,7 +218,11 @@ async fn no_saved_secret_reaches_a_file_a_reply_the_journal_or_a_log() {
     assert!(places.len() >= 3, "database and exports: {places:?}");
     places.push(("replies".into(), replies.0.join("\n").into_bytes()));
     places.push(("logs".into(), logs.0.lock().unwrap().clone()));
-    let failures = replies.0.iter().filter(|r| r.contains("\"failure\"")).count();
+    let failures = replies
+        .0
+        .iter()
+        .filter(|r| r.contains("\"failure\""))
+        .count();
     eprintln!(
         "{} replies ({failures} with a vendor failure), {} bytes of logs, {} files",
         replies.0.len(),
