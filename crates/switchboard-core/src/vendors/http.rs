@@ -295,6 +295,9 @@ impl Http {
         let mut builder = match request.method {
             Method::Get => self.client.get(request.url.clone()),
             Method::Post => self.client.post(request.url.clone()),
+            Method::Put => self.client.put(request.url.clone()),
+            Method::Patch => self.client.patch(request.url.clone()),
+            Method::Delete => self.client.delete(request.url.clone()),
         }
         .header(ACCEPT, "application/json");
         builder = match &request.auth {
@@ -303,7 +306,7 @@ impl Http {
             Auth::Basic(user, password) => builder.basic_auth(user, Some(password.expose())),
         };
         if let Some(body) = &request.json {
-            builder = builder.json(body);
+            builder = builder.json(&body.value);
         } else if !request.form.is_empty() {
             // The one place secrets become bytes on the wire.
             let form: Vec<(&str, &str)> = request

@@ -11,12 +11,35 @@ use crate::secrets::Sensitive;
 pub enum Method {
     Get,
     Post,
+    Put,
+    Patch,
+    Delete,
 }
 
 impl Method {
-    /// Only these may be sent twice: a retried POST could create something twice.
+    /// Only these may be sent twice: a retried POST could create something twice. A PUT sets a
+    /// whole document (Genesys refuses a stale version rather than applying it twice) and a
+    /// DELETE of something gone is answered 404, which callers read as done.
     pub fn is_idempotent(self) -> bool {
-        matches!(self, Method::Get)
+        matches!(self, Method::Get | Method::Put | Method::Delete)
+    }
+}
+
+/// A JSON body, and the secrets inside it (a credential's fields): `Debug` never prints a body
+/// that holds one, and the vendor's answer is scrubbed of them.
+#[derive(Clone)]
+pub(crate) struct JsonBody {
+    pub value: Value,
+    pub secrets: Vec<Sensitive>,
+}
+
+impl std::fmt::Debug for JsonBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.secrets.is_empty() {
+            self.value.fmt(f)
+        } else {
+            f.write_str("<body with secrets>")
+        }
     }
 }
 
@@ -35,8 +58,8 @@ pub struct Request {
     pub(crate) auth: Auth,
     /// `(name, value, secret)`: the secret ones are scrubbed from the vendor's answer.
     pub(crate) form: Vec<(&'static str, Sensitive, bool)>,
-    /// A JSON body (CXone's batch writes); never a secret. Takes the place of `form`.
-    pub(crate) json: Option<Value>,
+    /// A JSON body (CXone's batch writes, Genesys credentials). Takes the place of `form`.
+    pub(crate) json: Option<JsonBody>,
     /// May be sent again after a 429 even if not idempotent: see [`Request::retry_when_refused`].
     pub(crate) retry_when_refused: bool,
 }
@@ -69,9 +92,36 @@ impl Request {
     /// A POST with a JSON body.
     pub fn post_json(url: Url, body: Value) -> Self {
         Request {
-            json: Some(body),
+            json: Some(JsonBody {
+                value: body,
+                secrets: Vec::new(),
+            }),
             ..Request::post_form(url)
         }
+    }
+
+    /// `method` with a JSON body.
+    pub fn with_json(method: Method, url: Url, body: Value) -> Self {
+        Request {
+            method,
+            ..Request::post_json(url, body)
+        }
+    }
+
+    /// `method` with no body.
+    pub fn without_body(method: Method, url: Url) -> Self {
+        Request {
+            method,
+            ..Request::get(url)
+        }
+    }
+
+    /// Marks values inside the JSON body as secrets (a credential's fields).
+    pub fn json_secrets<'a>(mut self, secrets: impl IntoIterator<Item = &'a Sensitive>) -> Self {
+        if let Some(body) = &mut self.json {
+            body.secrets.extend(secrets.into_iter().cloned());
+        }
+        self
     }
 
     /// Marks a non-idempotent request as safe to send again after a 429 (honouring
@@ -116,6 +166,9 @@ impl Request {
                 .filter(|(_, _, secret)| *secret)
                 .map(|(_, value, _)| value.expose()),
         );
+        if let Some(body) = &self.json {
+            out.extend(body.secrets.iter().map(Sensitive::expose));
+        }
         out
     }
 }
