@@ -7,6 +7,7 @@ mod connections;
 mod cxone_session;
 mod directory;
 mod directory_flow;
+mod database_recovery;
 mod directory_support;
 mod keychain;
 mod migrations;
