@@ -1,6 +1,6 @@
-//! The Tauri app: opens the core on this user's data folder and keychain, starts logging, and
-//! registers the commands. Nothing here decides anything a test would want to check; that lives
-//! in `switchboard-core`.
+//! The Tauri app: opens the core on this user's data folder and keychain (or starts in recovery
+//! when the database cannot be opened), starts logging, and registers the commands. Nothing here
+//! decides anything a test would want to check; that lives in `switchboard-core`.
 
 mod clipboard;
 mod commands;
@@ -10,25 +10,12 @@ mod ipc_error;
 mod lists;
 mod logging;
 mod menu;
-
-use std::sync::Arc;
+mod state;
 
 use switchboard_core::paths::{AppPaths, BuildKind};
-use switchboard_core::practice::Starter;
-use switchboard_core::secrets::KeychainStore;
-use switchboard_core::{Error, Switchboard};
-use switchboard_emulator::OnDemand;
 use tauri::Manager;
 
-/// What the commands share: the core, and the facts About shows.
-pub struct AppState {
-    pub core: Switchboard,
-    pub paths: AppPaths,
-    pub kind: BuildKind,
-    /// The practice tenant's emulator (the core holds it too, to point the practice profile).
-    pub practice: Arc<OnDemand>,
-    _log_guard: logging::Guard,
-}
+pub use state::AppState;
 
 pub fn run() {
     tauri::Builder::default()
@@ -39,21 +26,8 @@ pub fn run() {
             let paths = AppPaths::for_user(kind).ok_or("this system has no per-user data folder")?;
             let log_guard = logging::start(&paths.log_dir)?;
             tracing::info!(version = env!("CARGO_PKG_VERSION"), data = %paths.data_dir.display(), "starting");
-            let practice = Arc::new(OnDemand::default());
-            let started = practice.clone();
-            let core = Switchboard::open(&paths, Box::new(KeychainStore::new(kind.identifier())))?
-                .with_practice(Box::new(Starter(move || {
-                    let emulator = started.clone();
-                    async move { emulator.announcement().await.map_err(Error::emulator) }
-                })));
             menu::install(app.handle())?;
-            app.manage(AppState {
-                core,
-                paths,
-                kind,
-                practice,
-                _log_guard: log_guard,
-            });
+            app.manage(AppState::start(paths, kind, log_guard));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -109,6 +83,12 @@ pub fn run() {
             commands::presence::import_presence_rule,
             commands::presence::export_presence_diagram,
             commands::app::reveal_file,
+            commands::recovery::startup_problem,
+            commands::recovery::retry_open,
+            commands::recovery::start_fresh_database,
+            commands::recovery::restore_backup,
+            commands::recovery::open_data_folder,
+            commands::recovery::quit_app,
         ])
         .run(tauri::generate_context!())
         .expect("Switchboard failed to start");
