@@ -41,6 +41,8 @@ pub struct StartupProblem {
     /// For `database_newer`: the schema version in the file, and the highest this build knows.
     pub found_version: Option<u32>,
     pub known_version: Option<u32>,
+    /// Where backups are looked for (`<data folder>/backups`), to say so when there are none.
+    pub backup_folder: String,
     /// Newest first; empty when the backup folder is missing or empty.
     pub backups: Vec<Backup>,
 }
@@ -78,6 +80,7 @@ impl StartupProblem {
             file_name: file_name(&database),
             found_version,
             known_version,
+            backup_folder: paths.data_dir.join(BACKUP_FOLDER).display().to_string(),
             // The list only offers a way out; an unreadable folder is the same as none.
             backups: backups(paths).unwrap_or_default(),
         }

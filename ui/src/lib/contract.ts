@@ -357,6 +357,8 @@ code: ErrorCode,
 message: string, dataDir: string, fileName: string, 
 /** For `database_newer`: the schema version in the file, and the highest this build knows. */
 foundVersion: number | null, knownVersion: number | null, 
+/** Where backups are looked for (`<data folder>/backups`), to say so when there are none. */
+backupFolder: string, 
 /** Newest first; empty when the backup folder is missing or empty. */
 backups: Array<Backup>, };
 
