@@ -24,7 +24,10 @@ pub fn run() {
         .setup(|app| {
             let kind = BuildKind::of_current_build(cfg!(debug_assertions));
             let paths = AppPaths::for_user(kind).ok_or("this system has no per-user data folder")?;
-            let log_guard = logging::start(&paths.log_dir)?;
+            // A log folder that cannot be written (read-only, full disk) costs the log, not the app.
+            let log_guard = logging::start(&paths.log_dir)
+                .inspect_err(|e| eprintln!("switchboard: no log file in {}: {e}", paths.log_dir.display()))
+                .ok();
             tracing::info!(version = env!("CARGO_PKG_VERSION"), data = %paths.data_dir.display(), "starting");
             menu::install(app.handle())?;
             app.manage(AppState::start(paths, kind, log_guard));

@@ -25,12 +25,12 @@ pub struct AppState {
     pub kind: BuildKind,
     /// The practice tenant's emulator (the core holds it too, to point the practice profile).
     pub practice: Arc<OnDemand>,
-    _log_guard: logging::Guard,
+    _log_guard: Option<logging::Guard>,
 }
 
 impl AppState {
     /// Opens the core, or records why it could not: the app starts in both cases.
-    pub fn start(paths: AppPaths, kind: BuildKind, log_guard: logging::Guard) -> AppState {
+    pub fn start(paths: AppPaths, kind: BuildKind, log_guard: Option<logging::Guard>) -> AppState {
         let state = AppState {
             core: OnceLock::new(),
             problem: Mutex::new(None),
