@@ -107,11 +107,13 @@ impl AppState {
     fn open_core(&self) -> Result<Switchboard> {
         let keychain = Timed::new(KeychainStore::new(self.kind.identifier()), KEYCHAIN_TIMEOUT);
         let started = self.practice.clone();
-        Ok(Switchboard::open(&self.paths, Box::new(keychain))?.with_practice(Box::new(
-            Starter(move || {
-                let emulator = started.clone();
-                async move { emulator.announcement().await.map_err(Error::emulator) }
-            }),
-        )))
+        Ok(
+            Switchboard::open(&self.paths, Box::new(keychain))?.with_practice(Box::new(Starter(
+                move || {
+                    let emulator = started.clone();
+                    async move { emulator.announcement().await.map_err(Error::emulator) }
+                },
+            ))),
+        )
     }
 }

@@ -133,7 +133,10 @@ pub fn restore_backup(paths: &AppPaths, name: &str, now: SystemTime) -> Result<R
     }
     ensure_damaged(paths)?;
     let recovered = set_aside(paths, now)?;
-    fs::copy(paths.data_dir.join(BACKUP_FOLDER).join(name), paths.database())?;
+    fs::copy(
+        paths.data_dir.join(BACKUP_FOLDER).join(name),
+        paths.database(),
+    )?;
     Ok(recovered)
 }
 
@@ -182,7 +185,11 @@ fn free_name(database: &Path, stamp: &str) -> PathBuf {
     };
     (1..)
         .map(|n| database.with_file_name(name(n)))
-        .find(|candidate| COMPANIONS.iter().all(|s| !with_suffix(candidate, s).exists()))
+        .find(|candidate| {
+            COMPANIONS
+                .iter()
+                .all(|s| !with_suffix(candidate, s).exists())
+        })
         .expect("some numbered name is free")
 }
 

@@ -16,7 +16,10 @@ pub enum OpenProblem {
     /// Not a database at all, or a malformed one; the text is SQLite's.
     Corrupt(String),
     /// The schema version in the file (`PRAGMA user_version`) is above every migration we know.
-    Newer { found: u32, known: u32 },
+    Newer {
+        found: u32,
+        known: u32,
+    },
     /// Another program held a lock past the busy timeout.
     Locked(String),
     DiskFull(String),
@@ -91,9 +94,7 @@ fn from_io(error: &std::io::Error) -> OpenProblem {
     let text = error.to_string();
     match error.kind() {
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded => OpenProblem::DiskFull(text),
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
-            OpenProblem::ReadOnly(text)
-        }
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => OpenProblem::ReadOnly(text),
         _ => OpenProblem::Io(text),
     }
 }
@@ -120,7 +121,11 @@ mod tests {
             (rusqlite::ffi::SQLITE_IOERR, ErrorCode::DatabaseIo),
         ];
         for (code, expected) in cases {
-            assert_eq!(classify(sqlite(code)).code(), expected, "sqlite code {code}");
+            assert_eq!(
+                classify(sqlite(code)).code(),
+                expected,
+                "sqlite code {code}"
+            );
         }
     }
 
@@ -141,6 +146,9 @@ mod tests {
     #[test]
     fn a_newer_schema_names_both_versions() {
         let text = OpenProblem::Newer { found: 9, known: 5 }.to_string();
-        assert!(text.contains("version 9") && text.contains("up to 5"), "{text}");
+        assert!(
+            text.contains("version 9") && text.contains("up to 5"),
+            "{text}"
+        );
     }
 }

@@ -38,7 +38,9 @@ fn healthy(paths: &AppPaths, profile: &str) {
 }
 
 fn random_bytes(paths: &AppPaths) {
-    let noise: Vec<u8> = (0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let noise: Vec<u8> = (0..8192u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     fs::write(paths.database(), noise).unwrap();
 }
 
@@ -82,7 +84,11 @@ fn a_schema_from_a_newer_build_is_refused_with_both_versions_and_left_untouched(
     assert_eq!(problem.found_version, Some(999));
     assert_eq!(problem.known_version, Some(SCHEMA_VERSION));
     assert_eq!(problem.file_name, "switchboard.sqlite3");
-    assert_eq!(fs::read(paths.database()).unwrap(), before, "not one byte written");
+    assert_eq!(
+        fs::read(paths.database()).unwrap(),
+        before,
+        "not one byte written"
+    );
 }
 
 #[test]
@@ -98,7 +104,11 @@ fn a_database_held_by_another_program_is_locked() {
     let started = Instant::now();
     let error = storage::open_waiting(&paths.database(), Duration::from_millis(100)).unwrap_err();
     assert_eq!(error.code(), ErrorCode::DatabaseLocked, "{error}");
-    assert!(started.elapsed() < Duration::from_secs(3), "waited {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "waited {:?}",
+        started.elapsed()
+    );
     drop(holder);
     storage::open(&paths.database()).expect("opens once the lock is gone");
 }
@@ -112,10 +122,19 @@ fn starting_fresh_sets_the_damaged_file_and_its_log_aside_and_opens_a_new_databa
     fs::write(format!("{db}-shm"), b"old shm").unwrap();
 
     let recovered = recovery::start_fresh(&paths, now()).unwrap();
-    let moved = paths.data_dir.join("switchboard.20200531T000000Z.damaged.sqlite3");
+    let moved = paths
+        .data_dir
+        .join("switchboard.20200531T000000Z.damaged.sqlite3");
     assert_eq!(recovered.moved_to, moved.display().to_string());
-    assert_eq!(fs::read(&moved).unwrap().len(), 8192, "the damaged file is kept whole");
-    assert_eq!(fs::read(format!("{}-wal", moved.display())).unwrap(), b"old log");
+    assert_eq!(
+        fs::read(&moved).unwrap().len(),
+        8192,
+        "the damaged file is kept whole"
+    );
+    assert_eq!(
+        fs::read(format!("{}-wal", moved.display())).unwrap(),
+        b"old log"
+    );
     // The shared-memory file is an index SQLite rebuilds (reading it may rewrite it): moved, not compared.
     assert!(fs::metadata(format!("{}-shm", moved.display())).is_ok());
 
@@ -130,8 +149,17 @@ fn a_second_fresh_start_in_the_same_second_does_not_overwrite_the_first() {
     recovery::start_fresh(&paths, now()).unwrap();
     random_bytes(&paths);
     let second = recovery::start_fresh(&paths, now()).unwrap();
-    assert!(second.moved_to.ends_with("switchboard.20200531T000000Z-2.damaged.sqlite3"));
-    assert!(paths.data_dir.join("switchboard.20200531T000000Z.damaged.sqlite3").exists());
+    assert!(
+        second
+            .moved_to
+            .ends_with("switchboard.20200531T000000Z-2.damaged.sqlite3")
+    );
+    assert!(
+        paths
+            .data_dir
+            .join("switchboard.20200531T000000Z.damaged.sqlite3")
+            .exists()
+    );
 }
 
 #[test]
@@ -146,7 +174,11 @@ fn only_a_damaged_file_is_replaced() {
         .pragma_update(None, "user_version", 999)
         .unwrap();
     let refused = recovery::start_fresh(&paths, now()).unwrap_err();
-    assert_eq!(refused.code(), ErrorCode::Conflict, "a newer file is never overwritten");
+    assert_eq!(
+        refused.code(),
+        ErrorCode::Conflict,
+        "a newer file is never overwritten"
+    );
     assert!(paths.database().exists());
 }
 
@@ -168,8 +200,11 @@ fn a_listed_backup_is_restored_after_the_damaged_file_is_set_aside() {
     {
         // A consistent single-file copy, as a backup tool would make.
         let conn = Connection::open(paths.database()).unwrap();
-        conn.execute("VACUUM INTO ?1", [backups.join("monday.sqlite3").display().to_string()])
-            .unwrap();
+        conn.execute(
+            "VACUUM INTO ?1",
+            [backups.join("monday.sqlite3").display().to_string()],
+        )
+        .unwrap();
     }
     fs::write(backups.join("notes.txt"), "not a backup").unwrap();
     for companion in ["", "-wal", "-shm"] {
@@ -179,7 +214,11 @@ fn a_listed_backup_is_restored_after_the_damaged_file_is_set_aside() {
 
     let problem = StartupProblem::new(&paths, &open_error(&paths));
     let names: Vec<_> = problem.backups.iter().map(|b| b.name.as_str()).collect();
-    assert_eq!(names, ["monday.sqlite3"], "only *.sqlite3 files are offered");
+    assert_eq!(
+        names,
+        ["monday.sqlite3"],
+        "only *.sqlite3 files are offered"
+    );
     assert!(problem.backups[0].size > 0);
 
     let recovered = recovery::restore_backup(&paths, "monday.sqlite3", now()).unwrap();
@@ -187,7 +226,10 @@ fn a_listed_backup_is_restored_after_the_damaged_file_is_set_aside() {
     let core = Switchboard::open(&paths, Box::new(MemoryStore::new())).unwrap();
     let profiles = core.list_profiles().unwrap();
     assert_eq!(profiles[0].name, "Restored Corp");
-    assert!(backups.join("monday.sqlite3").exists(), "the backup stays where it was");
+    assert!(
+        backups.join("monday.sqlite3").exists(),
+        "the backup stays where it was"
+    );
 }
 
 #[test]
