@@ -117,3 +117,69 @@ impl AppState {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use switchboard_core::ErrorCode;
+
+    use super::*;
+
+    /// A private data folder, removed when dropped.
+    struct Folder(std::path::PathBuf);
+
+    impl Folder {
+        fn new(name: &str) -> Folder {
+            let path = std::env::temp_dir()
+                .join(format!("switchboard-state-{}-{name}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&path);
+            std::fs::create_dir_all(&path).unwrap();
+            Folder(path)
+        }
+    }
+
+    impl Drop for Folder {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn damaged(folder: &Folder) -> AppState {
+        let paths = AppPaths::under(folder.0.clone());
+        std::fs::write(paths.database(), vec![0x5a; 4096]).unwrap();
+        AppState::start(paths, BuildKind::Development, None)
+    }
+
+    #[test]
+    fn a_damaged_database_starts_the_app_in_recovery_with_commands_refused() {
+        let folder = Folder::new("refused");
+        let state = damaged(&folder);
+        let problem = state.startup_problem().expect("a problem to show");
+        assert_eq!(problem.code, ErrorCode::DatabaseCorrupt);
+        let refused = state.core().err().expect("no core");
+        assert_eq!(refused.code(), ErrorCode::DatabaseUnavailable);
+        assert_eq!(
+            state.reopen().map(|p| p.code),
+            Some(ErrorCode::DatabaseCorrupt)
+        );
+    }
+
+    #[test]
+    fn a_fresh_start_opens_the_core_without_a_restart_and_only_once() {
+        let folder = Folder::new("fresh");
+        let state = damaged(&folder);
+        let recovered = state.start_fresh().unwrap();
+        assert!(recovered.moved_to.ends_with(".damaged.sqlite3"));
+        assert!(state.startup_problem().is_none());
+        state
+            .core()
+            .unwrap()
+            .create_profile("After recovery")
+            .unwrap();
+        let again = state.start_fresh().unwrap_err();
+        assert_eq!(
+            again.code(),
+            ErrorCode::Conflict,
+            "an open database is never set aside"
+        );
+    }
+}
