@@ -1,6 +1,6 @@
-//! The Tauri app: opens the core on this user's data folder and keychain, starts logging, and
-//! registers the commands. Nothing here decides anything a test would want to check; that lives
-//! in `switchboard-core`.
+//! The Tauri app: opens the core on this user's data folder and keychain (or starts in recovery
+//! when the database cannot be opened), starts logging, and registers the commands. Nothing here
+//! decides anything a test would want to check; that lives in `switchboard-core`.
 
 mod clipboard;
 mod commands;
@@ -10,25 +10,12 @@ mod ipc_error;
 mod lists;
 mod logging;
 mod menu;
-
-use std::sync::Arc;
+mod state;
 
 use switchboard_core::paths::{AppPaths, BuildKind};
-use switchboard_core::practice::Starter;
-use switchboard_core::secrets::KeychainStore;
-use switchboard_core::{Error, Switchboard};
-use switchboard_emulator::OnDemand;
 use tauri::Manager;
 
-/// What the commands share: the core, and the facts About shows.
-pub struct AppState {
-    pub core: Switchboard,
-    pub paths: AppPaths,
-    pub kind: BuildKind,
-    /// The practice tenant's emulator (the core holds it too, to point the practice profile).
-    pub practice: Arc<OnDemand>,
-    _log_guard: logging::Guard,
-}
+pub use state::AppState;
 
 pub fn run() {
     tauri::Builder::default()
@@ -37,24 +24,14 @@ pub fn run() {
         .setup(|app| {
             let kind = BuildKind::of_current_build(cfg!(debug_assertions));
             let paths = AppPaths::for_user(kind).ok_or("this system has no per-user data folder")?;
-            let log_guard = logging::start(&paths.log_dir)?;
+            // A log folder that cannot be written (read-only, full disk) costs the log, not the app.
+            let log_guard = logging::start(&paths.log_dir)
+                .inspect_err(|e| eprintln!("switchboard: no log file in {}: {e}", paths.log_dir.display()))
+                .ok();
             tracing::info!(version = env!("CARGO_PKG_VERSION"), data = %paths.data_dir.display(), "starting");
-            let practice = Arc::new(OnDemand::default());
-            let started = practice.clone();
-            let core = Switchboard::open(&paths, Box::new(KeychainStore::new(kind.identifier())))?
-                .with_practice(Box::new(Starter(move || {
-                    let emulator = started.clone();
-                    async move { emulator.announcement().await.map_err(Error::emulator) }
-                })));
             menu::install(app.handle())?;
+            app.manage(AppState::start(paths, kind, log_guard));
             sweep_keychain_in_background(app.handle().clone());
-            app.manage(AppState {
-                core,
-                paths,
-                kind,
-                practice,
-                _log_guard: log_guard,
-            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -110,24 +87,33 @@ pub fn run() {
             commands::presence::import_presence_rule,
             commands::presence::export_presence_diagram,
             commands::app::reveal_file,
+            commands::recovery::startup_problem,
+            commands::recovery::retry_open,
+            commands::recovery::start_fresh_database,
+            commands::recovery::restore_backup,
+            commands::recovery::open_data_folder,
+            commands::recovery::quit_app,
         ])
         .run(tauri::generate_context!())
         .expect("Switchboard failed to start");
 }
 
 /// Finishes keychain writes a crash interrupted and removes entries of deleted profiles, off the
-/// main thread: the keychain may be slow or prompt, and the window must not wait for it.
+/// main thread: the keychain may be slow or prompt, and the window must not wait for it. (A
+/// database opened later from the recovery screen is swept at the next start.)
 fn sweep_keychain_in_background(app: tauri::AppHandle) {
-    std::thread::spawn(
-        move || match app.state::<AppState>().core.sweep_keychain() {
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let Ok(core) = state.core() else { return };
+        match core.sweep_keychain() {
             Ok(sweep) => tracing::info!(
                 removed = sweep.removed,
                 left = sweep.left.len(),
                 "keychain swept"
             ),
             Err(error) => tracing::warn!(code = ?error.code(), "keychain sweep skipped"),
-        },
-    );
+        }
+    });
 }
 
 #[cfg(test)]

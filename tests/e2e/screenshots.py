@@ -249,6 +249,40 @@ def custom_host_session(lang: str, out: Path) -> None:
             app.close()
 
 
+def recovery_session(lang: str, out: Path, dark: bool = False) -> None:
+    """The recovery screen: a damaged database with one backup beside it, then a newer one."""
+    import os
+    import sqlite3
+
+    from test_recovery import place_damaged_database, place_newer_database
+
+    for case in ("damaged", "newer"):
+        if dark and case == "newer":
+            continue
+        with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
+            app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
+            try:
+                if case == "damaged":
+                    place_damaged_database(app)
+                    backups = app.data_dir / "backups"
+                    backups.mkdir()
+                    backup = backups / "switchboard-2026-11-27.sqlite3"
+                    with sqlite3.connect(backup) as conn:
+                        conn.execute("CREATE TABLE kept (x)")
+                    conn.close()
+                    os.utime(backup, (1_795_798_800, 1_795_798_800))  # 2026-11-27 17:00 UTC
+                else:
+                    place_newer_database(app, 7)
+                driver = app.launch()
+                try:
+                    find(driver, "recovery-view")
+                    shoot(driver, out, f"{lang}-recovery-{case}{'-dark' if dark else ''}")
+                finally:
+                    driver.quit()
+            finally:
+                app.close()
+
+
 def main() -> None:
     import os
 
@@ -262,6 +296,11 @@ def main() -> None:
     if only == "directory":
         for lang in LANGS:
             directory_session(lang, out)
+        return
+    if only == "recovery":
+        for lang in LANGS:
+            recovery_session(lang, out)
+        recovery_session("en", out, dark=True)
         return
     if only == "connections":
         for lang in LANGS:
@@ -278,6 +317,9 @@ def main() -> None:
         practice_session(lang, out)
     for lang in LANGS:
         custom_host_session(lang, out)
+    for lang in LANGS:
+        recovery_session(lang, out)
+    recovery_session("en", out, dark=True)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ use switchboard_core::paths::{AppPaths, BuildKind};
 
 use switchboard_core::practice::{Attached, Starter};
 use switchboard_core::secrets::KeychainStore;
+use switchboard_core::secrets::timed::{KEYCHAIN_TIMEOUT, Timed};
 use switchboard_core::{Error, ErrorReply, Locale, Switchboard};
 use switchboard_emulator::OnDemand;
 
@@ -167,7 +168,8 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
         None => AppPaths::for_user(kind)
             .ok_or_else(|| switchboard_core::Error::not_found("a per-user data folder"))?,
     };
-    let core = Switchboard::open(&paths, Box::new(KeychainStore::new(kind.identifier())))?;
+    let keychain = Timed::new(KeychainStore::new(kind.identifier()), KEYCHAIN_TIMEOUT);
+    let core = Switchboard::open(&paths, Box::new(keychain))?;
     let core = with_practice(core)?;
     let out = print::Out { json: cli.json };
     match &cli.command {

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::failure::{Code, Failure, Params};
+use crate::storage::problem::OpenProblem;
 use crate::validate::FieldError;
 use crate::vendor::Vendor;
 use ts_rs::TS;
@@ -21,7 +22,23 @@ pub enum ErrorCode {
     NotFound,
     Conflict,
     KeychainUnavailable,
+    /// The keychain did not answer in time (e.g. a Secret Service prompt nobody answers).
+    KeychainTimeout,
     Storage,
+    /// The database file is not a database, or is damaged.
+    DatabaseCorrupt,
+    /// The database was written by a newer Switchboard (its schema is ahead of this build's).
+    DatabaseNewer,
+    /// Another program holds the database past the busy timeout.
+    DatabaseLocked,
+    /// The disk holding the database is full.
+    DiskFull,
+    /// The database or its folder cannot be written.
+    DatabaseReadOnly,
+    /// Any other failure to open the database; the message carries the OS's words.
+    DatabaseIo,
+    /// The app started without its database (the recovery screen is showing).
+    DatabaseUnavailable,
     InvalidLink,
     /// A live call to a vendor failed; the reply's `failure` says why, like a diagnosis check.
     Vendor,
@@ -52,10 +69,17 @@ pub enum Error {
     KeychainUnavailable(String),
     #[error("keychain error: {0}")]
     Keychain(String),
+    #[error("the OS keychain did not answer within {} s", .0.as_secs())]
+    KeychainTimeout(std::time::Duration),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
     #[error("database migration failed: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// The database could not be opened, and why (see `storage::problem`).
+    #[error("{0}")]
+    Unopenable(OpenProblem),
+    #[error("the database is not open")]
+    DatabaseUnavailable,
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error("not an allowed vendor link: {0}")]
@@ -114,8 +138,11 @@ impl Error {
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Conflict(_) => ErrorCode::Conflict,
             Error::KeychainUnavailable(_) => ErrorCode::KeychainUnavailable,
+            Error::KeychainTimeout(_) => ErrorCode::KeychainTimeout,
             Error::Keychain(_) | Error::Io(_) | Error::Corrupt(_) => ErrorCode::Internal,
             Error::Storage(_) | Error::Migration(_) => ErrorCode::Storage,
+            Error::Unopenable(problem) => problem.code(),
+            Error::DatabaseUnavailable => ErrorCode::DatabaseUnavailable,
             Error::InvalidLink(_) => ErrorCode::InvalidLink,
             Error::Vendor(_) => ErrorCode::Vendor,
             Error::ConnectionMissing(_) => ErrorCode::ConnectionMissing,

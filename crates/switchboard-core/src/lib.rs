@@ -19,6 +19,7 @@ pub mod locale;
 pub mod paths;
 pub mod practice;
 pub mod presence;
+pub mod recovery;
 pub mod scrub;
 pub mod secrets;
 pub mod storage;

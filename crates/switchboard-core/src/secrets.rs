@@ -4,7 +4,11 @@
 //! features) in the app and the CLI, [`MemoryStore`] in tests. There is deliberately no fallback
 //! from one to the other: when no keychain is usable, callers get
 //! [`Error::KeychainUnavailable`] and the user is told how to fix it. Values travel wrapped in
-//! [`Sensitive`], whose `Debug` never prints them.
+//! [`Sensitive`], whose `Debug` never prints them. The hosts wrap the keychain in
+//! [`timed::Timed`], so a keychain that never answers fails with `keychain_timeout` instead of
+//! holding a command forever.
+
+pub mod timed;
 
 use std::collections::HashMap;
 use std::fmt;

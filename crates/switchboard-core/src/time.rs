@@ -16,6 +16,12 @@ pub fn format_utc(time: SystemTime) -> String {
     at.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// `20261123T101500Z`: the same instant without the characters a file name cannot hold on
+/// Windows (`:`), for names such as a damaged database set aside.
+pub fn compact_utc(time: SystemTime) -> String {
+    format_utc(time).replace(['-', ':'], "")
+}
+
 /// Parses an RFC 3339 / ISO-8601 timestamp with an offset, `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`,
 /// the form Zoom uses in `Retry-After` for daily limits; `t`, `z` and a space separator are
 /// accepted too. Fractional seconds are dropped. A time before 1970, a missing offset or
@@ -48,6 +54,7 @@ mod tests {
             Some("2024-02-29T12:00:00Z")
         );
         assert_eq!(parse_utc("Sun, 31 May 2020 00:00:00 GMT"), None);
+        assert_eq!(compact_utc(t), "20200531T000000Z");
         assert_eq!(parse_utc("2020-13-01T00:00:00Z"), None);
     }
 

@@ -17,12 +17,12 @@ use crate::contract::commands;
 commands! {
     /// The CXone users (agents) matching `search`, for picking the access-key user.
     fn cxone_agents[state, _app](profile_id: i64, search: Option<String>) -> Vec<Agent> {
-        Ok(state.core.cxone_agents(profile_id, search.as_deref()).await?)
+        Ok(state.core()?.cxone_agents(profile_id, search.as_deref()).await?)
     }
 
     /// The CXone teams, for assigning the address book.
     fn cxone_teams[state, _app](profile_id: i64) -> Vec<Team> {
-        Ok(state.core.cxone_teams(profile_id).await?)
+        Ok(state.core()?.cxone_teams(profile_id).await?)
     }
 
     fn address_book_draft[state, _app](
@@ -31,7 +31,7 @@ commands! {
         locale: Option<Locale>,
     ) -> AddressBookDraft {
         let locale = locale.unwrap_or_default();
-        Ok(state.core.address_book_draft(profile_id, &flow_id, locale)?)
+        Ok(state.core()?.address_book_draft(profile_id, &flow_id, locale)?)
     }
 
     fn save_address_book_draft[state, _app](
@@ -39,7 +39,7 @@ commands! {
         flow_id: String,
         draft: AddressBookDraft,
     ) -> AddressBookDraft {
-        Ok(state.core.save_address_book_draft(profile_id, &flow_id, &draft)?)
+        Ok(state.core()?.save_address_book_draft(profile_id, &flow_id, &draft)?)
     }
 
     /// One entry checked as the admin types it (phone numbers in `region`'s national form).
@@ -53,7 +53,7 @@ commands! {
     }
 
     fn plan_address_book[state, _app](profile_id: i64, flow_id: String) -> PlanPreview {
-        Ok(state.core.plan_address_book(profile_id, &flow_id).await?)
+        Ok(state.core()?.plan_address_book(profile_id, &flow_id).await?)
     }
 
     /// Applies the plan (idempotent, journalled: an interrupted run of the same plan resumes;
@@ -64,10 +64,10 @@ commands! {
         locale: Locale,
         unfinished: Option<Unfinished>,
     ) -> Applied {
-        Ok(state.core.apply_address_book(profile_id, &flow_id, locale, unfinished).await?)
+        Ok(state.core()?.apply_address_book(profile_id, &flow_id, locale, unfinished).await?)
     }
 
     fn address_book_run[state, _app](profile_id: i64) -> Option<RunView> {
-        Ok(state.core.address_book_run(profile_id)?)
+        Ok(state.core()?.address_book_run(profile_id)?)
     }
 }

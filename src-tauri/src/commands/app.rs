@@ -39,19 +39,24 @@ commands! {
         })
     }
 
-    /// The UI's language: the saved one, else the OS language when Switchboard speaks it.
+    /// The UI's language: the saved one, else the OS language when Switchboard speaks it (all
+    /// there is while the database is not open and the recovery screen shows).
     fn get_settings[state, _app]() -> Settings {
         let os = sys_locale::get_locale();
-        Ok(Settings { locale: state.core.ui_locale(os.as_deref())? })
+        let locale = match state.core() {
+            Ok(core) => core.ui_locale(os.as_deref())?,
+            Err(_) => os.as_deref().and_then(Locale::from_tag).unwrap_or_default(),
+        };
+        Ok(Settings { locale })
     }
 
     fn set_locale[state, _app](locale: Locale) -> Settings {
-        state.core.set_locale(locale)?;
+        state.core()?.set_locale(locale)?;
         Ok(Settings { locale })
     }
 
     fn keychain_status[state, _app]() -> KeychainStatus {
-        Ok(state.core.keychain_status())
+        Ok(state.core()?.keychain_status())
     }
 
     fn open_log_folder[state, app]() -> () {
@@ -75,13 +80,13 @@ commands! {
     /// Copies a value built from saved secrets straight from the keychain to the clipboard (the
     /// secret never travels to the webview), and takes it off again a minute later.
     fn copy_secret[state, app](profile_id: i64, flow_id: String, copy_id: String) -> () {
-        crate::clipboard::copy_secret(&app, state.core.secret_copy(profile_id, &flow_id, &copy_id)?)
+        crate::clipboard::copy_secret(&app, state.core()?.secret_copy(profile_id, &flow_id, &copy_id)?)
     }
 
     /// Opens the folder holding a file Switchboard saved during this run: the window must not
     /// make the file manager open any path it likes.
     fn reveal_file[state, app](path: String) -> () {
-        let folder = state.core.revealable_folder(Path::new(&path))?;
+        let folder = state.core()?.revealable_folder(Path::new(&path))?;
         app.opener()
             .open_path(folder.display().to_string(), None::<&str>)
             .map_err(IpcError::internal)

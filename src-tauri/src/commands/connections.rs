@@ -8,11 +8,11 @@ use crate::contract::commands;
 commands! {
     /// Every connection of the profile (a practice profile's pointed at the running emulator).
     fn list_connections[state, _app](profile_id: i64) -> Vec<ConnectionView> {
-        Ok(state.core.connections(profile_id).await?)
+        Ok(state.core()?.connections(profile_id).await?)
     }
 
     fn save_connection[state, _app](profile_id: i64, settings: ConnectionSettings) -> ConnectionView {
-        Ok(state.core.save_connection(profile_id, settings)?)
+        Ok(state.core()?.save_connection(profile_id, settings)?)
     }
 
     /// A secret arrives once and goes straight to the keychain (`null` clears it).
@@ -23,10 +23,10 @@ commands! {
         value: Option<String>,
     ) -> ConnectionView {
         let value = value.map(Sensitive::new);
-        Ok(state.core.set_connection_secret(profile_id, vendor, &field, value.as_ref())?)
+        Ok(state.core()?.set_connection_secret(profile_id, vendor, &field, value.as_ref())?)
     }
 
     fn test_connection[state, _app](profile_id: i64, vendor: Vendor) -> Diagnosis {
-        Ok(state.core.test_connection(profile_id, vendor).await?)
+        Ok(state.core()?.test_connection(profile_id, vendor).await?)
     }
 }

@@ -10,7 +10,7 @@ use crate::contract::commands;
 
 commands! {
     fn directory_sync[state, _app](profile_id: i64, flow_id: String, locale: Locale) -> DirectorySyncView {
-        Ok(state.core.directory_sync(profile_id, &flow_id, locale)?)
+        Ok(state.core()?.directory_sync(profile_id, &flow_id, locale)?)
     }
 
     fn save_directory_sync[state, _app](
@@ -18,7 +18,7 @@ commands! {
         flow_id: String,
         doc: DirectorySyncDoc,
     ) -> DirectorySyncView {
-        Ok(state.core.save_directory_sync(profile_id, &flow_id, doc)?)
+        Ok(state.core()?.save_directory_sync(profile_id, &flow_id, doc)?)
     }
 
     /// The translation applied to every Zoom Phone user's number, read live from Zoom.
@@ -28,6 +28,6 @@ commands! {
         locale: Option<Locale>,
     ) -> DirectoryPreview {
         let locale = locale.unwrap_or_default();
-        Ok(state.core.preview_directory(profile_id, &flow_id, locale).await?)
+        Ok(state.core()?.preview_directory(profile_id, &flow_id, locale).await?)
     }
 }

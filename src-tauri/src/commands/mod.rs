@@ -8,6 +8,7 @@ pub mod connections;
 pub mod directory;
 pub mod presence;
 pub mod profiles;
+pub mod recovery;
 pub mod steps;
 
 /// Every command, in the order the contract file lists them.
@@ -21,6 +22,7 @@ pub fn signatures() -> Vec<crate::contract::typescript::Signature> {
         address_book::signatures(),
         directory::signatures(),
         presence::signatures(),
+        recovery::signatures(),
     ]
     .into_iter()
     .flatten()

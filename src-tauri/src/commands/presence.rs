@@ -15,7 +15,7 @@ use crate::ipc_error::{IpcError, IpcResult};
 
 commands! {
     fn planned_statuses[state, _app](profile_id: i64, flow_id: String) -> Vec<PlannedStatus> {
-        Ok(state.core.planned_statuses(profile_id, &flow_id)?)
+        Ok(state.core()?.planned_statuses(profile_id, &flow_id)?)
     }
 
     fn save_planned_statuses[state, _app](
@@ -23,18 +23,18 @@ commands! {
         flow_id: String,
         statuses: Vec<PlannedStatus>,
     ) -> Vec<PlannedStatus> {
-        Ok(state.core.save_planned_statuses(profile_id, &flow_id, &statuses)?)
+        Ok(state.core()?.save_planned_statuses(profile_id, &flow_id, &statuses)?)
     }
 
     /// Creates the planned statuses in the practice org, standing in for Salesforce Setup;
     /// replies with the flow (in the UI's language) as every flow mutator does.
     fn practice_create_planned_statuses[state, _app](profile_id: i64, flow_id: String) -> FlowView {
         let os = sys_locale::get_locale();
-        Ok(state.core.practice_create_planned_statuses(profile_id, &flow_id, os.as_deref()).await?)
+        Ok(state.core()?.practice_create_planned_statuses(profile_id, &flow_id, os.as_deref()).await?)
     }
 
     fn presence_rule[state, _app](profile_id: i64, flow_id: String, labels: DiagramLabels) -> PresenceRuleView {
-        Ok(state.core.presence_rule(profile_id, &flow_id, &labels)?)
+        Ok(state.core()?.presence_rule(profile_id, &flow_id, &labels)?)
     }
 
     fn save_presence_rule[state, _app](
@@ -43,7 +43,7 @@ commands! {
         rule: PresenceRule,
         labels: DiagramLabels,
     ) -> PresenceRuleView {
-        Ok(state.core.save_presence_rule(profile_id, &flow_id, &rule, &labels)?)
+        Ok(state.core()?.save_presence_rule(profile_id, &flow_id, &rule, &labels)?)
     }
 
     /// Reads the CXone states and Salesforce statuses again.
@@ -52,7 +52,7 @@ commands! {
         flow_id: String,
         labels: DiagramLabels,
     ) -> PresenceRuleView {
-        Ok(state.core.refresh_presence_lists(profile_id, &flow_id, &labels).await?)
+        Ok(state.core()?.refresh_presence_lists(profile_id, &flow_id, &labels).await?)
     }
 
     fn simulate_presence[state, _app](
@@ -61,11 +61,11 @@ commands! {
         start: Start,
         previous: Option<String>,
     ) -> Simulation {
-        Ok(state.core.simulate_presence(profile_id, &flow_id, start, previous.as_deref())?)
+        Ok(state.core()?.simulate_presence(profile_id, &flow_id, start, previous.as_deref())?)
     }
 
     fn export_presence_rule[state, _app](profile_id: i64, flow_id: String) -> SavedFile {
-        Ok(state.core.export_presence_rule(profile_id, &flow_id, &downloads()?)?)
+        Ok(state.core()?.export_presence_rule(profile_id, &flow_id, &downloads()?)?)
     }
 
     /// Imports a rule file, its teams and users matched by name to this tenant's.
@@ -75,7 +75,7 @@ commands! {
         json: String,
         labels: DiagramLabels,
     ) -> PresenceRuleView {
-        Ok(state.core.import_presence_rule(profile_id, &flow_id, &json, &labels).await?)
+        Ok(state.core()?.import_presence_rule(profile_id, &flow_id, &json, &labels).await?)
     }
 
     fn export_presence_diagram[state, _app](
@@ -83,7 +83,7 @@ commands! {
         flow_id: String,
         labels: DiagramLabels,
     ) -> SavedFile {
-        Ok(state.core.export_presence_diagram(profile_id, &flow_id, &labels, &downloads()?)?)
+        Ok(state.core()?.export_presence_diagram(profile_id, &flow_id, &labels, &downloads()?)?)
     }
 }
 

@@ -8,26 +8,26 @@ use crate::ipc_error::IpcError;
 
 commands! {
     fn list_profiles[state, _app]() -> Vec<ProfileSummary> {
-        Ok(state.core.list_profiles()?)
+        Ok(state.core()?.list_profiles()?)
     }
 
     fn create_profile[state, _app](name: String) -> ProfileSummary {
-        Ok(state.core.create_profile(&name)?)
+        Ok(state.core()?.create_profile(&name)?)
     }
 
     fn rename_profile[state, _app](profile_id: i64, name: String) -> ProfileSummary {
-        Ok(state.core.rename_profile(profile_id, &name)?)
+        Ok(state.core()?.rename_profile(profile_id, &name)?)
     }
 
     /// Deletes the profile, its progress and its keychain entries; names the entries the
     /// keychain would not remove now.
     fn delete_profile[state, _app](profile_id: i64) -> ProfileDeleted {
-        Ok(state.core.delete_profile(profile_id)?)
+        Ok(state.core()?.delete_profile(profile_id)?)
     }
 
     /// Opens (creating it once) the practice profile, pointed at the in-app emulator.
     fn open_practice_tenant[state, _app]() -> ProfileSummary {
-        Ok(state.core.open_practice_tenant().await?)
+        Ok(state.core()?.open_practice_tenant().await?)
     }
 
     fn practice_faults[state, _app]() -> PanelFaults {

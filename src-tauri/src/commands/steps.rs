@@ -11,12 +11,12 @@ use crate::contract::commands;
 
 commands! {
     fn list_flows[state, _app](profile_id: i64, locale: Locale) -> Vec<FlowSummary> {
-        Ok(state.core.list_flows(profile_id, locale)?)
+        Ok(state.core()?.list_flows(profile_id, locale)?)
     }
 
     /// The flow as the user opens it; also remembered as where to resume.
     fn open_flow[state, _app](profile_id: i64, flow_id: String, locale: Locale) -> FlowView {
-        Ok(state.core.open_flow(profile_id, &flow_id, locale)?)
+        Ok(state.core()?.open_flow(profile_id, &flow_id, locale)?)
     }
 
     fn set_field[state, _app](
@@ -27,7 +27,7 @@ commands! {
         value: String,
         locale: Locale,
     ) -> FlowView {
-        Ok(state.core.set_field(profile_id, &flow_id, &step_id, &field_id, &value, locale)?)
+        Ok(state.core()?.set_field(profile_id, &flow_id, &step_id, &field_id, &value, locale)?)
     }
 
     /// The value arrives once and goes straight to the keychain; the reply says only "set".
@@ -40,7 +40,7 @@ commands! {
         locale: Locale,
     ) -> FlowView {
         let value = Sensitive::new(value);
-        Ok(state.core.set_secret(profile_id, &flow_id, &step_id, &field_id, &value, locale)?)
+        Ok(state.core()?.set_secret(profile_id, &flow_id, &step_id, &field_id, &value, locale)?)
     }
 
     fn clear_secret[state, _app](
@@ -50,7 +50,7 @@ commands! {
         field_id: String,
         locale: Locale,
     ) -> FlowView {
-        Ok(state.core.clear_secret(profile_id, &flow_id, &step_id, &field_id, locale)?)
+        Ok(state.core()?.clear_secret(profile_id, &flow_id, &step_id, &field_id, locale)?)
     }
 
     fn set_step_status[state, _app](
@@ -60,7 +60,7 @@ commands! {
         status: StepStatus,
         locale: Locale,
     ) -> FlowView {
-        Ok(state.core.set_step_status(profile_id, &flow_id, &step_id, status, locale)?)
+        Ok(state.core()?.set_step_status(profile_id, &flow_id, &step_id, status, locale)?)
     }
 
     /// Runs a verified step's live check; Done when it passes, Needs attention otherwise.
@@ -70,7 +70,7 @@ commands! {
         step_id: String,
         locale: Locale,
     ) -> FlowView {
-        Ok(state.core.verify_step(profile_id, &flow_id, &step_id, locale).await?)
+        Ok(state.core()?.verify_step(profile_id, &flow_id, &step_id, locale).await?)
     }
 
     /// Fills the step's fields the practice tenant knows (its Zoom apps' credentials).
@@ -80,15 +80,15 @@ commands! {
         step_id: String,
         locale: Locale,
     ) -> FlowView {
-        Ok(state.core.fill_practice_values(profile_id, &flow_id, &step_id, locale).await?)
+        Ok(state.core()?.fill_practice_values(profile_id, &flow_id, &step_id, locale).await?)
     }
 
     fn get_resume[state, _app]() -> Option<Resume> {
-        Ok(state.core.resume()?)
+        Ok(state.core()?.resume()?)
     }
 
     fn set_resume[state, _app](profile_id: Option<i64>, flow_id: Option<String>) -> () {
         let resume = profile_id.map(|profile_id| Resume { profile_id, flow_id });
-        Ok(state.core.set_resume(resume.as_ref())?)
+        Ok(state.core()?.set_resume(resume.as_ref())?)
     }
 }

@@ -4,7 +4,7 @@ import { call } from './ipc';
 import type { AddressBookDraft, ConnectionSettings, DiagramLabels, DirectorySyncDoc, EntryDraft, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor } from './contract';
 
 export const appInfo = () => call('app_info');
-/** The UI's language: the saved one, else the OS language when Switchboard speaks it. */
+/** The UI's language: the saved one, else the OS language when Switchboard speaks it (all there is while the database is not open and the recovery screen shows). */
 export const getSettings = () => call('get_settings');
 export const setLocale = (locale: Locale) => call('set_locale', { locale });
 export const keychainStatus = () => call('keychain_status');
@@ -76,3 +76,14 @@ export const exportPresenceRule = (profileId: number, flowId: string) => call('e
 /** Imports a rule file, its teams and users matched by name to this tenant's. */
 export const importPresenceRule = (profileId: number, flowId: string, json: string, labels: DiagramLabels) => call('import_presence_rule', { profileId, flowId, json, labels });
 export const exportPresenceDiagram = (profileId: number, flowId: string, labels: DiagramLabels) => call('export_presence_diagram', { profileId, flowId, labels });
+/** Why the database is not open, or nothing when it is (the normal app). */
+export const startupProblem = () => call('startup_problem');
+/** Tries to open the database again (a lock released, space freed); what still fails. */
+export const retryOpen = () => call('retry_open');
+/** A damaged database only: sets it aside (never deleted) and opens a new one. */
+export const startFreshDatabase = () => call('start_fresh_database');
+/** A damaged database only: sets it aside and opens a copy of the backup `name`. */
+export const restoreBackup = (name: string) => call('restore_backup', { name });
+/** Opens the data folder (where the database and the files set aside are) in the file manager. */
+export const openDataFolder = () => call('open_data_folder');
+export const quitApp = () => call('quit_app');

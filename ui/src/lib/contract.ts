@@ -22,6 +22,12 @@ export type ApplyRun = { id: number, state: 'running' | 'done' | 'failed' | 'dis
 
 export type AttributePair = { acd: AcdAttribute, zoom: ZoomAttribute, };
 
+export type Backup = { 
+/** The file name inside the backup folder: what `restore_backup` takes. */
+name: string, 
+/** When the file was last written, ISO-8601 UTC. */
+modified: string, size: number, };
+
 export type Check = { 
 /** Stable per vendor: `settings`, `token`, `scopes`, `users`, `discovery`, … */
 id: string, ok: boolean, 
@@ -116,7 +122,7 @@ export type EntryDraft = { firstName: string, lastName: string, middleName: stri
 export type EntryProblem = { field: string | null, code: string, };
 
 /** Stable codes the UI translates (`error.<code>` in its catalogues). */
-export type ErrorCode = "validation" | "not_found" | "conflict" | "keychain_unavailable" | "storage" | "invalid_link" | "vendor" | "connection_missing" | "live_check_required" | "apply_running" | "apply_plan_changed" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "keychain_unavailable" | "keychain_timeout" | "storage" | "database_corrupt" | "database_newer" | "database_locked" | "disk_full" | "database_read_only" | "database_io" | "database_unavailable" | "invalid_link" | "vendor" | "connection_missing" | "live_check_required" | "apply_running" | "apply_plan_changed" | "internal";
 
 /** What an error looks like on the wire: `{"code": "...", "message": "...", "field": "..."}`. */
 export type ErrorReply = { code: ErrorCode, message: string, field: string | null, 
@@ -262,6 +268,11 @@ export type ProfileSummary = { id: number, name: string, createdAt: string, upda
 
 export type RateLimitMode = "off" | "retry_after_seconds" | "retry_after_date" | "no_retry_after";
 
+/** What a recovery action did with the damaged file. */
+export type Recovered = { 
+/** Where the damaged database now is (same folder, new name). */
+movedTo: string, };
+
 /**
  * A region known to the phone metadata, by its ISO 3166-1 alpha-2 code (`FR`, `JP`, `US`).
  * National numbers (`01 42 76 49 78`) only mean something within one.
@@ -340,6 +351,19 @@ export type SimulationStep = { system: PresenceSystem, state: string, viaRow: [F
 
 /** The change that starts the chain: the agent picks `state` in `system`. */
 export type Start = { system: PresenceSystem, state: string, };
+
+/** Why the app started without its database, for the recovery screen. */
+export type StartupProblem = { 
+/** One of the `database_*` codes, `disk_full`, or another code if opening failed otherwise. */
+code: ErrorCode, 
+/** English detail (SQLite's or the OS's words) for the technical details and the log. */
+message: string, dataDir: string, fileName: string, 
+/** For `database_newer`: the schema version in the file, and the highest this build knows. */
+foundVersion: number | null, knownVersion: number | null, 
+/** Where backups are looked for (`<data folder>/backups`), to say so when there are none. */
+backupFolder: string, 
+/** Newest first; empty when the backup folder is missing or empty. */
+backups: Array<Backup>, };
 
 /** A States row: while the agent is in the ACD state `acd`, Salesforce shows `salesforce`. */
 export type StateRow = { 
@@ -436,7 +460,7 @@ export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const
 export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight'] as const satisfies readonly LiveKind[];
 
 /** Every `ErrorCode`, in the core's order. */
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'storage', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'apply_running', 'apply_plan_changed', 'internal'] as const satisfies readonly ErrorCode[];
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'keychain_timeout', 'storage', 'database_corrupt', 'database_newer', 'database_locked', 'disk_full', 'database_read_only', 'database_io', 'database_unavailable', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'apply_running', 'apply_plan_changed', 'internal'] as const satisfies readonly ErrorCode[];
 
 /** Every `ValidationCode`, in the core's order. */
 export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'country_codes', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'endpoint_not_vendor', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;
@@ -471,7 +495,7 @@ export const VENDOR_SECRETS = {"cxone":[{"name":"access-key-secret","optional":f
 /** Every command the window may invoke: its arguments and its reply. */
 export type Commands = {
   app_info: { args: {  }; reply: AppInfo };
-  /** The UI's language: the saved one, else the OS language when Switchboard speaks it. */
+  /** The UI's language: the saved one, else the OS language when Switchboard speaks it (all there is while the database is not open and the recovery screen shows). */
   get_settings: { args: {  }; reply: Settings };
   set_locale: { args: { locale: Locale }; reply: Settings };
   keychain_status: { args: {  }; reply: KeychainStatus };
@@ -543,4 +567,15 @@ export type Commands = {
   /** Imports a rule file, its teams and users matched by name to this tenant's. */
   import_presence_rule: { args: { profileId: number; flowId: string; json: string; labels: DiagramLabels }; reply: PresenceRuleView };
   export_presence_diagram: { args: { profileId: number; flowId: string; labels: DiagramLabels }; reply: SavedFile };
+  /** Why the database is not open, or nothing when it is (the normal app). */
+  startup_problem: { args: {  }; reply: StartupProblem | null };
+  /** Tries to open the database again (a lock released, space freed); what still fails. */
+  retry_open: { args: {  }; reply: StartupProblem | null };
+  /** A damaged database only: sets it aside (never deleted) and opens a new one. */
+  start_fresh_database: { args: {  }; reply: Recovered };
+  /** A damaged database only: sets it aside and opens a copy of the backup `name`. */
+  restore_backup: { args: { name: string }; reply: Recovered };
+  /** Opens the data folder (where the database and the files set aside are) in the file manager. */
+  open_data_folder: { args: {  }; reply: null };
+  quit_app: { args: {  }; reply: null };
 };

@@ -13,6 +13,7 @@ export interface FakeBackend {
 
 const defaults: Record<string, Handler> = {
   get_settings: () => ({ locale: 'en' }),
+  startup_problem: () => null,
   set_locale: (args) => ({ locale: args.locale }),
   keychain_status: () => ({ available: true, error: null }),
   get_resume: () => null,

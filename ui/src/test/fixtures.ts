@@ -20,6 +20,7 @@ import type {
   PresenceRule,
   PresenceRuleView,
   ProfileSummary,
+  StartupProblem,
   StepView,
   ZoomAttribute,
 } from '../lib/api';
@@ -511,6 +512,21 @@ export function presenceRuleView(partial: Partial<PresenceRuleView> = {}): Prese
     catalogAt: '2026-11-24T09:30:00Z',
     findings: [],
     diagram: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>Presence rule</title></svg>',
+    ...partial,
+  };
+}
+
+/** Why the database did not open, as `startup_problem` answers; a damaged file with no backup by default. */
+export function startupProblem(partial: Partial<StartupProblem> = {}): StartupProblem {
+  return {
+    code: 'database_corrupt',
+    message: 'the database file is damaged: file is not a database',
+    dataDir: '/home/admin/.local/share/app.switchboard.desktop',
+    fileName: 'switchboard.sqlite3',
+    foundVersion: null,
+    knownVersion: null,
+    backupFolder: '/home/admin/.local/share/app.switchboard.desktop/backups',
+    backups: [],
     ...partial,
   };
 }

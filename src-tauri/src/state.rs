@@ -1,0 +1,185 @@
+//! What the commands share: the core once its database is open, or why it is not (the recovery
+//! screen), and the facts About shows. The app starts either way: a database that cannot be
+//! opened never takes the window down.
+
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::SystemTime;
+
+use switchboard_core::paths::{AppPaths, BuildKind};
+use switchboard_core::practice::Starter;
+use switchboard_core::recovery::{self, Recovered, StartupProblem};
+use switchboard_core::secrets::KeychainStore;
+use switchboard_core::secrets::timed::{KEYCHAIN_TIMEOUT, Timed};
+use switchboard_core::{Error, Result, Switchboard};
+use switchboard_emulator::OnDemand;
+
+use crate::logging;
+
+pub struct AppState {
+    /// Set once, at start-up or by a recovery action; never taken back, so commands borrow it
+    /// without a lock.
+    core: OnceLock<Switchboard>,
+    /// Why the database is not open; also serialises the attempts to open it.
+    problem: Mutex<Option<StartupProblem>>,
+    pub paths: AppPaths,
+    pub kind: BuildKind,
+    /// The practice tenant's emulator (the core holds it too, to point the practice profile).
+    pub practice: Arc<OnDemand>,
+    _log_guard: Option<logging::Guard>,
+}
+
+impl AppState {
+    /// Opens the core, or records why it could not: the app starts in both cases.
+    pub fn start(paths: AppPaths, kind: BuildKind, log_guard: Option<logging::Guard>) -> AppState {
+        let state = AppState {
+            core: OnceLock::new(),
+            problem: Mutex::new(None),
+            paths,
+            kind,
+            practice: Arc::new(OnDemand::default()),
+            _log_guard: log_guard,
+        };
+        state.reopen();
+        state
+    }
+
+    /// The core, or `database_unavailable` while the recovery screen shows.
+    pub fn core(&self) -> Result<&Switchboard> {
+        self.core.get().ok_or(Error::DatabaseUnavailable)
+    }
+
+    pub fn startup_problem(&self) -> Option<StartupProblem> {
+        self.problem().clone()
+    }
+
+    /// Tries to open the database again (after a lock is released or space is freed); the
+    /// problem that remains, if any.
+    pub fn reopen(&self) -> Option<StartupProblem> {
+        let mut problem = self.problem();
+        if self.core.get().is_some() {
+            return None;
+        }
+        *problem = match self.open_core() {
+            Ok(core) => {
+                // Only this function sets it, under the `problem` lock: it is empty here.
+                let _ = self.core.set(core);
+                None
+            }
+            Err(error) => {
+                tracing::error!(code = ?error.code(), "the database could not be opened: {error}");
+                Some(StartupProblem::new(&self.paths, &error))
+            }
+        };
+        problem.clone()
+    }
+
+    /// Sets the damaged database aside, starts a new one and opens it.
+    pub fn start_fresh(&self) -> Result<Recovered> {
+        self.recover(|paths| recovery::start_fresh(paths, SystemTime::now()))
+    }
+
+    /// Sets the damaged database aside, puts the backup `name` in its place and opens it.
+    pub fn restore_backup(&self, name: &str) -> Result<Recovered> {
+        self.recover(|paths| recovery::restore_backup(paths, name, SystemTime::now()))
+    }
+
+    fn recover(&self, action: impl FnOnce(&AppPaths) -> Result<Recovered>) -> Result<Recovered> {
+        // Held across the action so a second click cannot move files while the first opens.
+        let guard = self.problem();
+        if self.core.get().is_some() {
+            return Err(Error::Conflict("the database is already open".into()));
+        }
+        let recovered = action(&self.paths)?;
+        tracing::warn!(moved_to = %recovered.moved_to, "the damaged database was set aside");
+        drop(guard);
+        match self.reopen() {
+            None => Ok(recovered),
+            // The restored or new file fails too: the screen shows that problem next.
+            Some(problem) => Err(Error::Conflict(problem.message)),
+        }
+    }
+
+    fn problem(&self) -> std::sync::MutexGuard<'_, Option<StartupProblem>> {
+        // A panic mid-open leaves nothing half-done in this value.
+        self.problem.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn open_core(&self) -> Result<Switchboard> {
+        let keychain = Timed::new(KeychainStore::new(self.kind.identifier()), KEYCHAIN_TIMEOUT);
+        let started = self.practice.clone();
+        Ok(
+            Switchboard::open(&self.paths, Box::new(keychain))?.with_practice(Box::new(Starter(
+                move || {
+                    let emulator = started.clone();
+                    async move { emulator.announcement().await.map_err(Error::emulator) }
+                },
+            ))),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use switchboard_core::ErrorCode;
+
+    use super::*;
+
+    /// A private data folder, removed when dropped.
+    struct Folder(std::path::PathBuf);
+
+    impl Folder {
+        fn new(name: &str) -> Folder {
+            let path = std::env::temp_dir()
+                .join(format!("switchboard-state-{}-{name}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&path);
+            std::fs::create_dir_all(&path).unwrap();
+            Folder(path)
+        }
+    }
+
+    impl Drop for Folder {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn damaged(folder: &Folder) -> AppState {
+        let paths = AppPaths::under(folder.0.clone());
+        std::fs::write(paths.database(), vec![0x5a; 4096]).unwrap();
+        AppState::start(paths, BuildKind::Development, None)
+    }
+
+    #[test]
+    fn a_damaged_database_starts_the_app_in_recovery_with_commands_refused() {
+        let folder = Folder::new("refused");
+        let state = damaged(&folder);
+        let problem = state.startup_problem().expect("a problem to show");
+        assert_eq!(problem.code, ErrorCode::DatabaseCorrupt);
+        let refused = state.core().err().expect("no core");
+        assert_eq!(refused.code(), ErrorCode::DatabaseUnavailable);
+        assert_eq!(
+            state.reopen().map(|p| p.code),
+            Some(ErrorCode::DatabaseCorrupt)
+        );
+    }
+
+    #[test]
+    fn a_fresh_start_opens_the_core_without_a_restart_and_only_once() {
+        let folder = Folder::new("fresh");
+        let state = damaged(&folder);
+        let recovered = state.start_fresh().unwrap();
+        assert!(recovered.moved_to.ends_with(".damaged.sqlite3"));
+        assert!(state.startup_problem().is_none());
+        state
+            .core()
+            .unwrap()
+            .create_profile("After recovery")
+            .unwrap();
+        let again = state.start_fresh().unwrap_err();
+        assert_eq!(
+            again.code(),
+            ErrorCode::Conflict,
+            "an open database is never set aside"
+        );
+    }
+}
