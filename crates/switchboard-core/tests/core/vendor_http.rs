@@ -422,3 +422,31 @@ async fn secrets_a_vendor_echoes_back_are_scrubbed_from_every_answer() {
         assert!(!wire.contains(leaked), "{leaked} in {wire}");
     }
 }
+
+#[tokio::test]
+async fn a_reply_larger_than_the_cap_is_refused_and_a_normal_one_is_read() {
+    use switchboard_core::vendors::http::MAX_REPLY_BYTES;
+    let server = MockServer::start().await;
+    Mock::given(path("/huge"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(vec![b' '; MAX_REPLY_BYTES + 1]))
+        .mount(&server)
+        .await;
+    Mock::given(path("/normal"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{\"ok\":true}"))
+        .mount(&server)
+        .await;
+    let clock = clock();
+    let http = http(&clock);
+    let error = http
+        .send(&Request::get(url(&server, "/huge")))
+        .await
+        .unwrap_err();
+    let failure = Failure::from(error);
+    assert_eq!(failure.code, Code::VendorReplyTooLarge);
+    assert_eq!(failure.params["maxMb"], 16);
+    let reply = http
+        .send(&Request::get(url(&server, "/normal")))
+        .await
+        .unwrap();
+    assert_eq!(reply.body, "{\"ok\":true}");
+}
