@@ -16,7 +16,7 @@ use crate::storage::apply_runs;
 use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::storage::{journal, profiles};
-use crate::validate::FieldError;
+use crate::validate::{self, FieldError};
 use ts_rs::TS;
 
 use super::{Switchboard, find_flow, load, save_status};
@@ -203,6 +203,9 @@ impl Switchboard {
         draft: &AddressBookDraft,
     ) -> Result<AddressBookDraft> {
         region(&draft.region)?;
+        if let Some((field, error)) = validate::first_too_long(draft, validate::MAX_DOCUMENT_TEXT) {
+            return Err(Error::invalid(field, error));
+        }
         let flow = find_flow(flow_id)?;
         let db = self.db();
         profiles::get(&db, profile_id)?;

@@ -12,7 +12,7 @@ use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::storage::{journal, profiles};
 use crate::time::format_utc;
-use crate::validate::FieldError;
+use crate::validate::{self, FieldError};
 use ts_rs::TS;
 
 use super::{Switchboard, find_flow, load, save_status};
@@ -228,7 +228,17 @@ impl Switchboard {
         Ok((rule, lists))
     }
 
+    /// Saves the rule, typed or imported; its name and every other text within the caps.
     fn store_rule(&self, profile_id: i64, flow_id: &str, rule: &PresenceRule) -> Result<()> {
+        if rule.name.chars().count() > validate::MAX_NAME {
+            return Err(Error::invalid(
+                "name",
+                validate::too_long(validate::MAX_NAME),
+            ));
+        }
+        if let Some((field, error)) = validate::first_too_long(rule, validate::MAX_DOCUMENT_TEXT) {
+            return Err(Error::invalid(field, error));
+        }
         let flow = find_flow(flow_id)?;
         let db = self.db();
         step_documents::save(&db, rule_ref(profile_id, flow_id), rule)?;

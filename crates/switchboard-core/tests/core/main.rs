@@ -9,6 +9,7 @@ mod directory;
 mod directory_flow;
 mod directory_support;
 mod keychain;
+mod limits;
 mod migrations;
 mod practice;
 mod presence;
