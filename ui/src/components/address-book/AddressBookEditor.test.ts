@@ -100,7 +100,9 @@ describe('AddressBookEditor', () => {
       preview_csv: () => ({
         separator: ';',
         hadBom: true,
-        columns: ['firstName', 'lastName', 'phone', 'email'],
+        encoding: 'windows-1252',
+        columns: ['firstName', 'lastName', 'phone', 'email', 'Fax'],
+        ignoredColumns: ['Fax'],
         accepted: [
           { line: 2, entry: addressEntry() },
           { line: 4, entry: ken },
@@ -121,7 +123,11 @@ describe('AddressBookEditor', () => {
     const preview = await screen.findByTestId(TestId.csvPreview);
     const [args] = backend.argsOf('preview_csv');
     expect(args.region).toBe('FR');
-    expect(args.bytes).toEqual(Array.from(new TextEncoder().encode(content)));
+    const sent = Uint8Array.from(atob(args.contentBase64 as string), (c) => c.charCodeAt(0));
+    expect(Array.from(sent)).toEqual(Array.from(new TextEncoder().encode(content)));
+    expect(screen.getByTestId(TestId.csvEncoding)).toHaveTextContent('Read as Windows-1252');
+    expect(screen.getByTestId(TestId.csvIgnoredColumns)).toHaveTextContent('These columns are not imported');
+    expect(screen.getByTestId(TestId.csvIgnoredColumns)).toHaveTextContent('Fax');
     expect(screen.getByTestId(TestId.csvAcceptedCount)).toHaveTextContent('3 rows ready to add. 2 rows rejected.');
 
     const rejected = within(preview).getByTestId(TestId.csvRejectedList);
