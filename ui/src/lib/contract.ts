@@ -256,7 +256,12 @@ diagram: string,
  * After an import: teams and users of the file that this tenant has under no such name
  * (kept with the file's ids until the admin picks them again).
  */
-unmatchedTargets?: Array<string>, };
+unmatchedTargets?: Array<string>, 
+/**
+ * After an import: the file's keys this format does not have (`rule.states.0.colour`),
+ * ignored; the admin is told, since a hand edit there did nothing.
+ */
+ignoredKeys?: Array<string>, };
 
 /** The system a step happens in. */
 export type PresenceSystem = "acd" | "salesforce";
