@@ -27,6 +27,7 @@ pub mod time;
 pub mod validate;
 pub mod vendor;
 pub mod vendors;
+pub mod xml;
 
 pub use error::{Error, ErrorCode, ErrorReply, Result};
 pub use locale::Locale;
