@@ -504,3 +504,54 @@ fn the_window_sends_the_file_as_base64_and_its_size_is_checked_before_decoding()
     let error = preview_csv("not base64!", "FR").unwrap_err();
     assert_eq!(error.code(), switchboard_core::ErrorCode::Internal);
 }
+
+#[test]
+fn a_typed_cell_starting_like_a_formula_is_refused_naming_its_field() {
+    let draft = EntryDraft {
+        first_name: "=HYPERLINK(\"http://x.example\",\"Ana\")".into(),
+        last_name: " @SUM(A1)".into(),
+        middle_name: "-2+3".into(),
+        company: "\t+cmd|' /C calc'!A0".into(),
+        phone: "=1+2".into(),
+        email: "ana@example.com".into(),
+        ..EntryDraft::default()
+    };
+    let problems = check_entry(&draft, region("FR")).unwrap_err();
+    assert_eq!(
+        problems,
+        ["firstName", "lastName", "middleName", "company", "phone"]
+            .map(|field| EntryProblem::field(field, "entry.formula"))
+            .to_vec()
+    );
+    // A phone number in international form starts with + and is fine.
+    let entry = check_entry(
+        &EntryDraft {
+            first_name: "Ana".into(),
+            last_name: "Lo".into(),
+            phone: "+33 1 42 76 49 78".into(),
+            mobile: "+33 6 12 34 56 78".into(),
+            ..EntryDraft::default()
+        },
+        region("FR"),
+    )
+    .unwrap();
+    assert_eq!(entry.phone.as_deref(), Some("+33142764978"));
+}
+
+#[test]
+fn a_csv_row_with_a_formula_cell_is_rejected_and_the_others_kept() {
+    let import = read(
+        b"First name;Last name;Company;Phone\n\
+          Ana;Lo;Acme;+33 1 42 76 49 78\n\
+          Bob;Ray;=cmd|' /C calc'!A0;\n\
+          \"\r-Eve\";Sol;;\n",
+        "FR",
+    );
+    assert_eq!(import.accepted.len(), 1);
+    assert_eq!(
+        rejections(&import),
+        vec![(3, vec!["entry.formula"]), (4, vec!["entry.formula"])]
+    );
+    assert_eq!(import.rejected[0].problems[0].field, Some("company"));
+    assert_eq!(import.rejected[1].problems[0].field, Some("firstName"));
+}
