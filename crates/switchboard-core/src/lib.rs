@@ -24,6 +24,7 @@ pub mod secrets;
 pub mod storage;
 pub mod switchboard;
 pub mod time;
+pub mod unknown_keys;
 pub mod validate;
 pub mod vendor;
 pub mod vendors;

@@ -39,6 +39,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::rule::{Catalog, PresenceRule};
+use crate::unknown_keys::unknown_keys;
 
 /// The `format` every rule file carries.
 pub const FORMAT: &str = "switchboard.presence-rule";
@@ -143,37 +144,6 @@ pub fn import(json: &str) -> Result<RuleFile, RuleFileError> {
             detail: e.to_string(),
         })?;
     let known = serde_json::to_value(&file).expect("a rule file serialises");
-    ignored_keys(&value, &known, &mut Vec::new(), &mut file.ignored_keys);
+    file.ignored_keys = unknown_keys(&value, &known);
     Ok(file)
-}
-
-/// The object keys of `read` that the file as understood (`known`, read then written again)
-/// does not have: serde reads past them without a word.
-fn ignored_keys(
-    read: &serde_json::Value,
-    known: &serde_json::Value,
-    path: &mut Vec<String>,
-    out: &mut Vec<String>,
-) {
-    use serde_json::Value;
-    match (read, known) {
-        (Value::Object(read), Value::Object(known)) => {
-            for (key, value) in read {
-                path.push(key.clone());
-                match known.get(key) {
-                    Some(kept) => ignored_keys(value, kept, path, out),
-                    None => out.push(path.join(".")),
-                }
-                path.pop();
-            }
-        }
-        (Value::Array(read), Value::Array(known)) => {
-            for (i, (value, kept)) in read.iter().zip(known).enumerate() {
-                path.push(i.to_string());
-                ignored_keys(value, kept, path, out);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
 }
