@@ -113,16 +113,15 @@ fn print_preview(path: &Path, import: &Import) {
         '\t' => "tab".to_owned(),
         c => format!("'{c}'"),
     };
-    let bom = if import.had_bom {
-        ", UTF-8 with BOM"
-    } else {
-        ""
-    };
+    // The same names as the window's preview (`utf-8`, `shift_jis` …).
+    let encoding = serde_json::to_value(import.encoding).expect("encodings serialise");
+    let bom = if import.had_bom { " with BOM" } else { "" };
     println!(
-        "{}: {} accepted, {} rejected (separator {separator}{bom})",
+        "{}: {} accepted, {} rejected (separator {separator}, read as {}{bom})",
         path.display(),
         import.accepted.len(),
         import.rejected.len(),
+        encoding.as_str().unwrap_or_default(),
     );
     let columns: Vec<String> = import
         .columns

@@ -235,7 +235,13 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
         Command::Practice(PracticeCommand::Attach { file }) => {
             let line = files::read_text(file)?;
             let line = line.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-            core.attach_practice(Some(line))?;
+            // A newer emulator may announce more than this build reads: attach, but say so.
+            for key in core.attach_practice(Some(line))? {
+                eprintln!(
+                    "switchboard-cli: {}: ignored key {key} (not read by this build)",
+                    file.display()
+                );
+            }
             out.practice_attached(true);
         }
         Command::Practice(PracticeCommand::Detach) => {

@@ -48,6 +48,13 @@ fn lint_file(path: &Path, json: bool) -> ExitCode {
             return unreadable;
         }
     };
+    // Keys the format does not have are read past; a hand edit there did nothing, so say so.
+    for key in &file.ignored_keys {
+        eprintln!(
+            "switchboard-cli: {}: ignored key {key} (not part of a rule file)",
+            path.display()
+        );
+    }
     let findings = lint(&file.rule, file.catalog.as_ref());
     if json {
         println!(

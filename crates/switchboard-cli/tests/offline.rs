@@ -105,7 +105,7 @@ fn address_book_check_json_lists_rejected_rows_with_codes() {
 #[test]
 fn address_book_check_reports_an_unreadable_file_and_fails() {
     let dir = tempfile::tempdir().unwrap();
-    // Shift-JIS, as older Japanese Excel saves
+    // Shift-JIS, as Japanese Excel saves: read, and said so
     write(
         dir.path(),
         "sjis.csv",
@@ -115,10 +115,27 @@ fn address_book_check_reports_an_unreadable_file_and_fails() {
         dir.path(),
         &["address-book", "check", "sjis.csv", "--region", "JP"],
     );
+    assert_eq!(output.status.code(), Some(0));
+    let out = text(&output.stdout);
+    assert!(
+        out.contains("1 accepted, 0 rejected (separator ',', read as shift_jis)"),
+        "{out}"
+    );
+
+    // A UTF-8 byte-order mark, then Windows-1252 bytes on line 2: not readable as what it claims
+    write(
+        dir.path(),
+        "broken.csv",
+        b"\xEF\xBB\xBFNom,Pr\xC3\xA9nom\nDupr\xE9,Ana\n",
+    );
+    let output = cli(
+        dir.path(),
+        &["address-book", "check", "broken.csv", "--region", "JP"],
+    );
     assert_eq!(output.status.code(), Some(1));
     let err = text(&output.stderr);
     assert!(
-        err.contains("sjis.csv: line 1:") && err.contains("import.not_utf8"),
+        err.contains("broken.csv: line 2:") && err.contains("import.not_utf8"),
         "{err}"
     );
 

@@ -157,3 +157,20 @@ fn files_that_cannot_be_read_exit_with_status_2() {
     assert_eq!(error["code"], "rule_file.wrong_format");
     assert_eq!(error["file"], "other.json");
 }
+
+#[test]
+fn keys_a_rule_file_does_not_have_are_named_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut value: serde_json::Value =
+        serde_json::from_str(&export(&rule("Lunch"), Some(&catalog()), "now")).unwrap();
+    value["rule"]["nmae"] = "Typo".into();
+    std::fs::write(dir.path().join("typo.json"), value.to_string()).unwrap();
+    let output = cli(dir.path(), &["presence", "lint", "typo.json"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "an unknown key is not an error"
+    );
+    let err = text(&output.stderr);
+    assert!(err.contains("typo.json: ignored key rule.nmae"), "{err}");
+}

@@ -127,6 +127,10 @@ codes! {
     /// The vendor answered something the app does not understand. Params: `status`, and
     /// `vendorMessage` when there was one. Fix: send the diagnostic report to support.
     VendorUnexpectedResponse => "vendor.unexpected_response",
+    /// The vendor's reply was larger than the app reads (16 MB): a wrong host, a proxy's page
+    /// or a broken server. Params: `host`, `maxMb`. Fix: check the host / environment; if it is
+    /// right, send the diagnostic report to support.
+    VendorReplyTooLarge => "vendor.reply_too_large",
     /// A fresh token was refused again right after one refresh. Fix: check the app is still
     /// active / the client is enabled, then test again.
     VendorTokenRejected => "vendor.token_rejected",

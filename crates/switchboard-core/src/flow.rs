@@ -451,17 +451,8 @@ impl FlowState {
 fn escape(format: CopyFormat, value: &str) -> String {
     match format {
         CopyFormat::Text => value.to_owned(),
-        CopyFormat::Xml => xml_escape(value),
+        CopyFormat::Xml => crate::xml::escape(value),
     }
-}
-
-fn xml_escape(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
 }
 
 /// The status a step takes after one of its values changed.

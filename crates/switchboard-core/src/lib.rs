@@ -25,9 +25,11 @@ pub mod secrets;
 pub mod storage;
 pub mod switchboard;
 pub mod time;
+pub mod unknown_keys;
 pub mod validate;
 pub mod vendor;
 pub mod vendors;
+pub mod xml;
 
 pub use error::{Error, ErrorCode, ErrorReply, Result};
 pub use locale::Locale;

@@ -9,7 +9,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use url::Url;
 
@@ -91,13 +91,13 @@ pub fn fills(field_id: &str) -> bool {
     FILLABLE.contains(&field_id)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct Announcement {
     endpoints: AnnouncedEndpoints,
     credentials: AnnouncedCredentials,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct AnnouncedEndpoints {
     #[serde(default)]
     control_base: Option<String>,
@@ -107,38 +107,44 @@ struct AnnouncedEndpoints {
     genesys: GenesysBases,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct Bases {
     token_base: String,
     api_base: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct CxoneBases {
     auth_base: String,
     api_base: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct SalesforceBases {
     login_base: String,
     instance_url: String,
+    /// Announced but not needed (the client pins its own API version); declared so that
+    /// attaching does not report it as ignored. Likewise every `_` field below.
+    #[serde(default, rename = "api_version")]
+    _api_version: Option<serde_json::Value>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct GenesysBases {
     org_region_domain: String,
     regions: Vec<GenesysRegion>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct GenesysRegion {
     domain: String,
     login_base: String,
     api_base: String,
+    #[serde(default, rename = "region")]
+    _region: Option<serde_json::Value>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct AnnouncedCredentials {
     zoom: ZoomCredentials,
     /// The second Zoom app (Presence Sync); older emulators announce only one.
@@ -148,14 +154,14 @@ struct AnnouncedCredentials {
     genesys: GenesysCredentials,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct ZoomCredentials {
     account_id: String,
     client_id: String,
     client_secret: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct CxoneCredentials {
     tenant_id: String,
     client_id: String,
@@ -164,7 +170,7 @@ struct CxoneCredentials {
     access_key_secret: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct SalesforceCredentials {
     username: String,
     password: String,
@@ -173,10 +179,12 @@ struct SalesforceCredentials {
     consumer_secret: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 struct GenesysCredentials {
     client_id: String,
     client_secret: String,
+    #[serde(default, rename = "region_domain")]
+    _region_domain: Option<serde_json::Value>,
 }
 
 fn practice(token_base: &str, api_base: &str) -> Endpoints {
@@ -186,6 +194,17 @@ fn practice(token_base: &str, api_base: &str) -> Endpoints {
         api_base: Some(api_base.to_owned()),
         ..Default::default()
     }
+}
+
+/// The keys of an announcement line this build does not read (a newer emulator's), by path:
+/// attaching still works, but the admin is told what was left aside. Only key names, never the
+/// values (the announcement carries the practice tenant's credentials).
+pub fn ignored_announcement_keys(json: &str) -> Result<Vec<String>> {
+    let corrupt = |e: serde_json::Error| Error::Corrupt(format!("emulator announcement: {e}"));
+    let read: serde_json::Value = serde_json::from_str(json).map_err(corrupt)?;
+    let announcement: Announcement = serde_json::from_value(read.clone()).map_err(corrupt)?;
+    let known = serde_json::to_value(&announcement).map_err(corrupt)?;
+    Ok(crate::unknown_keys::unknown_keys(&read, &known))
 }
 
 impl PracticeTenant {

@@ -9,12 +9,24 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+// The length caps on text the admin brings back, in one place. Every value saved through IPC
+// meets one of them in the core, so a paste gone wrong (or a hostile caller) cannot fill the
+// database, the keychain or a vendor request; lengths count characters, not bytes.
+
 /// Longest single-line value we accept; vendor consoles cap names well below this.
 pub const MAX_TEXT: usize = 255;
 /// Zoom Contact Center accepts at most this many country codes.
 pub const MAX_COUNTRY_CODES: usize = 20;
-/// Multi-line inputs (a service-account key, a list of statuses) stay well under this.
+/// Multi-line inputs (a list of statuses, a JSON document) stay well under this.
 pub const MAX_MULTILINE: usize = 20_000;
+/// A name the admin gives something in an editor (a presence rule).
+pub const MAX_NAME: usize = 200;
+/// Any other text inside an editor's saved document (an entry's cell, a team's name, a
+/// translation pattern): far above every real value, well below what would hurt.
+pub const MAX_DOCUMENT_TEXT: usize = 1_000;
+/// A secret (a token, a password, a private key). A Google service-account key file, the
+/// longest real one, is about 2.3 KB.
+pub const MAX_SECRET: usize = 16 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -120,13 +132,9 @@ pub fn check(rule: Rule, value: &str, required: bool, options: &[&str]) -> Optio
     if value.trim().is_empty() {
         return required.then(|| FieldError::new("required"));
     }
-    let max = if matches!(rule, Rule::Multiline | Rule::JsonObject | Rule::Secret) {
-        MAX_MULTILINE
-    } else {
-        MAX_TEXT
-    };
+    let max = max_length(rule);
     if value.chars().count() > max {
-        return Some(FieldError::new("too_long").with("max", max));
+        return Some(too_long(max));
     }
     let v = value.trim();
     let ok = match rule {
@@ -156,6 +164,45 @@ pub fn check(rule: Rule, value: &str, required: bool, options: &[&str]) -> Optio
         Rule::Choice => options.contains(&v),
     };
     (!ok).then(|| FieldError::new(rule_code(rule)))
+}
+
+/// The longest value `rule` accepts.
+pub fn max_length(rule: Rule) -> usize {
+    match rule {
+        Rule::Secret => MAX_SECRET,
+        Rule::Multiline | Rule::JsonObject => MAX_MULTILINE,
+        _ => MAX_TEXT,
+    }
+}
+
+/// `too_long`, with the `max` its message names.
+pub fn too_long(max: usize) -> FieldError {
+    FieldError::new("too_long").with("max", max)
+}
+
+/// The first text in `document` longer than `max`, named by its path (`entries.3.company`), so
+/// an editor's whole saved document meets the same cap whatever its shape.
+pub fn first_too_long(document: &impl Serialize, max: usize) -> Option<(String, FieldError)> {
+    fn walk(value: &serde_json::Value, path: &mut Vec<String>, max: usize) -> Option<String> {
+        match value {
+            serde_json::Value::String(text) if text.chars().count() > max => Some(path.join(".")),
+            serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+                path.push(i.to_string());
+                let found = walk(item, path, max);
+                path.pop();
+                found
+            }),
+            serde_json::Value::Object(fields) => fields.iter().find_map(|(name, item)| {
+                path.push(name.clone());
+                let found = walk(item, path, max);
+                path.pop();
+                found
+            }),
+            _ => None,
+        }
+    }
+    let value = serde_json::to_value(document).ok()?;
+    walk(&value, &mut Vec::new(), max).map(|path| (path, too_long(max)))
 }
 
 /// The form a value is stored in: hosts lose a pasted `https://` and path and are lower-cased, so
@@ -478,5 +525,27 @@ mod tests {
             code(Rule::Text, &"x".repeat(MAX_TEXT + 1)),
             Some("too_long")
         );
+    }
+
+    #[test]
+    fn secrets_are_capped_at_16_kb_and_a_service_account_key_fits() {
+        let key = format!(r#"{{"private_key": "{}"}}"#, "k".repeat(2_400));
+        assert_eq!(code(Rule::Secret, &key), None);
+        assert_eq!(code(Rule::JsonObject, &key), None);
+        let error = check(Rule::Secret, &"k".repeat(MAX_SECRET + 1), true, &[]).unwrap();
+        assert_eq!(error.code, "too_long");
+        assert_eq!(error.params["max"], MAX_SECRET.to_string());
+    }
+
+    #[test]
+    fn the_first_overlong_text_of_a_document_is_named_by_its_path() {
+        let doc = serde_json::json!({
+            "name": "ok",
+            "entries": [{"company": "fine"}, {"company": "x".repeat(MAX_DOCUMENT_TEXT + 1)}],
+        });
+        let (path, error) = first_too_long(&doc, MAX_DOCUMENT_TEXT).unwrap();
+        assert_eq!(path, "entries.1.company");
+        assert_eq!(error.params["max"], MAX_DOCUMENT_TEXT.to_string());
+        assert_eq!(first_too_long(&serde_json::json!({"name": "ok"}), 10), None);
     }
 }

@@ -47,9 +47,10 @@ commands! {
         Ok(check(&draft, &region)?)
     }
 
-    /// A CSV file's preview: every row checked, each refused one named by its line.
-    fn preview_csv[_state, _app](bytes: Vec<u8>, region: String) -> Import {
-        Ok(read_csv(&bytes, &region)?)
+    /// A CSV file's preview: every row checked, each refused one named by its line. The file
+    /// comes as base64 text (`contentBase64`), never as a JSON array of numbers.
+    fn preview_csv[_state, _app](content_base64: String, region: String) -> Import {
+        Ok(read_csv(&content_base64, &region)?)
     }
 
     fn plan_address_book[state, _app](profile_id: i64, flow_id: String) -> PlanPreview {

@@ -27,6 +27,15 @@ describe('ErrorNotice', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(t('keychain.fix'));
   });
 
+  it('says which rule a refused document broke, e.g. a text too long', () => {
+    applyLocale('fr');
+    render(ErrorNotice, {
+      error: { code: 'validation', message: 'x', field: 'name', detail: { code: 'too_long', params: { max: '200' } } },
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('Trop long : 200 caractères au maximum.');
+    applyLocale('en');
+  });
+
   it('prefers a context message when given', () => {
     render(ErrorNotice, { error: { code: 'conflict', message: 'x' }, message: 'Name taken' });
     expect(screen.getByRole('alert')).toHaveTextContent('Name taken');

@@ -1,5 +1,6 @@
 // Purpose: the address book's entries in the UI: a person's display name, when two entries are the same person,
-// merging imported entries into the draft, and the regions offered for national phone numbers.
+// merging imported entries into the draft, the regions offered for national phone numbers, and a CSV file's bytes
+// as the base64 text preview_csv takes.
 import type { AddressEntry } from './api';
 
 /** Regions offered for national phone numbers (always including the saved one). */
@@ -34,4 +35,17 @@ export function mergeEntries(existing: AddressEntry[], incoming: AddressEntry[])
     else merged.push(entry);
   }
   return { merged, skipped };
+}
+
+/** Bytes per `String.fromCharCode` call: spreading a whole 10 MB file as arguments would overflow the stack. */
+const BASE64_CHUNK = 0x8000;
+
+/** A file's bytes as base64 text, built chunk by chunk (preview_csv takes the file as `contentBase64`). */
+export function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  const parts: string[] = [];
+  for (let start = 0; start < bytes.length; start += BASE64_CHUNK) {
+    parts.push(String.fromCharCode(...bytes.subarray(start, start + BASE64_CHUNK)));
+  }
+  return btoa(parts.join(''));
 }

@@ -53,8 +53,8 @@ export const addressBookDraft = (profileId: number, flowId: string, locale?: Loc
 export const saveAddressBookDraft = (profileId: number, flowId: string, draft: AddressBookDraft) => call('save_address_book_draft', { profileId, flowId, draft });
 /** One entry checked as the admin types it (phone numbers in `region`'s national form). */
 export const checkEntry = (draft: EntryDraft, region: string) => call('check_entry', { draft, region });
-/** A CSV file's preview: every row checked, each refused one named by its line. */
-export const previewCsv = (bytes: Array<number>, region: string) => call('preview_csv', { bytes, region });
+/** A CSV file's preview: every row checked, each refused one named by its line. The file comes as base64 text (`contentBase64`), never as a JSON array of numbers. */
+export const previewCsv = (contentBase64: string, region: string) => call('preview_csv', { contentBase64, region });
 export const planAddressBook = (profileId: number, flowId: string) => call('plan_address_book', { profileId, flowId });
 /** Applies the plan (idempotent, journalled: an interrupted run of the same plan resumes; one of another plan waits for `unfinished`: resume it or discard it). */
 export const applyAddressBook = (profileId: number, flowId: string, locale: Locale, unfinished?: Unfinished | null) => call('apply_address_book', { profileId, flowId, locale, unfinished });

@@ -56,8 +56,16 @@ value: string | null, missing: Array<string>,
 /** Built from a saved secret: the UI copies it with `copy_secret`, the value never crosses IPC. */
 secret: boolean, };
 
+/** The encoding a file was read as; the preview says so, since a wrong guess shows as odd letters. */
+export type CsvEncoding = "utf-8" | "utf-16" | "shift_jis" | "windows-1252";
+
 /** The preview of one file. */
-export type CsvImport = { separator: string, hadBom: boolean, columns: Array<Column>, accepted: Array<AcceptedRow>, rejected: Array<RejectedRow>, };
+export type CsvImport = { separator: string, hadBom: boolean, encoding: CsvEncoding, columns: Array<Column>, 
+/**
+ * The headers of the columns no entry field was recognised in: their cells are not
+ * imported, and the admin should know (a `Fax` column, or `Phone` misspelt).
+ */
+ignoredColumns: Array<string>, accepted: Array<AcceptedRow>, rejected: Array<RejectedRow>, };
 
 export type CxoneAgent = { id: number, userName: string, firstName: string, lastName: string, email: string | null, teamId: number | null, teamName: string | null, active: boolean, };
 
@@ -95,7 +103,7 @@ checkedAt: string,
 /** In the order they ran; a check that could not run (an earlier one failed) is absent. */
 checks: Array<Check>, };
 
-export type DiagnosisCode = "settings.invalid" | "settings.missing_secret" | "network.unreachable" | "network.timeout" | "network.unexpected_redirect" | "rate_limited" | "vendor.server_error" | "vendor.unexpected_response" | "vendor.token_rejected" | "vendor.untrusted_endpoint" | "internal" | "zoom.invalid_client" | "zoom.invalid_client_secret" | "zoom.client_id_mismatch" | "zoom.credentials_missing" | "zoom.not_server_to_server_app" | "zoom.invalid_account_id" | "zoom.no_token_issued" | "zoom.missing_scopes" | "zoom.api_access_denied" | "zoom.daily_rate_limit" | "zoom.token_request_rejected" | "cxone.invalid_client" | "cxone.invalid_access_key" | "cxone.unauthorized_client" | "cxone.token_request_rejected" | "cxone.tenant_unknown" | "cxone.tenant_not_found" | "cxone.area_mismatch" | "cxone.missing_permissions" | "cxone.address_book_missing" | "apply.not_recorded" | "salesforce.authentication_failure" | "salesforce.security_token_required" | "salesforce.invalid_login" | "salesforce.invalid_consumer_key" | "salesforce.invalid_consumer_secret" | "salesforce.unsupported_grant_type" | "salesforce.login_host_not_supported" | "salesforce.user_not_approved" | "salesforce.token_request_rejected" | "salesforce.request_limit_exceeded" | "salesforce.api_disabled" | "salesforce.omni_channel_unavailable" | "salesforce.developer_name_hidden" | "salesforce.statuses_missing" | "genesys.wrong_grant_type" | "genesys.client_not_found_in_region" | "genesys.invalid_client_secret" | "genesys.token_request_rejected" | "genesys.missing_permissions";
+export type DiagnosisCode = "settings.invalid" | "settings.missing_secret" | "network.unreachable" | "network.timeout" | "network.unexpected_redirect" | "rate_limited" | "vendor.server_error" | "vendor.unexpected_response" | "vendor.reply_too_large" | "vendor.token_rejected" | "vendor.untrusted_endpoint" | "internal" | "zoom.invalid_client" | "zoom.invalid_client_secret" | "zoom.client_id_mismatch" | "zoom.credentials_missing" | "zoom.not_server_to_server_app" | "zoom.invalid_account_id" | "zoom.no_token_issued" | "zoom.missing_scopes" | "zoom.api_access_denied" | "zoom.daily_rate_limit" | "zoom.token_request_rejected" | "cxone.invalid_client" | "cxone.invalid_access_key" | "cxone.unauthorized_client" | "cxone.token_request_rejected" | "cxone.tenant_unknown" | "cxone.tenant_not_found" | "cxone.area_mismatch" | "cxone.missing_permissions" | "cxone.address_book_missing" | "apply.not_recorded" | "salesforce.authentication_failure" | "salesforce.security_token_required" | "salesforce.invalid_login" | "salesforce.invalid_consumer_key" | "salesforce.invalid_consumer_secret" | "salesforce.unsupported_grant_type" | "salesforce.login_host_not_supported" | "salesforce.user_not_approved" | "salesforce.token_request_rejected" | "salesforce.request_limit_exceeded" | "salesforce.api_disabled" | "salesforce.omni_channel_unavailable" | "salesforce.developer_name_hidden" | "salesforce.statuses_missing" | "genesys.wrong_grant_type" | "genesys.client_not_found_in_region" | "genesys.invalid_client_secret" | "genesys.token_request_rejected" | "genesys.missing_permissions";
 
 /** The diagram's words, translated by the UI. */
 export type DiagramLabels = { title: string, acdColumn: string, salesforceColumn: string, previousState: string, legendStates: string, legendSubscriber: string, legendLoop: string, legendMissing: string, };
@@ -254,7 +262,12 @@ diagram: string,
  * After an import: teams and users of the file that this tenant has under no such name
  * (kept with the file's ids until the admin picks them again).
  */
-unmatchedTargets?: Array<string>, };
+unmatchedTargets?: Array<string>, 
+/**
+ * After an import: the file's keys this format does not have (`rule.states.0.colour`),
+ * ignored; the admin is told, since a hand edit there did nothing.
+ */
+ignoredKeys?: Array<string>, };
 
 /** The system a step happens in. */
 export type PresenceSystem = "acd" | "salesforce";
@@ -467,7 +480,7 @@ export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoo
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
 /** Every `DiagnosisCode`, in the core's order. */
-export const DIAGNOSIS_CODES = ['settings.invalid', 'settings.missing_secret', 'network.unreachable', 'network.timeout', 'network.unexpected_redirect', 'rate_limited', 'vendor.server_error', 'vendor.unexpected_response', 'vendor.token_rejected', 'vendor.untrusted_endpoint', 'internal', 'zoom.invalid_client', 'zoom.invalid_client_secret', 'zoom.client_id_mismatch', 'zoom.credentials_missing', 'zoom.not_server_to_server_app', 'zoom.invalid_account_id', 'zoom.no_token_issued', 'zoom.missing_scopes', 'zoom.api_access_denied', 'zoom.daily_rate_limit', 'zoom.token_request_rejected', 'cxone.invalid_client', 'cxone.invalid_access_key', 'cxone.unauthorized_client', 'cxone.token_request_rejected', 'cxone.tenant_unknown', 'cxone.tenant_not_found', 'cxone.area_mismatch', 'cxone.missing_permissions', 'cxone.address_book_missing', 'apply.not_recorded', 'salesforce.authentication_failure', 'salesforce.security_token_required', 'salesforce.invalid_login', 'salesforce.invalid_consumer_key', 'salesforce.invalid_consumer_secret', 'salesforce.unsupported_grant_type', 'salesforce.login_host_not_supported', 'salesforce.user_not_approved', 'salesforce.token_request_rejected', 'salesforce.request_limit_exceeded', 'salesforce.api_disabled', 'salesforce.omni_channel_unavailable', 'salesforce.developer_name_hidden', 'salesforce.statuses_missing', 'genesys.wrong_grant_type', 'genesys.client_not_found_in_region', 'genesys.invalid_client_secret', 'genesys.token_request_rejected', 'genesys.missing_permissions'] as const satisfies readonly DiagnosisCode[];
+export const DIAGNOSIS_CODES = ['settings.invalid', 'settings.missing_secret', 'network.unreachable', 'network.timeout', 'network.unexpected_redirect', 'rate_limited', 'vendor.server_error', 'vendor.unexpected_response', 'vendor.reply_too_large', 'vendor.token_rejected', 'vendor.untrusted_endpoint', 'internal', 'zoom.invalid_client', 'zoom.invalid_client_secret', 'zoom.client_id_mismatch', 'zoom.credentials_missing', 'zoom.not_server_to_server_app', 'zoom.invalid_account_id', 'zoom.no_token_issued', 'zoom.missing_scopes', 'zoom.api_access_denied', 'zoom.daily_rate_limit', 'zoom.token_request_rejected', 'cxone.invalid_client', 'cxone.invalid_access_key', 'cxone.unauthorized_client', 'cxone.token_request_rejected', 'cxone.tenant_unknown', 'cxone.tenant_not_found', 'cxone.area_mismatch', 'cxone.missing_permissions', 'cxone.address_book_missing', 'apply.not_recorded', 'salesforce.authentication_failure', 'salesforce.security_token_required', 'salesforce.invalid_login', 'salesforce.invalid_consumer_key', 'salesforce.invalid_consumer_secret', 'salesforce.unsupported_grant_type', 'salesforce.login_host_not_supported', 'salesforce.user_not_approved', 'salesforce.token_request_rejected', 'salesforce.request_limit_exceeded', 'salesforce.api_disabled', 'salesforce.omni_channel_unavailable', 'salesforce.developer_name_hidden', 'salesforce.statuses_missing', 'genesys.wrong_grant_type', 'genesys.client_not_found_in_region', 'genesys.invalid_client_secret', 'genesys.token_request_rejected', 'genesys.missing_permissions'] as const satisfies readonly DiagnosisCode[];
 
 /** Every `AcdAttribute`, in the core's order. */
 export const ACD_ATTRIBUTES = ['first-name', 'last-name', 'display-name', 'email', 'business-phone', 'mobile-phone', 'extension', 'department', 'job-title', 'company'] as const satisfies readonly AcdAttribute[];
@@ -544,8 +557,8 @@ export type Commands = {
   save_address_book_draft: { args: { profileId: number; flowId: string; draft: AddressBookDraft }; reply: AddressBookDraft };
   /** One entry checked as the admin types it (phone numbers in `region`'s national form). */
   check_entry: { args: { draft: EntryDraft; region: string }; reply: EntryCheck };
-  /** A CSV file's preview: every row checked, each refused one named by its line. */
-  preview_csv: { args: { bytes: Array<number>; region: string }; reply: CsvImport };
+  /** A CSV file's preview: every row checked, each refused one named by its line. The file comes as base64 text (`contentBase64`), never as a JSON array of numbers. */
+  preview_csv: { args: { contentBase64: string; region: string }; reply: CsvImport };
   plan_address_book: { args: { profileId: number; flowId: string }; reply: PlanPreview };
   /** Applies the plan (idempotent, journalled: an interrupted run of the same plan resumes; one of another plan waits for `unfinished`: resume it or discard it). */
   apply_address_book: { args: { profileId: number; flowId: string; locale: Locale; unfinished?: Unfinished | null }; reply: ApplyResult };

@@ -148,7 +148,7 @@ describe('live step wrappers (issue 4)', () => {
     await ipc.addressBookDraft(3, 'f');
     await ipc.saveAddressBookDraft(3, 'f', draft);
     await ipc.checkEntry(entry, 'FR');
-    await ipc.previewCsv([239, 187, 191], 'JP');
+    await ipc.previewCsv('77u/', 'JP');
     await ipc.planAddressBook(3, 'f');
     await ipc.applyAddressBook(3, 'f', 'ja');
     await ipc.addressBookRun(3);
@@ -163,7 +163,7 @@ describe('live step wrappers (issue 4)', () => {
       { cmd: 'address_book_draft', args: { profileId: 3, flowId: 'f' } },
       { cmd: 'save_address_book_draft', args: { profileId: 3, flowId: 'f', draft } },
       { cmd: 'check_entry', args: { draft: entry, region: 'FR' } },
-      { cmd: 'preview_csv', args: { bytes: [239, 187, 191], region: 'JP' } },
+      { cmd: 'preview_csv', args: { contentBase64: '77u/', region: 'JP' } },
       { cmd: 'plan_address_book', args: { profileId: 3, flowId: 'f' } },
       { cmd: 'apply_address_book', args: { profileId: 3, flowId: 'f', locale: 'ja' } },
       { cmd: 'address_book_run', args: { profileId: 3 } },

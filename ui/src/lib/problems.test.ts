@@ -24,6 +24,7 @@ const CODES = [
   'entry.last_name_missing',
   'entry.too_long',
   'entry.email_invalid',
+  'entry.formula',
   'phone.empty',
   'phone.unparseable',
   'phone.invalid',
@@ -74,7 +75,7 @@ describe('codeText', () => {
   it('takes a full key, a code under a namespace, or says it cannot explain it', () => {
     expect(codeText('phone.invalid')).toContain('numbering plan');
     expect(problemText('first_name_missing')).toBe('Enter a first name.');
-    expect(codeText('not_utf8', ['csv'], { line: 4 })).toContain('(line 4)');
+    expect(codeText('not_utf8', ['csv'], { line: 4 })).toContain('from line 4');
     expect(codeText('csv.missing_columns', [], { missing: ['Phone', 'E-mail'] })).toContain('Phone and E-mail');
     expect(codeText('rules.brand_new')).toContain('(rules.brand_new)');
   });

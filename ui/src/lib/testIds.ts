@@ -100,6 +100,8 @@ export const TestId = {
   csvFileError: 'csv-file-error',
   csvPreview: 'csv-preview',
   csvAcceptedCount: 'csv-accepted-count',
+  csvEncoding: 'csv-encoding',
+  csvIgnoredColumns: 'csv-ignored-columns',
   csvRejectedList: 'csv-rejected-list',
   csvAddButton: 'csv-add-button',
   csvDiscardButton: 'csv-discard-button',

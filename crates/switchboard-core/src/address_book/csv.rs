@@ -2,8 +2,9 @@
 //! rows become entries and which are refused, and why, line by line.
 //!
 //! Files come from French and Japanese Excel as often as from English tools, so the separator
-//! (`,`, `;` or tab) is detected, a UTF-8 BOM is accepted, and headers are recognised in
-//! English, French and Japanese. A bad row never blocks the good ones.
+//! (`,`, `;` or tab) is detected, the encoding too (UTF-8, UTF-16, Shift_JIS, Windows-1252:
+//! [`encoding`]), and headers are recognised in English, French and Japanese. A bad row never
+//! blocks the good ones; a column that is not recognised is named, not silently dropped.
 
 use std::collections::HashMap;
 
@@ -12,8 +13,10 @@ use serde::Serialize;
 use super::entry::{Entry, EntryProblem, check_entry};
 use crate::directory::phone::Region;
 
+mod encoding;
 mod headers;
 
+pub use encoding::Encoding;
 pub use headers::Column;
 use headers::{draft, recognise};
 use ts_rs::TS;
@@ -25,7 +28,11 @@ use ts_rs::TS;
 pub struct Import {
     pub separator: char,
     pub had_bom: bool,
+    pub encoding: Encoding,
     pub columns: Vec<Column>,
+    /// The headers of the columns no entry field was recognised in: their cells are not
+    /// imported, and the admin should know (a `Fax` column, or `Phone` misspelt).
+    pub ignored_columns: Vec<String>,
     pub accepted: Vec<AcceptedRow>,
     pub rejected: Vec<RejectedRow>,
 }
@@ -54,8 +61,9 @@ pub struct RejectedRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[serde(tag = "code")]
 pub enum ImportError {
-    /// Not UTF-8 (UTF-16 or Shift-JIS, as some Excel versions save); `line` is where the first
-    /// offending byte is. Fix: save as "CSV UTF-8".
+    /// Not readable as text: a UTF-8 or UTF-16 file whose bytes break the encoding its byte-order
+    /// mark claims, or NUL bytes (UTF-16 without its mark, or not a text file); `line` is where
+    /// the first offending byte is. Fix: save as "CSV UTF-8".
     #[error("import.not_utf8")]
     #[serde(rename = "import.not_utf8")]
     NotUtf8 { line: u64 },
@@ -111,7 +119,8 @@ pub fn read_csv(bytes: &[u8], region: Region) -> Result<Import, ImportError> {
             max_mb: MAX_BYTES / (1024 * 1024),
         });
     }
-    let (text, had_bom) = decode(bytes)?;
+    let decoded = encoding::decode(bytes, region)?;
+    let text: &str = &decoded.text;
     let separator = detect_separator(text);
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
@@ -130,6 +139,11 @@ pub fn read_csv(bytes: &[u8], region: Region) -> Result<Import, ImportError> {
         Some(Ok(header)) => header,
     };
     let columns = recognise(&header)?;
+    let ignored_columns = columns
+        .iter()
+        .filter(|c| c.field.is_none() && !c.header.is_empty())
+        .map(|c| c.header.clone())
+        .collect();
 
     let mut accepted: Vec<AcceptedRow> = Vec::new();
     let mut rejected = Vec::new();
@@ -168,8 +182,10 @@ pub fn read_csv(bytes: &[u8], region: Region) -> Result<Import, ImportError> {
     }
     Ok(Import {
         separator,
-        had_bom,
+        had_bom: decoded.had_bom,
+        encoding: decoded.encoding,
         columns,
+        ignored_columns,
         accepted,
         rejected,
     })
@@ -206,26 +222,6 @@ impl<'a> Lines<'a> {
         self.offset = start;
         self.line
     }
-}
-
-/// UTF-8, with or without a BOM. UTF-16 is valid UTF-8 byte for byte when it is ASCII, so a
-/// NUL byte (never in a text file) also counts as not UTF-8.
-fn decode(bytes: &[u8]) -> Result<(&str, bool), ImportError> {
-    let (body, had_bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(body) => (body, true),
-        None => (bytes, false),
-    };
-    let line_at = |offset: usize| 1 + body[..offset].iter().filter(|&&b| b == b'\n').count() as u64;
-    if let Some(nul) = body.iter().position(|&b| b == 0) {
-        return Err(ImportError::NotUtf8 { line: line_at(nul) });
-    }
-    let text = std::str::from_utf8(body).map_err(|e| ImportError::NotUtf8 {
-        line: line_at(e.valid_up_to()),
-    })?;
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    Ok((text, had_bom))
 }
 
 /// The separator that occurs most in the header line outside quotes (`,` on a tie).

@@ -50,14 +50,27 @@ impl EntryProblem {
     }
 }
 
+/// What a spreadsheet reads as the start of a formula (OWASP "CSV injection"). Tab and carriage
+/// return, the other prefixes it lists, are trimmed off every field before this is asked.
+fn looks_like_formula(value: &str) -> bool {
+    value.starts_with(['=', '+', '-', '@'])
+}
+
 /// Trims every field, requires both names, checks lengths and the email's shape, and writes the
 /// phones in E.164 (national numbers read within `region`). Every problem is reported at once.
+///
+/// A text that starts like a formula (`=`, `+`, `-`, `@`) is refused as `entry.formula`: CXone
+/// lists entries in exports an agent's spreadsheet would run. A phone number starting with `+`
+/// is the one exception, and only when it is a valid number.
 pub fn check_entry(draft: &EntryDraft, region: Region) -> Result<Entry, Vec<EntryProblem>> {
     let mut problems = Vec::new();
     let mut text = |field: &'static str, value: &str, max: usize| -> Option<String> {
         let value = value.trim();
         if value.chars().count() > max {
             problems.push(EntryProblem::field(field, "entry.too_long"));
+        }
+        if looks_like_formula(value) {
+            problems.push(EntryProblem::field(field, "entry.formula"));
         }
         (!value.is_empty()).then(|| value.to_owned())
     };
@@ -83,6 +96,11 @@ pub fn check_entry(draft: &EntryDraft, region: Region) -> Result<Entry, Vec<Entr
         }
         match phone::parse(value, region) {
             Ok(number) => Some(number.to_string()),
+            // `=1+2` is not a bad number but a formula: say that, it is what to fix.
+            Err(_) if looks_like_formula(value.trim()) => {
+                problems.push(EntryProblem::field(field, "entry.formula"));
+                None
+            }
             Err(e) => {
                 problems.push(EntryProblem::field(field, e.code()));
                 None

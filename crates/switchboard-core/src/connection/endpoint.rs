@@ -14,7 +14,7 @@ use ts_rs::TS;
 use url::{Host, Url};
 
 use super::hosts::is_vendor_host;
-use crate::validate::FieldError;
+use crate::validate::{FieldError, MAX_TEXT, too_long};
 use crate::vendor::Vendor;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -120,6 +120,9 @@ impl Endpoints {
 /// fragment), `endpoint_https` (plain http on an ordinary connection), `endpoint_loopback`
 /// (a practice connection pointing off this computer).
 pub fn check_endpoint(value: &str, practice: bool) -> Result<Url, FieldError> {
+    if value.chars().count() > MAX_TEXT {
+        return Err(too_long(MAX_TEXT));
+    }
     let url = Url::parse(value.trim()).map_err(|_| FieldError::new("endpoint_url"))?;
     let shaped = matches!(url.scheme(), "http" | "https")
         && url.host().is_some()
@@ -166,6 +169,12 @@ mod tests {
 
     fn code(value: &str, practice: bool) -> Option<&'static str> {
         check_endpoint(value, practice).err().map(|e| e.code)
+    }
+
+    #[test]
+    fn an_endpoint_longer_than_a_line_is_refused_as_too_long() {
+        let long = format!("https://zoom.us/{}", "p".repeat(MAX_TEXT));
+        assert_eq!(code(&long, false), Some("too_long"));
     }
 
     #[test]

@@ -32,11 +32,14 @@
 //!
 //! A subscriber row's `acd` is `{"state": NAME}` or `"previous"` (Previous state). `catalog` may
 //! be `null`; a status's `kind` is `online`, `busy` or `unknown`. `teams` and `users` keep the ids of the tenant the rule came from: they mean nothing
-//! at another customer, so the UI re-matches them by `name` after an import.
+//! at another customer, so the UI re-matches them by `name` after an import. A key this format
+//! does not have (a typo in a hand-edited file, a field of a later build) is not an error, but it
+//! is named in [`RuleFile::ignored_keys`] so the admin learns their edit did nothing.
 
 use serde::{Deserialize, Serialize};
 
 use super::rule::{Catalog, PresenceRule};
+use crate::unknown_keys::unknown_keys;
 
 /// The `format` every rule file carries.
 pub const FORMAT: &str = "switchboard.presence-rule";
@@ -55,6 +58,10 @@ pub struct RuleFile {
     /// Informational; a hand-written file may leave it out.
     #[serde(default)]
     pub exported_at: String,
+    /// Filled by [`import`]: the keys of the file this format does not have, by path
+    /// (`rule.states.0.colour`). Never written to a file.
+    #[serde(skip)]
+    pub ignored_keys: Vec<String>,
 }
 
 /// Why a file cannot be imported; the UI translates the code.
@@ -106,6 +113,7 @@ pub fn export(rule: &PresenceRule, catalog: Option<&Catalog>, now: &str) -> Stri
         rule: rule.clone(),
         catalog: catalog.cloned(),
         exported_at: now.to_owned(),
+        ignored_keys: Vec::new(),
     };
     serde_json::to_string_pretty(&file).expect("a rule file serialises")
 }
@@ -131,7 +139,11 @@ pub fn import(json: &str) -> Result<RuleFile, RuleFileError> {
     if version.as_u64() != Some(u64::from(VERSION)) {
         return Err(RuleFileError::UnsupportedVersion { version });
     }
-    serde_json::from_value(value).map_err(|e| RuleFileError::Invalid {
-        detail: e.to_string(),
-    })
+    let mut file: RuleFile =
+        serde_json::from_value(value.clone()).map_err(|e| RuleFileError::Invalid {
+            detail: e.to_string(),
+        })?;
+    let known = serde_json::to_value(&file).expect("a rule file serialises");
+    file.ignored_keys = unknown_keys(&value, &known);
+    Ok(file)
 }

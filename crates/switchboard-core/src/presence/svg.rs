@@ -41,23 +41,8 @@ const NODE_H: u32 = 30;
 /// What fits in a node, in half-width units (a CJK character counts two).
 const NODE_TEXT_UNITS: usize = 28;
 
-/// Text for XML content and attribute values alike.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 forbids most control characters even escaped.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text for XML content and attribute values alike: the one XML escape.
+pub(crate) use crate::xml::escape;
 
 /// `text` shortened with … to fit a node; the full name stays in the node's tooltip.
 fn fit(text: &str) -> String {

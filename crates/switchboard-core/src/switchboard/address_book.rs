@@ -1,6 +1,8 @@
 //! The automated address-book step: the draft (entries, region, teams and agents) kept with the
 //! profile, the CSV import preview, the plan against CXone and the journalled apply.
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Serialize};
 
 use crate::address_book::apply::{self, ApplyRun, RunState};
@@ -16,7 +18,7 @@ use crate::storage::apply_runs::{self, Unfinished};
 use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::storage::{journal, profiles};
-use crate::validate::FieldError;
+use crate::validate::{self, FieldError};
 use ts_rs::TS;
 
 use super::{Switchboard, find_flow, load, save_status};
@@ -147,9 +149,25 @@ pub fn check_entry(draft: &EntryDraft, region_code: &str) -> Result<EntryCheck> 
     })
 }
 
-/// Reads a CSV file into accepted and rejected rows; nothing is saved.
-pub fn preview_csv(bytes: &[u8], region_code: &str) -> Result<Import> {
-    csv::read_csv(bytes, region(region_code)?).map_err(|e| import_error(&e))
+/// Reads a CSV file, sent by the window as base64 text, into accepted and rejected rows;
+/// nothing is saved. Base64 because a JSON array of numbers would make a 10 MB file some 40 MB
+/// of IPC; its length is checked before decoding, so an oversize file is never held twice.
+pub fn preview_csv(content_base64: &str, region_code: &str) -> Result<Import> {
+    let region = region(region_code)?;
+    if content_base64.len() > csv::MAX_BYTES.div_ceil(3) * 4 {
+        let too_large = ImportError::TooLarge {
+            max_mb: csv::MAX_BYTES / (1024 * 1024),
+        };
+        return Err(import_error(&too_large));
+    }
+    let bytes = STANDARD.decode(content_base64.trim()).map_err(|_| {
+        // The window encodes the file itself: garbled base64 is its bug, not the admin's file.
+        Error::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "the CSV file did not arrive as base64",
+        ))
+    })?;
+    csv::read_csv(&bytes, region).map_err(|e| import_error(&e))
 }
 
 fn import_error(error: &ImportError) -> Error {
@@ -204,6 +222,9 @@ impl Switchboard {
         draft: &AddressBookDraft,
     ) -> Result<AddressBookDraft> {
         region(&draft.region)?;
+        if let Some((field, error)) = validate::first_too_long(draft, validate::MAX_DOCUMENT_TEXT) {
+            return Err(Error::invalid(field, error));
+        }
         let flow = find_flow(flow_id)?;
         let db = self.db();
         profiles::get(&db, profile_id)?;

@@ -11,11 +11,12 @@ use crate::directory::attributes::{
 };
 use crate::directory::phone::{self, Region};
 use crate::directory::translation::{Translation, TranslationRules, TranslationStatus};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::locale::Locale;
 use crate::storage::profiles;
 use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind, DocRef};
+use crate::validate;
 use crate::vendors::http::Http;
 use crate::vendors::zoom::session::{PhoneUser, ZoomDirectory};
 use ts_rs::TS;
@@ -198,6 +199,9 @@ impl Switchboard {
         flow_id: &str,
         doc: DirectorySyncDoc,
     ) -> Result<DirectorySyncView> {
+        if let Some((field, error)) = validate::first_too_long(&doc, validate::MAX_DOCUMENT_TEXT) {
+            return Err(Error::invalid(field, error));
+        }
         let flow = find_flow(flow_id)?;
         let db = self.db();
         profiles::get(&db, profile_id)?;

@@ -12,7 +12,7 @@ use crate::storage::progress::StepStatus;
 use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::storage::{journal, profiles};
 use crate::time::format_utc;
-use crate::validate::FieldError;
+use crate::validate::{self, FieldError};
 use ts_rs::TS;
 
 use super::{Switchboard, find_flow, load, save_status};
@@ -34,6 +34,10 @@ pub struct PresenceRuleView {
     /// (kept with the file's ids until the admin picks them again).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unmatched_targets: Vec<String>,
+    /// After an import: the file's keys this format does not have (`rule.states.0.colour`),
+    /// ignored; the admin is told, since a hand edit there did nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignored_keys: Vec<String>,
 }
 
 /// The live lists as last read, kept as the step's draft beside the rule (its editor document).
@@ -58,6 +62,7 @@ fn view(rule: PresenceRule, lists: Option<Lists>, labels: &DiagramLabels) -> Pre
         findings,
         diagram,
         unmatched_targets: Vec::new(),
+        ignored_keys: Vec::new(),
     }
 }
 
@@ -161,9 +166,9 @@ impl Switchboard {
         labels: &DiagramLabels,
     ) -> Result<PresenceRuleView> {
         let (_, lists) = self.presence_documents(profile_id, flow_id)?;
-        let mut rule = presence::import(json)
-            .map_err(|e| rule_file_error(&e))?
-            .rule;
+        let file = presence::import(json).map_err(|e| rule_file_error(&e))?;
+        let ignored_keys = file.ignored_keys;
+        let mut rule = file.rule;
         let mut unmatched = Vec::new();
         if !rule.teams.is_empty() || !rule.users.is_empty() {
             match self.cxone_session(profile_id).await {
@@ -209,6 +214,7 @@ impl Switchboard {
         )?;
         let mut imported = view(rule, lists, labels);
         imported.unmatched_targets = unmatched;
+        imported.ignored_keys = ignored_keys;
         Ok(imported)
     }
 
@@ -228,7 +234,17 @@ impl Switchboard {
         Ok((rule, lists))
     }
 
+    /// Saves the rule, typed or imported; its name and every other text within the caps.
     fn store_rule(&self, profile_id: i64, flow_id: &str, rule: &PresenceRule) -> Result<()> {
+        if rule.name.chars().count() > validate::MAX_NAME {
+            return Err(Error::invalid(
+                "name",
+                validate::too_long(validate::MAX_NAME),
+            ));
+        }
+        if let Some((field, error)) = validate::first_too_long(rule, validate::MAX_DOCUMENT_TEXT) {
+            return Err(Error::invalid(field, error));
+        }
         let flow = find_flow(flow_id)?;
         let db = self.db();
         step_documents::save(&db, rule_ref(profile_id, flow_id), rule)?;

@@ -72,11 +72,15 @@ impl Switchboard {
 
     /// Remembers a running emulator (its announcement line) for the practice profile, so that
     /// separate CLI runs rehearse against the same one; `None` forgets it.
-    pub fn attach_practice(&self, announcement: Option<&str>) -> Result<()> {
+    /// Returns the announcement's keys this build does not read, for the host to mention.
+    pub fn attach_practice(&self, announcement: Option<&str>) -> Result<Vec<String>> {
+        let mut ignored = Vec::new();
         if let Some(line) = announcement {
             crate::practice::PracticeTenant::from_announcement(line)?;
+            ignored = crate::practice::ignored_announcement_keys(line)?;
         }
-        settings::set(&self.db(), PRACTICE_KEY, announcement.map(str::trim))
+        settings::set(&self.db(), PRACTICE_KEY, announcement.map(str::trim))?;
+        Ok(ignored)
     }
 
     /// The announcement line `attach_practice` saved, if any.

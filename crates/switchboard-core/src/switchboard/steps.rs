@@ -55,6 +55,12 @@ impl Switchboard {
         if field.kind == FieldKind::Secret {
             return Err(Error::not_found(format!("non-secret field {field_id}")));
         }
+        // Kept when invalid, but never past the rule's length: that is not a draft, it is a
+        // paste gone wrong.
+        let max = validate::max_length(field.rule);
+        if value.chars().count() > max {
+            return Err(Error::invalid(field_id, validate::too_long(max)));
+        }
         let tx = db.transaction()?;
         profiles::get(&tx, profile_id)?;
         let mut state = load(&tx, profile_id, flow)?;
@@ -141,10 +147,15 @@ impl Switchboard {
         rule: validate::Rule,
         value: Option<&Sensitive>,
     ) -> Result<&'static str> {
-        if let Some(value) = value
-            && let Some(error) = validate::check(rule, value.expose(), true, &[])
-        {
-            return Err(Error::invalid(key.field.clone(), error));
+        if let Some(value) = value {
+            // Whatever the field's rule (a key file is a JSON object), a secret stays small.
+            if value.expose().chars().count() > validate::MAX_SECRET {
+                let error = validate::too_long(validate::MAX_SECRET);
+                return Err(Error::invalid(key.field.clone(), error));
+            }
+            if let Some(error) = validate::check(rule, value.expose(), true, &[]) {
+                return Err(Error::invalid(key.field.clone(), error));
+            }
         }
         self.write_secret(key, value)?;
         Ok(if value.is_some() {

@@ -23,6 +23,11 @@ use crate::time::format_utc;
 
 pub const USER_AGENT: &str = concat!("Switchboard/", env!("CARGO_PKG_VERSION"));
 
+/// The most of one vendor reply that is read. The largest real answers (a page of users or
+/// statuses) are a few hundred kilobytes; anything past this is a broken or hostile server,
+/// and reading it whole would hold it all in memory.
+pub const MAX_REPLY_BYTES: usize = 16 * 1024 * 1024;
+
 /// How hard to try. The defaults suit an interactive Test: a few quick tries, never a long wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
@@ -86,6 +91,8 @@ pub enum HttpError {
     },
     #[error("server error {status} after {attempts} tries")]
     ServerError { status: u16, attempts: u32 },
+    #[error("{host} answered more than {max_mb} MB")]
+    TooLarge { host: String, max_mb: usize },
 }
 
 impl HttpError {
@@ -134,6 +141,9 @@ impl From<HttpError> for Failure {
             HttpError::ServerError { status, attempts } => Failure::new(Code::VendorServerError)
                 .with("status", status)
                 .with("attempts", attempts),
+            HttpError::TooLarge { host, max_mb } => Failure::new(Code::VendorReplyTooLarge)
+                .with("host", host)
+                .with("maxMb", max_mb),
         }
     }
 }
@@ -326,14 +336,30 @@ impl Http {
                 HttpError::Unreachable { host: host.clone() }
             }
         };
-        let response = builder.send().await.map_err(transport)?;
+        let mut response = builder.send().await.map_err(transport)?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
+        let too_large = || HttpError::TooLarge {
+            host: host.clone(),
+            max_mb: MAX_REPLY_BYTES / (1024 * 1024),
+        };
+        // Refused up front when announced, and counted as it comes in when not (a chunked
+        // reply has no length, and a stated one may be wrong).
+        if response
+            .content_length()
+            .is_some_and(|length| length > MAX_REPLY_BYTES as u64)
+        {
+            return Err(too_large());
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(transport)? {
+            if bytes.len() + chunk.len() > MAX_REPLY_BYTES {
+                return Err(too_large());
+            }
+            bytes.extend_from_slice(&chunk);
+        }
         // A vendor that quotes a secret back (in an error, a log line) never gets it further.
-        let body = scrub_text(
-            &response.text().await.map_err(transport)?,
-            &self.secrets_of(request),
-        );
+        let body = scrub_text(&String::from_utf8_lossy(&bytes), &self.secrets_of(request));
         tracing::debug!(
             host = request.url.host_str(),
             path = request.url.path(),

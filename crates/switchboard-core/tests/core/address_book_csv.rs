@@ -1,9 +1,11 @@
 //! Address book entries and the CSV import preview, on inline files as Excel and others save them.
 
+use switchboard_core::address_book::csv::Encoding;
 use switchboard_core::address_book::{
     EntryDraft, EntryProblem, Import, ImportError, check_entry, read_csv,
 };
 use switchboard_core::directory::Region;
+use switchboard_core::switchboard::address_book::preview_csv;
 
 fn region(code: &str) -> Region {
     code.parse().unwrap()
@@ -214,32 +216,115 @@ fn tab_separated_files_are_read_too() {
     );
 }
 
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/csv/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(path).unwrap()
+}
+
+fn names(import: &Import) -> Vec<(String, String)> {
+    import
+        .accepted
+        .iter()
+        .map(|r| (r.entry.first_name.clone(), r.entry.last_name.clone()))
+        .collect()
+}
+
 #[test]
-fn shift_jis_and_utf16_files_are_refused_as_not_utf8_naming_the_line() {
-    // 山田,太郎 in Shift-JIS, on the second line
-    let shift_jis = b"lastName,firstName\n\x8e\x52\x93\x63,\x91\xbe\x98\x59\n";
+fn a_japanese_excel_file_in_shift_jis_is_read_as_shift_jis() {
+    let bytes = fixture("excel-ja-shift_jis.csv");
+    let expected = vec![
+        ("太郎".to_owned(), "山田".to_owned()),
+        ("花子".to_owned(), "佐藤".to_owned()),
+    ];
+    let import = read(&bytes, "JP");
+    assert_eq!(import.encoding, Encoding::ShiftJis);
+    assert!(import.rejected.is_empty(), "{:?}", import.rejected);
+    assert_eq!(names(&import), expected);
     assert_eq!(
-        read_csv(shift_jis, region("JP")),
+        import.accepted[0].entry.phone.as_deref(),
+        Some("+81312345678")
+    );
+    // Its kana say Japanese in any region.
+    let import = read(&bytes, "US");
+    assert_eq!(import.encoding, Encoding::ShiftJis);
+    assert_eq!(names(&import), expected);
+}
+
+#[test]
+fn a_french_excel_file_in_windows_1252_with_semicolons_is_read_with_its_accents() {
+    let bytes = fixture("excel-fr-windows-1252.csv");
+    for region in ["FR", "US"] {
+        let import = read(&bytes, region);
+        assert_eq!(import.encoding, Encoding::Windows1252, "in {region}");
+        assert_eq!(import.separator, ';');
+        assert!(import.rejected.is_empty(), "{:?}", import.rejected);
+        assert_eq!(
+            names(&import),
+            vec![
+                ("Hélène".to_owned(), "Dupré".to_owned()),
+                ("François".to_owned(), "Lefèvre".to_owned()),
+            ]
+        );
+        assert_eq!(
+            import.accepted[1].entry.company.as_deref(),
+            Some("Café Noël")
+        );
+    }
+}
+
+#[test]
+fn an_excel_unicode_text_file_in_utf16_with_tabs_is_read() {
+    let import = read(&fixture("excel-unicode-text-utf16le.txt"), "SE");
+    assert_eq!(import.encoding, Encoding::Utf16);
+    assert!(import.had_bom);
+    assert_eq!(import.separator, '\t');
+    assert_eq!(
+        names(&import),
+        vec![("Zoë".to_owned(), "Åström".to_owned())]
+    );
+    let json = serde_json::to_value(&import).unwrap();
+    assert_eq!(json["encoding"], "utf-16");
+}
+
+#[test]
+fn a_utf8_file_is_read_as_utf8_and_bytes_that_break_their_mark_are_refused_naming_the_line() {
+    assert_eq!(
+        read("Prénom,Nom\nAna,Lo\n".as_bytes(), "FR").encoding,
+        Encoding::Utf8
+    );
+    // A UTF-8 mark, then Windows-1252 bytes on the second line.
+    assert_eq!(
+        read_csv(
+            b"\xEF\xBB\xBFNom,Pr\xC3\xA9nom\nDupr\xE9,Ana\n",
+            region("FR")
+        ),
         Err(ImportError::NotUtf8 { line: 2 })
     );
-    let utf16: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(
-            "firstName,lastName\n"
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes),
-        )
+    // UTF-16 without its mark has NUL bytes: no encoding can be trusted.
+    let utf16: Vec<u8> = "firstName,lastName\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
         .collect();
     assert_eq!(
         read_csv(&utf16, region("JP")),
         Err(ImportError::NotUtf8 { line: 1 })
     );
-    let error = ImportError::NotUtf8 { line: 2 };
-    assert_eq!(error.code(), "import.not_utf8");
-    let json = serde_json::to_value(&error).unwrap();
+    let json = serde_json::to_value(ImportError::NotUtf8 { line: 2 }).unwrap();
     assert_eq!(
         json,
         serde_json::json!({"code": "import.not_utf8", "line": 2})
+    );
+}
+
+#[test]
+fn columns_the_importer_does_not_know_are_named_in_the_preview() {
+    let import = read(&fixture("excel-unicode-text-utf16le.txt"), "SE");
+    assert_eq!(import.ignored_columns, vec!["Fax".to_owned()]);
+    let import = read(b"First name,Last name,Notes,,Phone\nAna,Lo,x,,\n", "FR");
+    assert_eq!(import.ignored_columns, vec!["Notes".to_owned()]);
+    assert_eq!(
+        read(b"First name,Last name\nAna,Lo\n", "FR").ignored_columns,
+        Vec::<String>::new()
     );
 }
 
@@ -387,11 +472,86 @@ fn oversize_files_and_too_many_rows_are_refused_with_their_limit() {
         read_csv(many.as_bytes(), region("FR")).unwrap_err(),
         ImportError::TooManyRows { max }
     );
-    let error = switchboard_core::switchboard::address_book::preview_csv(many.as_bytes(), "FR")
-        .unwrap_err();
+    let error = preview_csv(&base64(many.as_bytes()), "FR").unwrap_err();
     let detail = error.detail().expect("a detail for the UI");
     assert_eq!(
         (detail.code, detail.params["max"].as_str()),
         ("import.too_many_rows", "50000")
     );
+}
+
+fn base64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+#[test]
+fn the_window_sends_the_file_as_base64_and_its_size_is_checked_before_decoding() {
+    let file = "Prénom;Nom\nAna;Lo\n";
+    let import = preview_csv(&base64(file.as_bytes()), "FR").unwrap();
+    assert_eq!(import.accepted.len(), 1);
+    // Longer than any 10 MB file encodes to, and not even base64: refused for its size.
+    let huge = "#".repeat(switchboard_core::address_book::csv::MAX_BYTES / 3 * 4 + 8);
+    let detail = preview_csv(&huge, "FR")
+        .unwrap_err()
+        .detail()
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (detail.code, detail.params["maxMb"].as_str()),
+        ("import.too_large", "10")
+    );
+    let error = preview_csv("not base64!", "FR").unwrap_err();
+    assert_eq!(error.code(), switchboard_core::ErrorCode::Internal);
+}
+
+#[test]
+fn a_typed_cell_starting_like_a_formula_is_refused_naming_its_field() {
+    let draft = EntryDraft {
+        first_name: "=HYPERLINK(\"http://x.example\",\"Ana\")".into(),
+        last_name: " @SUM(A1)".into(),
+        middle_name: "-2+3".into(),
+        company: "\t+cmd|' /C calc'!A0".into(),
+        phone: "=1+2".into(),
+        email: "ana@example.com".into(),
+        ..EntryDraft::default()
+    };
+    let problems = check_entry(&draft, region("FR")).unwrap_err();
+    assert_eq!(
+        problems,
+        ["firstName", "lastName", "middleName", "company", "phone"]
+            .map(|field| EntryProblem::field(field, "entry.formula"))
+            .to_vec()
+    );
+    // A phone number in international form starts with + and is fine.
+    let entry = check_entry(
+        &EntryDraft {
+            first_name: "Ana".into(),
+            last_name: "Lo".into(),
+            phone: "+33 1 42 76 49 78".into(),
+            mobile: "+33 6 12 34 56 78".into(),
+            ..EntryDraft::default()
+        },
+        region("FR"),
+    )
+    .unwrap();
+    assert_eq!(entry.phone.as_deref(), Some("+33142764978"));
+}
+
+#[test]
+fn a_csv_row_with_a_formula_cell_is_rejected_and_the_others_kept() {
+    let import = read(
+        b"First name;Last name;Company;Phone\n\
+          Ana;Lo;Acme;+33 1 42 76 49 78\n\
+          Bob;Ray;=cmd|' /C calc'!A0;\n\
+          \"\r-Eve\";Sol;;\n",
+        "FR",
+    );
+    assert_eq!(import.accepted.len(), 1);
+    assert_eq!(
+        rejections(&import),
+        vec![(3, vec!["entry.formula"]), (4, vec!["entry.formula"])]
+    );
+    assert_eq!(import.rejected[0].problems[0].field, Some("company"));
+    assert_eq!(import.rejected[1].problems[0].field, Some("firstName"));
 }

@@ -13,6 +13,7 @@ mod directory_flow;
 mod directory_support;
 mod keychain;
 mod keychain_names;
+mod limits;
 mod migrations;
 mod practice;
 mod presence;

@@ -287,3 +287,21 @@ async fn a_practice_profile_follows_the_emulator_the_host_runs_now() {
         );
     }
 }
+
+#[tokio::test]
+async fn attaching_names_the_announcement_keys_this_build_does_not_read() {
+    let emulator = Emulator::start(EmulatorConfig::default()).await.unwrap();
+    let core = super::core();
+    let line = emulator.announcement();
+    assert_eq!(
+        core.attach_practice(Some(&line)).unwrap(),
+        Vec::<String>::new(),
+        "this build reads everything its own emulator announces"
+    );
+    let mut newer: serde_json::Value = serde_json::from_str(&line).unwrap();
+    newer["endpoints"]["teams"] = serde_json::json!({"api_base": "http://127.0.0.1:1"});
+    newer["tenant_label"] = "Practice".into();
+    let ignored = core.attach_practice(Some(&newer.to_string())).unwrap();
+    assert_eq!(ignored, vec!["endpoints.teams", "tenant_label"]);
+    assert_eq!(core.attached_practice().unwrap(), Some(newer.to_string()));
+}

@@ -590,6 +590,25 @@ fn an_exported_rule_file_imports_back_unchanged() {
     assert_eq!(file.version, 1);
     let without = import(&export(&rule, None, "now")).unwrap();
     assert_eq!(without.catalog, None);
+    assert_eq!(
+        file.ignored_keys,
+        Vec::<String>::new(),
+        "nothing of ours is unknown"
+    );
+}
+
+#[test]
+fn keys_a_rule_file_does_not_have_are_reported_by_path_not_dropped_silently() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&export(&clean_rule(), Some(&clean_catalog()), "now")).unwrap();
+    value["comment"] = json!("hand-edited");
+    value["rule"]["states"][0]["colour"] = json!("green");
+    value["rule"]["nmae"] = json!("Typo");
+    let file = import(&value.to_string()).unwrap();
+    assert_eq!(file.rule, clean_rule(), "the rule itself still imports");
+    let mut keys = file.ignored_keys.clone();
+    keys.sort();
+    assert_eq!(keys, vec!["comment", "rule.nmae", "rule.states.0.colour"]);
 }
 
 #[test]

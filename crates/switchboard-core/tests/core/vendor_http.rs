@@ -422,3 +422,67 @@ async fn secrets_a_vendor_echoes_back_are_scrubbed_from_every_answer() {
         assert!(!wire.contains(leaked), "{leaked} in {wire}");
     }
 }
+
+#[tokio::test]
+async fn a_reply_larger_than_the_cap_is_refused_and_a_normal_one_is_read() {
+    use switchboard_core::vendors::http::MAX_REPLY_BYTES;
+    let server = MockServer::start().await;
+    Mock::given(path("/huge"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(vec![b' '; MAX_REPLY_BYTES + 1]))
+        .mount(&server)
+        .await;
+    Mock::given(path("/normal"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{\"ok\":true}"))
+        .mount(&server)
+        .await;
+    let clock = clock();
+    let http = http(&clock);
+    let error = http
+        .send(&Request::get(url(&server, "/huge")))
+        .await
+        .unwrap_err();
+    let failure = Failure::from(error);
+    assert_eq!(failure.code, Code::VendorReplyTooLarge);
+    assert_eq!(failure.params["maxMb"], 16);
+    let reply = http
+        .send(&Request::get(url(&server, "/normal")))
+        .await
+        .unwrap();
+    assert_eq!(reply.body, "{\"ok\":true}");
+}
+
+/// A reply without Content-Length (chunked) is counted as it arrives and refused past the cap.
+#[tokio::test]
+async fn a_chunked_reply_without_a_length_is_cut_off_past_the_cap() {
+    use switchboard_core::vendors::http::MAX_REPLY_BYTES;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut request = [0u8; 4096];
+        let _ = socket.read(&mut request).await;
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        if socket.write_all(head.as_bytes()).await.is_err() {
+            return;
+        }
+        let chunk = vec![b' '; 1024 * 1024];
+        for _ in 0..=MAX_REPLY_BYTES / chunk.len() {
+            let mut frame = format!("{:x}\r\n", chunk.len()).into_bytes();
+            frame.extend_from_slice(&chunk);
+            frame.extend_from_slice(b"\r\n");
+            if socket.write_all(&frame).await.is_err() {
+                return; // the client stopped reading: what the cap is for
+            }
+        }
+        let _ = socket.write_all(b"0\r\n\r\n").await;
+    });
+    let clock = clock();
+    let error = http(&clock)
+        .send(&Request::get(
+            Url::parse(&format!("http://{address}/thing")).unwrap(),
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(Failure::from(error).code, Code::VendorReplyTooLarge);
+}

@@ -61,6 +61,19 @@ describe('AddressBookEditor', () => {
     expect(screen.getByTestId(TestId.entryCount)).toHaveTextContent('1 entry');
   });
 
+  it('says a cell starting like a spreadsheet formula is refused, at its field', async () => {
+    const { backend, user } = await renderEditor({
+      check_entry: () => ({ entry: null, problems: [{ field: 'company', code: 'entry.formula' }] }),
+    });
+    await user.type(screen.getByTestId(TestIds.entryField('firstName')), 'Akiko');
+    await user.type(screen.getByTestId(TestIds.entryField('lastName')), 'Sato');
+    await user.type(screen.getByTestId(TestIds.entryField('company')), '=1+2{Enter}');
+    const error = await screen.findByTestId(TestIds.entryFieldError('company'));
+    expect(error).toHaveTextContent('This starts like a spreadsheet formula (=, +, - or @).');
+    expect(screen.getByTestId(TestIds.entryField('company'))).toHaveValue('=1+2');
+    expect(savedDrafts(backend)).toEqual([]);
+  });
+
   it('adds a checked entry, saves the draft and clears the form', async () => {
     const akiko = addressEntry({ firstName: 'Akiko', lastName: 'Sato', phone: '+81312345678', email: null, company: null });
     const { backend, user } = await renderEditor({ check_entry: () => ({ entry: akiko, problems: [] }) });
@@ -100,7 +113,9 @@ describe('AddressBookEditor', () => {
       preview_csv: () => ({
         separator: ';',
         hadBom: true,
-        columns: ['firstName', 'lastName', 'phone', 'email'],
+        encoding: 'windows-1252',
+        columns: ['firstName', 'lastName', 'phone', 'email', 'Fax'],
+        ignoredColumns: ['Fax'],
         accepted: [
           { line: 2, entry: addressEntry() },
           { line: 4, entry: ken },
@@ -109,6 +124,7 @@ describe('AddressBookEditor', () => {
         rejected: [
           { line: 3, problems: [{ field: 'phone', code: 'phone.unparseable' }], raw: ['Jean', 'Martin', 'n/a', ''] },
           { line: 5, problems: [{ field: null, code: 'row.cell_count' }], raw: ['Solo'] },
+          { line: 7, problems: [{ field: 'company', code: 'entry.formula' }], raw: ['Zoé', 'Roy', '=cmd', ''] },
         ],
       }),
     });
@@ -121,16 +137,21 @@ describe('AddressBookEditor', () => {
     const preview = await screen.findByTestId(TestId.csvPreview);
     const [args] = backend.argsOf('preview_csv');
     expect(args.region).toBe('FR');
-    expect(args.bytes).toEqual(Array.from(new TextEncoder().encode(content)));
-    expect(screen.getByTestId(TestId.csvAcceptedCount)).toHaveTextContent('3 rows ready to add. 2 rows rejected.');
+    const sent = Uint8Array.from(atob(args.contentBase64 as string), (c) => c.charCodeAt(0));
+    expect(Array.from(sent)).toEqual(Array.from(new TextEncoder().encode(content)));
+    expect(screen.getByTestId(TestId.csvEncoding)).toHaveTextContent('Read as Windows-1252');
+    expect(screen.getByTestId(TestId.csvIgnoredColumns)).toHaveTextContent('These columns are not imported');
+    expect(screen.getByTestId(TestId.csvIgnoredColumns)).toHaveTextContent('Fax');
+    expect(screen.getByTestId(TestId.csvAcceptedCount)).toHaveTextContent('3 rows ready to add. 3 rows rejected.');
 
     const rejected = within(preview).getByTestId(TestId.csvRejectedList);
-    expect(within(rejected).getAllByRole('listitem', { hidden: false }).filter((li) => li.dataset.line)).toHaveLength(2);
+    expect(within(rejected).getAllByRole('listitem', { hidden: false }).filter((li) => li.dataset.line)).toHaveLength(3);
     const line3 = screen.getByTestId(TestIds.csvRejectedRow(3));
     expect(line3).toHaveTextContent('Line 3');
     expect(line3).toHaveTextContent('Jean ; Martin ; n/a ;');
     expect(line3).toHaveTextContent('This is not a phone number.');
     expect(screen.getByTestId(TestIds.csvRejectedRow(5))).toHaveTextContent('This row does not have as many cells as the header row');
+    expect(screen.getByTestId(TestIds.csvRejectedRow(7))).toHaveTextContent('This starts like a spreadsheet formula');
 
     await user.click(screen.getByTestId(TestId.csvAddButton));
     expect(screen.getByTestId(TestId.csvStatus)).toHaveTextContent('Entries added: 2. Already in the list: 1.');

@@ -207,6 +207,7 @@ describe('PresenceRuleEditor', () => {
         return {
           ...presenceRuleView({ rule: { ...presenceRuleView().rule, name: 'Imported rule' } }),
           unmatchedTargets: ['Équipe Lyon'],
+          ignoredKeys: ['rule.nmae'],
         };
       },
     });
@@ -224,6 +225,10 @@ describe('PresenceRuleEditor', () => {
     expect(screen.getByTestId(TestId.importRuleStatus)).toHaveTextContent('La règle a été importée.');
     // A team of the other customer with no namesake here is named, to be picked again.
     expect(screen.getByTestId(TestId.importRuleStatus)).toHaveTextContent('Équipe Lyon');
+    // A key the format does not have is named, not dropped silently.
+    expect(screen.getByTestId(TestId.importRuleStatus)).toHaveTextContent(
+      "Ces entrées du fichier ne font pas partie d'un fichier de règle et ont été ignorées : rule.nmae.",
+    );
   });
 
   it('says how to add the missing Salesforce connection when refreshing the lists', async () => {
