@@ -274,6 +274,20 @@ codes! {
     /// Genesys `missing.permissions` / 403. Params: `permissions` (list, may be empty). Fix: add
     /// them to the role assigned to the OAuth client.
     GenesysMissingPermissions => "genesys.missing_permissions",
+    /// The org already has as many integrations of this type as Genesys allows. Params: `type`,
+    /// `max` (when known), `existing`. Fix: delete an unused one, or reuse it.
+    GenesysInstanceLimit => "genesys.instance_limit",
+    /// The org has no integration type for this kind of data action (not licensed, or retired).
+    /// Params: `kind`.
+    GenesysTypeUnavailable => "genesys.type_unavailable",
+    /// Another integration of another type already has this name. Params: `name`, `type`.
+    GenesysNameTaken => "genesys.name_taken",
+    /// The integration is enabled but Genesys reports an error. Params: `name`, `vendorMessage`.
+    GenesysIntegrationError => "genesys.integration_error",
+    /// Genesys did not report the integration active in time. Params: `name`, `state`.
+    GenesysNotActive => "genesys.not_active",
+    /// `config/current` kept changing under the apply (someone else is editing it). Params: `name`.
+    GenesysConfigConflict => "genesys.config_conflict",
 }
 
 /// Every code a Test can emit; the UI's catalogues must translate each `diagnosis.<code>`.

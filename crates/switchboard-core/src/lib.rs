@@ -9,6 +9,7 @@
 pub mod address_book;
 pub mod catalogue;
 pub mod connection;
+pub mod data_actions;
 pub mod directory;
 pub mod error;
 pub mod exports;

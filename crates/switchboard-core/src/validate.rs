@@ -43,6 +43,12 @@ pub enum Rule {
     AwsRoleArn,
     SalesforceId,
     SalesforceHost,
+    /// `https://<subdomain>.zendesk.com`, a Zendesk account's base URL.
+    ZendeskUrl,
+    /// `https://<org>.crm<n>.dynamics.com`, a Dynamics 365 organization's web address.
+    DynamicsUrl,
+    /// Comma-separated https URLs (Google OAuth scopes).
+    UrlList,
     CountryCodes,
     GenesysRegion,
     JsonObject,
@@ -64,6 +70,9 @@ pub const CODES: &[&str] = &[
     "aws_role_arn",
     "salesforce_id",
     "salesforce_host",
+    "zendesk_url",
+    "dynamics_url",
+    "url_list",
     "country_codes",
     "too_many_country_codes",
     "genesys_region",
@@ -148,6 +157,13 @@ pub fn check(rule: Rule, value: &str, required: bool, options: &[&str]) -> Optio
         Rule::AwsRoleArn => aws_role_arn(v),
         Rule::SalesforceId => salesforce_id(v),
         Rule::SalesforceHost => salesforce_host(v),
+        Rule::ZendeskUrl => https_host(v).is_some_and(|h| subdomain_of(&h, "zendesk.com")),
+        Rule::DynamicsUrl => https_host(v).is_some_and(|h| subdomain_of(&h, "dynamics.com")),
+        Rule::UrlList => v
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .all(|url| https_host(url).is_some()),
         Rule::CountryCodes => return country_codes(v),
         Rule::GenesysRegion => GENESYS_REGIONS.contains(&v.to_ascii_lowercase().as_str()),
         Rule::JsonObject => {
@@ -235,6 +251,9 @@ fn rule_code(rule: Rule) -> &'static str {
         Rule::AwsRoleArn => "aws_role_arn",
         Rule::SalesforceId => "salesforce_id",
         Rule::SalesforceHost => "salesforce_host",
+        Rule::ZendeskUrl => "zendesk_url",
+        Rule::DynamicsUrl => "dynamics_url",
+        Rule::UrlList => "url_list",
         Rule::CountryCodes => "country_codes",
         Rule::GenesysRegion => "genesys_region",
         Rule::JsonObject => "json_object",
@@ -345,6 +364,22 @@ fn salesforce_host(v: &str) -> bool {
             || host.ends_with(".my.salesforce-setup.com")
             || host == "login.salesforce.com"
             || host == "test.salesforce.com")
+}
+
+/// The lower-cased host of an `https://` URL, if `v` is one.
+fn https_host(v: &str) -> Option<String> {
+    let url = url::Url::parse(v).ok()?;
+    (url.scheme() == "https")
+        .then(|| url.host_str().map(str::to_ascii_lowercase))
+        .flatten()
+}
+
+/// `host` is a proper subdomain of `zone` (`acme.zendesk.com`, not `zendesk.com` nor
+/// `zendesk.com.evil.example`).
+fn subdomain_of(host: &str, zone: &str) -> bool {
+    host.strip_suffix(zone)
+        .and_then(|rest| rest.strip_suffix('.'))
+        .is_some_and(|label| !label.is_empty() && hostname(host))
 }
 
 fn country_codes(v: &str) -> Option<FieldError> {

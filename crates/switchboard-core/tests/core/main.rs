@@ -7,6 +7,7 @@ mod canaries;
 mod catalogue;
 mod connections;
 mod cxone_session;
+mod data_actions;
 mod database_recovery;
 mod directory;
 mod directory_flow;

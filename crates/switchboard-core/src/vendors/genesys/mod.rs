@@ -1,6 +1,9 @@
 //! Genesys Cloud: the OAuth client's Test. Get a client-credentials token on
 //! `login.<region>`, then list the integration types on `api.<region>` (what the data-action
-//! flow needs to read first).
+//! flow needs to read first). [`session`] is the signed-in client the data-actions flow uses.
+
+pub mod session;
+pub mod types;
 
 use serde_json::Value;
 use url::Url;
@@ -30,14 +33,7 @@ async fn run(
 ) -> Result<(), Stop> {
     preflight(diagnosis, Vendor::Genesys, settings.field_error(), secrets)?;
     let client_secret = secret(secrets, "client-secret")?;
-    let login = format!("https://login.{}", settings.region);
-    let api = format!("https://api.{}", settings.region);
-    let bases = settings
-        .endpoints
-        .token(Vendor::Genesys, &login)
-        .and_then(|token| Ok((token, settings.endpoints.api(Vendor::Genesys, Some(&api))?)));
-    let (token_base, api_base) = bases.map_err(|(f, e)| ("settings", settings_failure(f, &e)))?;
-    let token_url = join(&token_base, "/oauth/token");
+    let (token_url, api_base) = bases(settings).map_err(|f| ("settings", f))?;
     let mint = || mint_token(http, &token_url, settings, client_secret);
 
     let granted = mint().await.at("token")?;
@@ -56,6 +52,21 @@ async fn run(
     let count = read_types(&reply).at("integration_types")?;
     diagnosis.pass("integration_types", params([("count", count.into())]));
     Ok(())
+}
+
+/// The token URL on `login.<region>` and the API base `api.<region>` (or the injected ones).
+fn bases(settings: &GenesysSettings) -> Result<(Url, Url), Failure> {
+    let login = format!("https://login.{}", settings.region);
+    let api = format!("https://api.{}", settings.region);
+    let token_base = settings
+        .endpoints
+        .token(Vendor::Genesys, &login)
+        .map_err(|(f, e)| settings_failure(f, &e))?;
+    let api_base = settings
+        .endpoints
+        .api(Vendor::Genesys, Some(&api))
+        .map_err(|(f, e)| settings_failure(f, &e))?;
+    Ok((join(&token_base, "/oauth/token"), api_base))
 }
 
 async fn mint_token(
@@ -100,6 +111,12 @@ fn read_types(reply: &Reply) -> Result<i64, Failure> {
             .or_else(|| listed.map(|l| l.len() as i64))
             .ok_or_else(|| oauth::unexpected(reply));
     }
+    Err(refusal(reply).unwrap_or_else(|| oauth::unexpected(reply)))
+}
+
+/// The refusals every Genesys call shares: missing permissions (named), a refused token.
+fn refusal(reply: &Reply) -> Option<Failure> {
+    let body = reply.json().unwrap_or(Value::Null);
     let code = body.get("code").and_then(Value::as_str).unwrap_or_default();
     if reply.status == 403 || code == "missing.permissions" {
         let message = body
@@ -107,9 +124,11 @@ fn read_types(reply: &Reply) -> Result<i64, Failure> {
             .and_then(Value::as_str)
             .unwrap_or_default();
         let permissions = missing_permissions(message);
-        return Err(Failure::new(Code::GenesysMissingPermissions).with("permissions", permissions));
+        return Some(
+            Failure::new(Code::GenesysMissingPermissions).with("permissions", permissions),
+        );
     }
-    Err(oauth::unexpected(reply))
+    (reply.status == 401).then(|| Failure::new(Code::VendorTokenRejected))
 }
 
 /// The permissions named in "…missing the following permission(s): a, b" (brackets optional).

@@ -1,0 +1,290 @@
+//! Applying a data-actions plan, in the order Genesys' own wizard and its Terraform provider use:
+//! create the integration (named, so it can be found again), create its credential
+//! `Integration-<id>`, write `config/current` with the version read just before (a stale
+//! version is read again and retried), enable it once, then wait until Genesys reports it active
+//! or says why not. Every step first reads what exists, so re-applying changes nothing and a run
+//! stopped anywhere (a crash, a 429 storm, a lost answer) resumes without a second integration
+//! or an orphan credential.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::kinds;
+use super::plan::{DataActionsPlan, PlannedIntegration};
+use crate::connection::{Code, Failure};
+use crate::secrets::Sensitive;
+use crate::vendors::genesys::session::{ConfigWrite, GenesysSession, NewCredential};
+use crate::vendors::genesys::types::{CredentialInfo, Integration, ReportedState};
+
+/// Writes of `config/current` tried before giving up on an integration someone keeps editing.
+const CONFIG_TRIES: u32 = 5;
+
+/// The secret values of each planned integration, by integration name then field.
+pub type ResolvedSecrets = BTreeMap<String, BTreeMap<String, Sensitive>>;
+
+/// How long to wait for Genesys to report an enabled integration active.
+#[derive(Debug, Clone, Copy)]
+pub struct Wait {
+    pub interval: Duration,
+    pub attempts: u32,
+}
+
+impl Default for Wait {
+    /// Genesys' own wizard waits about 3 s; some types take longer to activate.
+    fn default() -> Self {
+        Wait {
+            interval: Duration::from_millis(500),
+            attempts: 60,
+        }
+    }
+}
+
+/// What the apply did (or found done) for one planned integration.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemOutcome {
+    pub name: String,
+    pub integration_id: Option<String>,
+    pub credential_id: Option<String>,
+    /// This run created the integration / the credential / wrote the configuration / enabled it.
+    pub created: bool,
+    pub credential_created: bool,
+    pub configured: bool,
+    pub enabled: bool,
+    /// What Genesys reported last.
+    pub state: Option<ReportedState>,
+}
+
+/// Where a run records each step (the host's database); must not hold a lock across awaits.
+pub trait Progress {
+    fn record(&mut self, outcomes: &[ItemOutcome]) -> crate::Result<()>;
+}
+
+/// Applies (or resumes) `plan`. Stops at the first integration that fails, with its failure;
+/// what was done so far is in the last record.
+pub async fn apply(
+    session: &GenesysSession,
+    plan: &DataActionsPlan,
+    secrets: &ResolvedSecrets,
+    progress: &mut (dyn Progress + Send),
+    wait: Wait,
+) -> Result<Vec<ItemOutcome>, Failure> {
+    let types = session.integration_types().await?;
+    let mut outcomes: Vec<ItemOutcome> = plan
+        .integrations
+        .iter()
+        .map(|item| ItemOutcome {
+            name: item.name.clone(),
+            ..ItemOutcome::default()
+        })
+        .collect();
+    for (index, item) in plan.integrations.iter().enumerate() {
+        let kind_type = item.kind.find_type(&types).ok_or_else(|| {
+            Failure::new(Code::GenesysTypeUnavailable).with("kind", item.name.clone())
+        })?;
+        let slot = kind_type
+            .slots
+            .iter()
+            .find(|s| {
+                s.credential_types
+                    .iter()
+                    .any(|t| t == &item.credential_type)
+            })
+            .or_else(|| kind_type.slots.first())
+            .map(|s| s.key.clone())
+            .unwrap_or_else(|| item.credential_type.clone());
+        let step = Apply {
+            session,
+            item,
+            type_id: &kind_type.id,
+            slot: &slot,
+            secrets: secrets.get(&item.name),
+            wait,
+        };
+        let result = step.run(&mut outcomes, index, progress).await;
+        note(progress, &outcomes)?;
+        result?;
+    }
+    Ok(outcomes)
+}
+
+fn note(progress: &mut (dyn Progress + Send), outcomes: &[ItemOutcome]) -> Result<(), Failure> {
+    progress.record(outcomes).map_err(|error| {
+        tracing::error!(%error, "cannot record the data-actions run");
+        Failure::new(Code::ApplyNotRecorded)
+    })
+}
+
+struct Apply<'a> {
+    session: &'a GenesysSession,
+    item: &'a PlannedIntegration,
+    type_id: &'a str,
+    slot: &'a str,
+    secrets: Option<&'a BTreeMap<String, Sensitive>>,
+    wait: Wait,
+}
+
+impl Apply<'_> {
+    async fn run(
+        &self,
+        outcomes: &mut [ItemOutcome],
+        index: usize,
+        progress: &mut (dyn Progress + Send),
+    ) -> Result<(), Failure> {
+        let integration = self.integration(&mut outcomes[index]).await?;
+        note(progress, outcomes)?;
+        let credential = self.credential(&integration, &mut outcomes[index]).await?;
+        note(progress, outcomes)?;
+        self.configure(&integration, &credential, &mut outcomes[index])
+            .await?;
+        if !integration.enabled {
+            self.session.set_enabled(&integration.id, true).await?;
+            outcomes[index].enabled = true;
+        }
+        note(progress, outcomes)?;
+        let state = self.activated(&integration.id).await;
+        outcomes[index].state = Some(match &state {
+            Ok(()) => ReportedState::Active,
+            Err(_) => ReportedState::Error,
+        });
+        state
+    }
+
+    /// The integration named like the plan's, or a new one.
+    async fn integration(&self, outcome: &mut ItemOutcome) -> Result<Integration, Failure> {
+        let name = self.item.name.trim();
+        let found = self
+            .session
+            .integrations()
+            .await?
+            .into_iter()
+            .find(|i| i.name.trim().eq_ignore_ascii_case(name));
+        let integration = match found {
+            Some(found) if found.type_id != self.type_id => {
+                return Err(Failure::new(Code::GenesysNameTaken)
+                    .with("name", name)
+                    .with("type", found.type_id));
+            }
+            Some(found) => found,
+            None => {
+                outcome.created = true;
+                self.session.create_integration(self.type_id, name).await?
+            }
+        };
+        outcome.integration_id = Some(integration.id.clone());
+        Ok(integration)
+    }
+
+    /// The credential the Genesys UI would name for it, `Integration-<id>`, or a new one.
+    async fn credential(
+        &self,
+        integration: &Integration,
+        outcome: &mut ItemOutcome,
+    ) -> Result<CredentialInfo, Failure> {
+        let name = format!("Integration-{}", integration.id);
+        let found = self
+            .session
+            .credentials()
+            .await?
+            .into_iter()
+            .find(|c| c.name == name);
+        let credential = match found {
+            Some(found) => found,
+            None => {
+                let new = self.new_credential(name)?;
+                outcome.credential_created = true;
+                self.session.create_credential(&new).await?
+            }
+        };
+        outcome.credential_id = Some(credential.id.clone());
+        Ok(credential)
+    }
+
+    fn new_credential(&self, name: String) -> Result<NewCredential, Failure> {
+        let mut secrets = BTreeMap::new();
+        for (field, _) in &self.item.secrets {
+            let value = self.secrets.and_then(|s| s.get(field)).ok_or_else(|| {
+                Failure::new(Code::SettingsMissingSecret)
+                    .with("field", format!("{}.{field}", self.item.name))
+            })?;
+            secrets.insert(field.clone(), value.clone());
+        }
+        let required_missing = kinds::fields(&self.item.credential_type)
+            .iter()
+            .find(|f| f.secret && f.required && !secrets.contains_key(f.name));
+        if let Some(field) = required_missing {
+            return Err(Failure::new(Code::SettingsMissingSecret)
+                .with("field", format!("{}.{}", self.item.name, field.name)));
+        }
+        Ok(NewCredential {
+            name,
+            type_name: self.item.credential_type.clone(),
+            fields: self.item.fields.clone(),
+            secrets,
+        })
+    }
+
+    /// `config/current` names the integration and points its slot at the credential; written
+    /// only when it does not yet, with the version read just before.
+    async fn configure(
+        &self,
+        integration: &Integration,
+        credential: &CredentialInfo,
+        outcome: &mut ItemOutcome,
+    ) -> Result<(), Failure> {
+        for _ in 0..CONFIG_TRIES {
+            let mut config = self.session.config(&integration.id).await?;
+            let wanted_name = self.item.name.trim();
+            let linked = config.credentials.get(self.slot) == Some(&credential.id);
+            let notes_ok = self.item.notes.is_empty() || config.notes == self.item.notes;
+            if linked && config.name == wanted_name && notes_ok {
+                return Ok(());
+            }
+            config.name = wanted_name.to_owned();
+            config
+                .credentials
+                .insert(self.slot.to_owned(), credential.id.clone());
+            if !self.item.notes.is_empty() {
+                config.notes = self.item.notes.clone();
+            }
+            match self.session.put_config(&integration.id, &config).await? {
+                ConfigWrite::Written(_) => {
+                    outcome.configured = true;
+                    return Ok(());
+                }
+                ConfigWrite::Stale => continue,
+            }
+        }
+        Err(Failure::new(Code::GenesysConfigConflict).with("name", self.item.name.clone()))
+    }
+
+    /// Waits for Genesys to report the integration active, or says why it is not.
+    async fn activated(&self, id: &str) -> Result<(), Failure> {
+        let mut last = ReportedState::Unknown;
+        for attempt in 0..self.wait.attempts.max(1) {
+            if attempt > 0 {
+                tokio::time::sleep(self.wait.interval).await;
+            }
+            let Some(integration) = self.session.integration(id).await? else {
+                break;
+            };
+            last = integration.reported;
+            match integration.reported {
+                ReportedState::Active => return Ok(()),
+                ReportedState::Error => {
+                    return Err(Failure::new(Code::GenesysIntegrationError)
+                        .with("name", self.item.name.clone())
+                        .with("vendorMessage", integration.detail.unwrap_or_default()));
+                }
+                _ => {}
+            }
+        }
+        let state = serde_json::to_value(last).unwrap_or_default();
+        Err(Failure::new(Code::GenesysNotActive)
+            .with("name", self.item.name.clone())
+            .with("state", state))
+    }
+}
