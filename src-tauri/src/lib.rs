@@ -138,5 +138,7 @@ mod window_policy {
             !csp.contains("https:") && !csp.contains("*"),
             "no remote source: {csp}"
         );
+        // Svelte's styles are compiled into the bundle's CSS file: no inline style is needed.
+        assert!(!csp.contains("'unsafe-inline'"), "no inline style or script: {csp}");
     }
 }

@@ -272,7 +272,7 @@ def recovery_session(lang: str, out: Path, dark: bool = False) -> None:
                     conn.close()
                     os.utime(backup, (1_795_798_800, 1_795_798_800))  # 2026-11-27 17:00 UTC
                 else:
-                    place_newer_database(app, 7)
+                    place_newer_database(app, 99)
                 driver = app.launch()
                 try:
                     find(driver, "recovery-view")
