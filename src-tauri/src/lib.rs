@@ -87,6 +87,18 @@ pub fn run() {
             commands::presence::import_presence_rule,
             commands::presence::export_presence_diagram,
             commands::app::reveal_file,
+            commands::data_actions::data_actions_org,
+            commands::data_actions::data_actions_plan,
+            commands::data_actions::save_data_actions_plan,
+            commands::data_actions::set_data_action_secret,
+            commands::data_actions::import_google_key,
+            commands::data_actions::preview_data_actions,
+            commands::data_actions::apply_data_actions,
+            commands::data_actions::data_action_integrations,
+            commands::data_actions::rotate_data_action_credential,
+            commands::data_actions::set_data_action_enabled,
+            commands::data_actions::rename_data_action,
+            commands::data_actions::delete_data_action,
             commands::recovery::startup_problem,
             commands::recovery::retry_open,
             commands::recovery::start_fresh_database,
@@ -139,6 +151,9 @@ mod window_policy {
             "no remote source: {csp}"
         );
         // Svelte's styles are compiled into the bundle's CSS file: no inline style is needed.
-        assert!(!csp.contains("'unsafe-inline'"), "no inline style or script: {csp}");
+        assert!(
+            !csp.contains("'unsafe-inline'"),
+            "no inline style or script: {csp}"
+        );
     }
 }

@@ -88,6 +88,9 @@ impl Step {
     }
 }
 
+/// The value the core derives from a data-actions plan (its kinds) that steps may depend on.
+pub const DERIVED_KINDS: &str = "integration-kinds";
+
 /// The live part of a step. Each goes with one step kind (checked by [`structural_problems`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -110,6 +113,12 @@ pub enum LiveKind {
     /// Manual: before anything is asked, the same log-in tried with the profile's Salesforce
     /// connection, so a blocked flow, a stale token or a wrong org type shows up front.
     SfPreflight,
+    /// Verified: the Genesys Cloud connection signs in and reads the org's integration types
+    /// (the connection's Test).
+    GenesysConnection,
+    /// Automated: the data-action integrations are planned, created, configured, activated and
+    /// managed through the Platform API.
+    GenesysDataActions,
 }
 
 impl LiveKind {
@@ -118,8 +127,9 @@ impl LiveKind {
             LiveKind::ZoomScopes
             | LiveKind::ZoomPsScopes
             | LiveKind::SfStatuses
-            | LiveKind::SfLogin => StepKind::Verified,
-            LiveKind::CxoneAddressBook => StepKind::Automated,
+            | LiveKind::SfLogin
+            | LiveKind::GenesysConnection => StepKind::Verified,
+            LiveKind::CxoneAddressBook | LiveKind::GenesysDataActions => StepKind::Automated,
             LiveKind::SfPreflight => StepKind::Manual,
             LiveKind::DirectorySync | LiveKind::PresenceRule => StepKind::Editor,
         }
@@ -222,7 +232,10 @@ impl When {
     pub fn holds(&self, values: &HashMap<String, String>) -> bool {
         match values.get(&self.field).map(String::as_str) {
             None | Some("") => true,
-            Some(value) => self.any.iter().any(|v| v == value),
+            // A derived list (the kinds a plan holds) is comma-separated: any of them will do.
+            Some(value) => value
+                .split(',')
+                .any(|item| self.any.iter().any(|v| v == item.trim())),
         }
     }
 }
@@ -371,6 +384,18 @@ pub fn structural_problems(flow: &Flow) -> Vec<String> {
                     for v in &when.any {
                         if !f.options.iter().any(|o| &o.value == v) {
                             problems.push(format!("{}: when {}={v} unknown", flow.id, f.id));
+                        }
+                    }
+                }
+                // The kinds of a data-actions plan: a value the core derives, not a field.
+                None if when.field == DERIVED_KINDS => {
+                    for v in &when.any {
+                        if serde_json::from_value::<crate::data_actions::kinds::Kind>(
+                            serde_json::Value::String(v.clone()),
+                        )
+                        .is_err()
+                        {
+                            problems.push(format!("{}: when {}={v} unknown", flow.id, when.field));
                         }
                     }
                 }

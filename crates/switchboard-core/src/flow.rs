@@ -35,6 +35,9 @@ pub struct FlowState {
     /// Secret fields not set in the flow whose connection holds the secret: field id → the
     /// connection's keychain entry. They count as set, and copies read them from there.
     pub borrowed_secrets: HashMap<String, crate::secrets::SecretKey>,
+    /// Values the flow's steps depend on that no field holds, e.g. `integration-kinds` (the kinds
+    /// a data-actions plan holds, comma-separated) for the steps that prepare each kind.
+    pub derived: HashMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -157,6 +160,7 @@ impl FlowState {
     pub fn values(&self) -> HashMap<String, String> {
         let mut values = self.from_connections.clone();
         values.extend(self.records.values().flat_map(|r| r.fields.clone()));
+        values.extend(self.derived.clone());
         values
     }
 

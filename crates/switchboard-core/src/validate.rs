@@ -73,6 +73,7 @@ pub const CODES: &[&str] = &[
     "zendesk_url",
     "dynamics_url",
     "url_list",
+    "google_service_account",
     "country_codes",
     "too_many_country_codes",
     "genesys_region",

@@ -5,6 +5,7 @@
 pub mod address_book;
 pub mod app;
 pub mod connections;
+pub mod data_actions;
 pub mod directory;
 pub mod presence;
 pub mod profiles;
@@ -22,6 +23,7 @@ pub fn signatures() -> Vec<crate::contract::typescript::Signature> {
         address_book::signatures(),
         directory::signatures(),
         presence::signatures(),
+        data_actions::signatures(),
         recovery::signatures(),
     ]
     .into_iter()

@@ -1,7 +1,7 @@
 // Purpose: one wrapper per command of the core↔window contract, GENERATED with contract.ts by
 // `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.
 import { call } from './ipc';
-import type { AddressBookDraft, ConnectionSettings, DiagramLabels, DirectorySyncDoc, EntryDraft, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor } from './contract';
+import type { AddressBookDraft, ConnectionSettings, DataActionsPlan, DiagramLabels, DirectorySyncDoc, EntryDraft, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor } from './contract';
 
 export const appInfo = () => call('app_info');
 /** The UI's language: the saved one, else the OS language when Switchboard speaks it (all there is while the database is not open and the recovery screen shows). */
@@ -76,6 +76,24 @@ export const exportPresenceRule = (profileId: number, flowId: string) => call('e
 /** Imports a rule file, its teams and users matched by name to this tenant's. */
 export const importPresenceRule = (profileId: number, flowId: string, json: string, labels: DiagramLabels) => call('import_presence_rule', { profileId, flowId, json, labels });
 export const exportPresenceDiagram = (profileId: number, flowId: string, labels: DiagramLabels) => call('export_presence_diagram', { profileId, flowId, labels });
+/** Each kind as the org offers it (type, limit, how many exist) and the organization id. */
+export const dataActionsOrg = (profileId: number) => call('data_actions_org', { profileId });
+export const dataActionsPlan = (profileId: number, flowId: string) => call('data_actions_plan', { profileId, flowId });
+export const saveDataActionsPlan = (profileId: number, flowId: string, plan: DataActionsPlan) => call('save_data_actions_plan', { profileId, flowId, plan });
+/** A planned integration's secret goes straight to the keychain (`null` clears it). */
+export const setDataActionSecret = (profileId: number, flowId: string, name: string, field: string, value?: string | null) => call('set_data_action_secret', { profileId, flowId, name, field, value });
+/** A Google service-account key file's text: its fields filled, its private key to the keychain. */
+export const importGoogleKey = (profileId: number, flowId: string, name: string, keyJson: string) => call('import_google_key', { profileId, flowId, name, keyJson });
+export const previewDataActions = (profileId: number, flowId: string) => call('preview_data_actions', { profileId, flowId });
+/** Applies the plan (claimed and journalled; an unfinished run of another plan waits for `unfinished`). */
+export const applyDataActions = (profileId: number, flowId: string, locale: Locale, unfinished?: Unfinished | null) => call('apply_data_actions', { profileId, flowId, locale, unfinished });
+export const dataActionIntegrations = (profileId: number) => call('data_action_integrations', { profileId });
+/** Puts the plan's current secrets into the integration's existing credential. */
+export const rotateDataActionCredential = (profileId: number, flowId: string, integrationId: string) => call('rotate_data_action_credential', { profileId, flowId, integrationId });
+export const setDataActionEnabled = (profileId: number, integrationId: string, enabled: boolean) => call('set_data_action_enabled', { profileId, integrationId, enabled });
+export const renameDataAction = (profileId: number, integrationId: string, name: string) => call('rename_data_action', { profileId, integrationId, name });
+/** Deletes the integration and its credential. */
+export const deleteDataAction = (profileId: number, integrationId: string) => call('delete_data_action', { profileId, integrationId });
 /** Why the database is not open, or nothing when it is (the normal app). */
 export const startupProblem = () => call('startup_problem');
 /** Tries to open the database again (a lock released, space freed); what still fails. */

@@ -95,6 +95,42 @@ confirmedHosts: Array<string>, };
 
 export type CxoneTeam = { id: number, name: string, active: boolean, agentCount: number, };
 
+export type DataActionItemPreview = { name: string, kind: Kind, 
+/** The org's type for this kind; `None` when the org has none. */
+typeId: string | null, step: DataActionStep, 
+/** Why this item cannot be applied (the diagnosis codes of the connection Test). */
+problems: Array<FailureReply>, };
+
+/** A field of one planned integration that is not acceptable. */
+export type DataActionPlanProblem = { 
+/** Index in the plan's list. */
+index: number, 
+/** `name`, `credentialType`, or the credential field. */
+field: string, error: FieldError, };
+
+/** What applying one planned integration would do. */
+export type DataActionStep = "create" | "complete" | "upToDate";
+
+/** An apply's outcome, as the window shows it. */
+export type DataActionsApplied = { runId: number, outcomes: Array<ItemOutcome>, failure: FailureReply | null, flow: FlowView, };
+
+/**
+ * What the editor needs from the org: each kind's availability, and the organization id (the
+ * External ID of an AWS role's trust policy, copied, never typed).
+ */
+export type DataActionsOrg = { organizationId: string | null, kinds: Array<KindOffer>, };
+
+export type DataActionsPlan = { integrations: Array<PlannedIntegration>, };
+
+/** The saved plan, its offline problems, and which secrets are saved (never their values). */
+export type DataActionsPlanView = { plan: DataActionsPlan, problems: Array<DataActionPlanProblem>, 
+/** `<integration name>/<field>` of every secret saved in the keychain. */
+secretsSet: Array<string>, };
+
+export type DataActionsPreview = { items: Array<DataActionItemPreview>, 
+/** True when every item can be applied. */
+ready: boolean, };
+
 export type Diagnosis = { vendor: Vendor, 
 /** True when every check passed. */
 ok: boolean, 
@@ -103,7 +139,7 @@ checkedAt: string,
 /** In the order they ran; a check that could not run (an earlier one failed) is absent. */
 checks: Array<Check>, };
 
-export type DiagnosisCode = "settings.invalid" | "settings.missing_secret" | "network.unreachable" | "network.timeout" | "network.unexpected_redirect" | "rate_limited" | "vendor.server_error" | "vendor.unexpected_response" | "vendor.reply_too_large" | "vendor.token_rejected" | "vendor.untrusted_endpoint" | "internal" | "zoom.invalid_client" | "zoom.invalid_client_secret" | "zoom.client_id_mismatch" | "zoom.credentials_missing" | "zoom.not_server_to_server_app" | "zoom.invalid_account_id" | "zoom.no_token_issued" | "zoom.missing_scopes" | "zoom.api_access_denied" | "zoom.daily_rate_limit" | "zoom.token_request_rejected" | "cxone.invalid_client" | "cxone.invalid_access_key" | "cxone.unauthorized_client" | "cxone.token_request_rejected" | "cxone.tenant_unknown" | "cxone.tenant_not_found" | "cxone.area_mismatch" | "cxone.missing_permissions" | "cxone.address_book_missing" | "apply.not_recorded" | "salesforce.authentication_failure" | "salesforce.security_token_required" | "salesforce.invalid_login" | "salesforce.invalid_consumer_key" | "salesforce.invalid_consumer_secret" | "salesforce.unsupported_grant_type" | "salesforce.login_host_not_supported" | "salesforce.user_not_approved" | "salesforce.token_request_rejected" | "salesforce.request_limit_exceeded" | "salesforce.api_disabled" | "salesforce.omni_channel_unavailable" | "salesforce.developer_name_hidden" | "salesforce.statuses_missing" | "genesys.wrong_grant_type" | "genesys.client_not_found_in_region" | "genesys.invalid_client_secret" | "genesys.token_request_rejected" | "genesys.missing_permissions";
+export type DiagnosisCode = "settings.invalid" | "settings.missing_secret" | "network.unreachable" | "network.timeout" | "network.unexpected_redirect" | "rate_limited" | "vendor.server_error" | "vendor.unexpected_response" | "vendor.reply_too_large" | "vendor.token_rejected" | "vendor.untrusted_endpoint" | "internal" | "zoom.invalid_client" | "zoom.invalid_client_secret" | "zoom.client_id_mismatch" | "zoom.credentials_missing" | "zoom.not_server_to_server_app" | "zoom.invalid_account_id" | "zoom.no_token_issued" | "zoom.missing_scopes" | "zoom.api_access_denied" | "zoom.daily_rate_limit" | "zoom.token_request_rejected" | "cxone.invalid_client" | "cxone.invalid_access_key" | "cxone.unauthorized_client" | "cxone.token_request_rejected" | "cxone.tenant_unknown" | "cxone.tenant_not_found" | "cxone.area_mismatch" | "cxone.missing_permissions" | "cxone.address_book_missing" | "apply.not_recorded" | "salesforce.authentication_failure" | "salesforce.security_token_required" | "salesforce.invalid_login" | "salesforce.invalid_consumer_key" | "salesforce.invalid_consumer_secret" | "salesforce.unsupported_grant_type" | "salesforce.login_host_not_supported" | "salesforce.user_not_approved" | "salesforce.token_request_rejected" | "salesforce.request_limit_exceeded" | "salesforce.api_disabled" | "salesforce.omni_channel_unavailable" | "salesforce.developer_name_hidden" | "salesforce.statuses_missing" | "genesys.wrong_grant_type" | "genesys.client_not_found_in_region" | "genesys.invalid_client_secret" | "genesys.token_request_rejected" | "genesys.missing_permissions" | "genesys.instance_limit" | "genesys.type_unavailable" | "genesys.name_taken" | "genesys.integration_error" | "genesys.not_active" | "genesys.config_conflict";
 
 /** The diagram's words, translated by the UI. */
 export type DiagramLabels = { title: string, acdColumn: string, salesforceColumn: string, previousState: string, legendStates: string, legendSubscriber: string, legendLoop: string, legendMissing: string, };
@@ -187,16 +223,37 @@ apiBase?: string | null,
  */
 confirmedHosts: Array<string>, };
 
+/** What the apply did (or found done) for one planned integration. */
+export type ItemOutcome = { name: string, integrationId: string | null, credentialId: string | null, 
+/** This run created the integration / the credential / wrote the configuration / enabled it. */
+created: boolean, credentialCreated: boolean, configured: boolean, enabled: boolean, 
+/** What Genesys reported last. */
+state: ReportedState | null, };
+
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
 export type KeychainStatus = { available: boolean, error: ErrorReply | null, };
 
+export type Kind = "aws-lambda" | "genesys-cloud" | "google" | "dynamics" | "salesforce" | "web-services" | "zendesk";
+
+/** One kind as this org offers it. */
+export type KindOffer = { kind: Kind, 
+/** The org's type; `None` when the org has none (the kind is shown unavailable). */
+typeId: string | null, typeName: string | null, 
+/** The type's own limit, else the one the procedure states. */
+maxInstances: number, existing: number, credentialTypes: Array<string>, };
+
 export type LinkView = { label: string, url: string | null, missing: Array<string>, };
 
 /** The live part of a step. Each goes with one step kind (checked by [`structural_problems`]). */
-export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight";
+export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions";
 
 export type Locale = "en" | "fr" | "ja";
+
+/** One of the org's data-action integrations. */
+export type ManagedIntegration = { id: string, name: string, kind: Kind | null, typeId: string, enabled: boolean, reported: ReportedState, detail: string | null, 
+/** Whether a credential `Integration-<id>` exists. */
+credentialSet: boolean, };
 
 /** A problem on one row (`row` indexes `pairs`); the UI translates `code`. */
 export type MapProblem = { row: number, code: string, };
@@ -214,6 +271,14 @@ export type PlanPreview = {
 bookId: number | null, entriesToAdd: number, entriesPresent: number, teamsToAssign: Array<Target>, agentsToAssign: Array<Target>, 
 /** Teams and agents the book is already assigned to. */
 alreadyAssigned: number, };
+
+export type PlannedIntegration = { 
+/** Unique among the org's integrations; how a re-apply finds it again. */
+name: string, kind: Kind, credentialType: string, 
+/** The credential's non-secret fields (user names, URLs, the role ARN …). */
+fields: { [key in string]: string }, 
+/** The credential's secret fields: where each comes from. */
+secrets: { [key in string]: SecretSource }, notes: string, };
 
 /** The "Status Options" choice in Salesforce. */
 export type PlannedKind = "online" | "busy";
@@ -298,6 +363,12 @@ raw: Array<string>,
 /** For `row.duplicate`: the line of the accepted row it repeats. */
 duplicateOf: number | null, };
 
+/**
+ * `reportedState.code`: what Genesys says the integration is doing, as opposed to what it was
+ * asked (`intendedState`).
+ */
+export type ReportedState = "ACTIVE" | "ACTIVATING" | "INACTIVE" | "DEACTIVATING" | "ERROR" | "UNKNOWN";
+
 /** Where the user was when they last closed the app. */
 export type Resume = { profileId: number, flowId: string | null, };
 
@@ -342,6 +413,9 @@ export type SalesforceStatusKind = "online" | "busy" | "unknown";
 
 /** A file Switchboard wrote, for the UI to show and reveal. */
 export type SavedFile = { path: string, };
+
+/** Where a secret field's value comes from when the plan is applied. */
+export type SecretSource = { "from": "keychain" } | { "from": "env", var: string, };
 
 export type Settings = { locale: Locale, };
 
@@ -470,17 +544,17 @@ export const STEP_STATUSES = ['not_started', 'in_progress', 'needs_attention', '
 export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const satisfies readonly StepKind[];
 
 /** Every `LiveKind`, in the core's order. */
-export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight'] as const satisfies readonly LiveKind[];
+export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions'] as const satisfies readonly LiveKind[];
 
 /** Every `ErrorCode`, in the core's order. */
 export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'keychain_timeout', 'storage', 'database_corrupt', 'database_newer', 'database_locked', 'disk_full', 'database_read_only', 'database_io', 'database_unavailable', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'apply_running', 'apply_plan_changed', 'internal'] as const satisfies readonly ErrorCode[];
 
 /** Every `ValidationCode`, in the core's order. */
-export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'country_codes', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'endpoint_not_vendor', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;
+export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'zendesk_url', 'dynamics_url', 'url_list', 'google_service_account', 'country_codes', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'endpoint_not_vendor', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
 /** Every `DiagnosisCode`, in the core's order. */
-export const DIAGNOSIS_CODES = ['settings.invalid', 'settings.missing_secret', 'network.unreachable', 'network.timeout', 'network.unexpected_redirect', 'rate_limited', 'vendor.server_error', 'vendor.unexpected_response', 'vendor.reply_too_large', 'vendor.token_rejected', 'vendor.untrusted_endpoint', 'internal', 'zoom.invalid_client', 'zoom.invalid_client_secret', 'zoom.client_id_mismatch', 'zoom.credentials_missing', 'zoom.not_server_to_server_app', 'zoom.invalid_account_id', 'zoom.no_token_issued', 'zoom.missing_scopes', 'zoom.api_access_denied', 'zoom.daily_rate_limit', 'zoom.token_request_rejected', 'cxone.invalid_client', 'cxone.invalid_access_key', 'cxone.unauthorized_client', 'cxone.token_request_rejected', 'cxone.tenant_unknown', 'cxone.tenant_not_found', 'cxone.area_mismatch', 'cxone.missing_permissions', 'cxone.address_book_missing', 'apply.not_recorded', 'salesforce.authentication_failure', 'salesforce.security_token_required', 'salesforce.invalid_login', 'salesforce.invalid_consumer_key', 'salesforce.invalid_consumer_secret', 'salesforce.unsupported_grant_type', 'salesforce.login_host_not_supported', 'salesforce.user_not_approved', 'salesforce.token_request_rejected', 'salesforce.request_limit_exceeded', 'salesforce.api_disabled', 'salesforce.omni_channel_unavailable', 'salesforce.developer_name_hidden', 'salesforce.statuses_missing', 'genesys.wrong_grant_type', 'genesys.client_not_found_in_region', 'genesys.invalid_client_secret', 'genesys.token_request_rejected', 'genesys.missing_permissions'] as const satisfies readonly DiagnosisCode[];
+export const DIAGNOSIS_CODES = ['settings.invalid', 'settings.missing_secret', 'network.unreachable', 'network.timeout', 'network.unexpected_redirect', 'rate_limited', 'vendor.server_error', 'vendor.unexpected_response', 'vendor.reply_too_large', 'vendor.token_rejected', 'vendor.untrusted_endpoint', 'internal', 'zoom.invalid_client', 'zoom.invalid_client_secret', 'zoom.client_id_mismatch', 'zoom.credentials_missing', 'zoom.not_server_to_server_app', 'zoom.invalid_account_id', 'zoom.no_token_issued', 'zoom.missing_scopes', 'zoom.api_access_denied', 'zoom.daily_rate_limit', 'zoom.token_request_rejected', 'cxone.invalid_client', 'cxone.invalid_access_key', 'cxone.unauthorized_client', 'cxone.token_request_rejected', 'cxone.tenant_unknown', 'cxone.tenant_not_found', 'cxone.area_mismatch', 'cxone.missing_permissions', 'cxone.address_book_missing', 'apply.not_recorded', 'salesforce.authentication_failure', 'salesforce.security_token_required', 'salesforce.invalid_login', 'salesforce.invalid_consumer_key', 'salesforce.invalid_consumer_secret', 'salesforce.unsupported_grant_type', 'salesforce.login_host_not_supported', 'salesforce.user_not_approved', 'salesforce.token_request_rejected', 'salesforce.request_limit_exceeded', 'salesforce.api_disabled', 'salesforce.omni_channel_unavailable', 'salesforce.developer_name_hidden', 'salesforce.statuses_missing', 'genesys.wrong_grant_type', 'genesys.client_not_found_in_region', 'genesys.invalid_client_secret', 'genesys.token_request_rejected', 'genesys.missing_permissions', 'genesys.instance_limit', 'genesys.type_unavailable', 'genesys.name_taken', 'genesys.integration_error', 'genesys.not_active', 'genesys.config_conflict'] as const satisfies readonly DiagnosisCode[];
 
 /** Every `AcdAttribute`, in the core's order. */
 export const ACD_ATTRIBUTES = ['first-name', 'last-name', 'display-name', 'email', 'business-phone', 'mobile-phone', 'extension', 'department', 'job-title', 'company'] as const satisfies readonly AcdAttribute[];
@@ -580,6 +654,24 @@ export type Commands = {
   /** Imports a rule file, its teams and users matched by name to this tenant's. */
   import_presence_rule: { args: { profileId: number; flowId: string; json: string; labels: DiagramLabels }; reply: PresenceRuleView };
   export_presence_diagram: { args: { profileId: number; flowId: string; labels: DiagramLabels }; reply: SavedFile };
+  /** Each kind as the org offers it (type, limit, how many exist) and the organization id. */
+  data_actions_org: { args: { profileId: number }; reply: DataActionsOrg };
+  data_actions_plan: { args: { profileId: number; flowId: string }; reply: DataActionsPlanView };
+  save_data_actions_plan: { args: { profileId: number; flowId: string; plan: DataActionsPlan }; reply: DataActionsPlanView };
+  /** A planned integration's secret goes straight to the keychain (`null` clears it). */
+  set_data_action_secret: { args: { profileId: number; flowId: string; name: string; field: string; value?: string | null }; reply: DataActionsPlanView };
+  /** A Google service-account key file's text: its fields filled, its private key to the keychain. */
+  import_google_key: { args: { profileId: number; flowId: string; name: string; keyJson: string }; reply: DataActionsPlanView };
+  preview_data_actions: { args: { profileId: number; flowId: string }; reply: DataActionsPreview };
+  /** Applies the plan (claimed and journalled; an unfinished run of another plan waits for `unfinished`). */
+  apply_data_actions: { args: { profileId: number; flowId: string; locale: Locale; unfinished?: Unfinished | null }; reply: DataActionsApplied };
+  data_action_integrations: { args: { profileId: number }; reply: Array<ManagedIntegration> };
+  /** Puts the plan's current secrets into the integration's existing credential. */
+  rotate_data_action_credential: { args: { profileId: number; flowId: string; integrationId: string }; reply: null };
+  set_data_action_enabled: { args: { profileId: number; integrationId: string; enabled: boolean }; reply: ManagedIntegration };
+  rename_data_action: { args: { profileId: number; integrationId: string; name: string }; reply: ManagedIntegration };
+  /** Deletes the integration and its credential. */
+  delete_data_action: { args: { profileId: number; integrationId: string }; reply: null };
   /** Why the database is not open, or nothing when it is (the normal app). */
   startup_problem: { args: {  }; reply: StartupProblem | null };
   /** Tries to open the database again (a lock released, space freed); what still fails. */

@@ -205,7 +205,7 @@ impl Apply<'_> {
 
     fn new_credential(&self, name: String) -> Result<NewCredential, Failure> {
         let mut secrets = BTreeMap::new();
-        for (field, _) in &self.item.secrets {
+        for field in self.item.secrets.keys() {
             let value = self.secrets.and_then(|s| s.get(field)).ok_or_else(|| {
                 Failure::new(Code::SettingsMissingSecret)
                     .with("field", format!("{}.{field}", self.item.name))

@@ -50,6 +50,7 @@ pub struct DataActionsPlan {
 
 /// A field of one planned integration that is not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "DataActionPlanProblem")]
 #[serde(rename_all = "camelCase")]
 pub struct PlanProblem {
     /// Index in the plan's list.
@@ -110,6 +111,7 @@ pub fn check(plan: &DataActionsPlan) -> Vec<PlanProblem> {
 
 /// What applying one planned integration would do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "DataActionStep")]
 #[serde(rename_all = "camelCase")]
 pub enum Step {
     /// Create the integration, its credential, its configuration; enable it.
@@ -121,6 +123,7 @@ pub enum Step {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(rename = "DataActionItemPreview")]
 #[serde(rename_all = "camelCase")]
 pub struct ItemPreview {
     pub name: String,
@@ -133,6 +136,7 @@ pub struct ItemPreview {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(rename = "DataActionsPreview")]
 #[serde(rename_all = "camelCase")]
 pub struct PlanPreview {
     pub items: Vec<ItemPreview>,

@@ -9,7 +9,8 @@
 use std::sync::{Mutex, PoisonError};
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::address_book::apply::{ApplyLog, ApplyRun, RunState};
@@ -51,6 +52,19 @@ pub fn claim(
     plan: &AddressBookPlan,
     choice: Option<Unfinished>,
 ) -> Result<ApplyRun> {
+    let id = claim_plan(conn, profile_id, kind, plan, choice)?;
+    load(conn, "WHERE id = ?1", params![id])?.ok_or_else(|| Error::not_found("apply run"))
+}
+
+/// [`claim`] for any kind of plan: the claimed run's id.
+pub fn claim_plan<P: Serialize>(
+    conn: &mut Connection,
+    profile_id: i64,
+    kind: &str,
+    plan: &P,
+    choice: Option<Unfinished>,
+) -> Result<i64> {
+    let shown = serde_json::to_value(plan).map_err(|e| Error::Corrupt(e.to_string()))?;
     let tx = conn.transaction()?;
     let held: Option<String> = tx
         .query_row(
@@ -63,45 +77,93 @@ pub fn claim(
     if let Some(since) = held {
         return Err(Error::ApplyRunning { since });
     }
-    let claimed = match unfinished(&tx, profile_id, kind)? {
-        Some(run) if same_plan(&run.plan, plan) || choice == Some(Unfinished::Resume) => run.id,
-        Some(run) if choice == Some(Unfinished::Discard) => {
+    let unfinished: Option<(i64, String)> = tx
+        .query_row(
+            "SELECT id, plan_json FROM apply_runs WHERE profile_id = ?1 AND kind = ?2
+               AND state IN ('running', 'failed') ORDER BY id DESC LIMIT 1",
+            params![profile_id, kind],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    // Plans compare as JSON values, so a plan saved by an older build with the same content
+    // (keys in another order) still counts as the same plan.
+    let same =
+        |saved: &str| serde_json::from_str::<serde_json::Value>(saved).ok() == Some(shown.clone());
+    let claimed = match unfinished {
+        Some((id, saved)) if same(&saved) || choice == Some(Unfinished::Resume) => id,
+        Some((id, _)) if choice == Some(Unfinished::Discard) => {
             tx.execute(
                 "UPDATE apply_runs SET state = 'discarded', claimed_until = NULL,
                    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
-                [run.id],
+                [id],
             )?;
-            insert(&tx, profile_id, kind, plan)?
+            insert(&tx, profile_id, kind, &shown)?
         }
-        Some(run) => return Err(Error::ApplyPlanChanged { run: run.id }),
-        None => insert(&tx, profile_id, kind, plan)?,
+        Some((id, _)) => return Err(Error::ApplyPlanChanged { run: id }),
+        None => insert(&tx, profile_id, kind, &shown)?,
     };
     tx.execute(
         &format!(
-            "UPDATE apply_runs SET claimed_until = {} WHERE id = ?1",
+            "UPDATE apply_runs SET claimed_until = {}, state = 'running' WHERE id = ?1",
             lease()
         ),
         [claimed],
     )?;
-    let run = load(&tx, "WHERE id = ?1", params![claimed])?
-        .ok_or_else(|| Error::not_found("apply run"))?;
     tx.commit()?;
-    Ok(run)
+    Ok(claimed)
 }
 
-/// Plans compare as JSON values, so a plan saved by an older build with the same content (keys
-/// in another order) still counts as the same plan.
-fn same_plan(saved: &AddressBookPlan, shown: &AddressBookPlan) -> bool {
-    serde_json::to_value(saved).ok() == serde_json::to_value(shown).ok()
-}
-
-fn insert(conn: &Connection, profile_id: i64, kind: &str, plan: &AddressBookPlan) -> Result<i64> {
-    let plan_json = serde_json::to_string(plan).map_err(|e| Error::Corrupt(e.to_string()))?;
+fn insert(conn: &Connection, profile_id: i64, kind: &str, plan: &serde_json::Value) -> Result<i64> {
     conn.execute(
         "INSERT INTO apply_runs (profile_id, kind, plan_json) VALUES (?1, ?2, ?3)",
-        params![profile_id, kind, plan_json],
+        params![profile_id, kind, plan.to_string()],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Saves a run's progress (a plan kind's own record of what it did), renewing its claim.
+pub fn save_progress<T: Serialize + ?Sized>(
+    conn: &Connection,
+    run_id: i64,
+    progress: &T,
+) -> Result<()> {
+    let json = serde_json::to_string(progress).map_err(|e| Error::Corrupt(e.to_string()))?;
+    conn.execute(
+        &format!(
+            "UPDATE apply_runs SET progress = ?2, claimed_until = {},
+               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+            lease()
+        ),
+        params![run_id, json],
+    )?;
+    Ok(())
+}
+
+/// The progress last saved for a run (empty when none was).
+pub fn progress_of<T: DeserializeOwned + Default>(conn: &Connection, run_id: i64) -> Result<T> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT progress FROM apply_runs WHERE id = ?1",
+            [run_id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .flatten();
+    match json {
+        Some(json) => serde_json::from_str(&json).map_err(|e| Error::Corrupt(e.to_string())),
+        None => Ok(T::default()),
+    }
+}
+
+/// Ends a run: done, or failed with `error_code`; its claim is released.
+pub fn finish(conn: &Connection, run_id: i64, error_code: Option<&str>) -> Result<()> {
+    conn.execute(
+        "UPDATE apply_runs SET state = CASE WHEN ?2 IS NULL THEN 'done' ELSE 'failed' END,
+           error_code = ?2, claimed_until = NULL,
+           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+        params![run_id, error_code],
+    )?;
+    Ok(())
 }
 
 /// Extends the claim of a run still running (the host's heartbeat during long vendor calls).

@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use problem::OpenProblem;
 
 /// Every migration, oldest first. Append only: a released migration is never edited.
-const MIGRATIONS: [&str; 7] = [
+const MIGRATIONS: [&str; 8] = [
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_secret_refs.sql"),
     include_str!("migrations/0003_practice_profiles.sql"),
@@ -34,6 +34,7 @@ const MIGRATIONS: [&str; 7] = [
     include_str!("migrations/0005_step_documents.sql"),
     include_str!("migrations/0006_keychain_names.sql"),
     include_str!("migrations/0007_apply_claims.sql"),
+    include_str!("migrations/0008_apply_progress.sql"),
 ];
 
 /// The schema version this build writes: a file above it comes from a newer Switchboard.

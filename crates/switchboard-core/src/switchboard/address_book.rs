@@ -347,7 +347,7 @@ impl Switchboard {
 impl Switchboard {
     /// Runs `work` while renewing the claim on `run_id`, so a long vendor call (retries, a
     /// rate-limit wait) never lets another apply take the run over.
-    async fn holding_claim<T>(&self, run_id: i64, work: impl Future<Output = T>) -> T {
+    pub(super) async fn holding_claim<T>(&self, run_id: i64, work: impl Future<Output = T>) -> T {
         let mut work = std::pin::pin!(work);
         loop {
             tokio::select! {

@@ -48,6 +48,14 @@ impl Switchboard {
                 }
                 other => other?,
             },
+            LiveKind::GenesysConnection => {
+                match self.test_connection(profile_id, Vendor::Genesys).await {
+                    Err(Error::NotFound { .. }) => {
+                        return Err(Error::ConnectionMissing(Vendor::Genesys));
+                    }
+                    other => other?,
+                }
+            }
             zoom => {
                 let fields = zoom_app_fields(zoom)
                     .ok_or_else(|| Error::not_found(format!("live check of step {step_id}")))?;

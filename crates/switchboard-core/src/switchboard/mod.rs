@@ -25,6 +25,7 @@ pub mod address_book;
 pub mod checks;
 pub mod connections;
 pub mod cxone_lists;
+pub mod data_actions;
 pub mod directory;
 pub mod files;
 pub mod keychain;
@@ -117,6 +118,7 @@ pub(crate) fn load(db: &Connection, profile_id: i64, flow: &'static Flow) -> Res
         practice: storage::profiles::get(db, profile_id)?.practice,
         from_connections: connection_values(db, profile_id, flow)?,
         borrowed_secrets: HashMap::new(),
+        derived: data_actions::derived_values(db, profile_id, flow)?,
     }
     .with_borrowed_secrets(connection_secrets(db, profile_id, flow)?))
 }

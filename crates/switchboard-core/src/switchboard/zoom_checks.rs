@@ -26,7 +26,9 @@ pub(super) fn zoom_app_fields(live: LiveKind) -> Option<[&'static str; 3]> {
         | LiveKind::SfStatuses
         | LiveKind::SfLogin
         | LiveKind::SfPreflight
-        | LiveKind::PresenceRule => None,
+        | LiveKind::PresenceRule
+        | LiveKind::GenesysConnection
+        | LiveKind::GenesysDataActions => None,
     }
 }
 

@@ -1,0 +1,640 @@
+//! Flow 3, Genesys Cloud data actions: the plan kept with the profile (its secrets in the
+//! keychain, one entry per integration and field), the org's types read live, the preview, the
+//! claimed and journalled apply, and managing what exists (list, rotate a credential, rename,
+//! enable or disable, delete with its credential, download the mTLS certificates).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Switchboard, find_flow, load, save_status};
+use crate::connection::{ConnectionSettings, Failure, Vendor};
+use crate::data_actions::apply::{self, ItemOutcome, Progress, ResolvedSecrets, Wait};
+use crate::data_actions::kinds::{self, Kind};
+use crate::data_actions::plan::{self, DataActionsPlan, PlanPreview, PlanProblem, SecretSource};
+use crate::error::{Error, FailureReply, Result};
+use crate::flow::FlowView;
+use crate::locale::Locale;
+use crate::secrets::{SecretKey, Sensitive};
+use crate::storage::apply_runs::{self, Unfinished};
+use crate::storage::progress::StepStatus;
+use crate::storage::step_documents::{self, DocKind, DocRef};
+use crate::storage::{journal, profiles, secret_refs};
+use crate::vendors::genesys::session::{GenesysSession, NewCredential};
+use crate::vendors::genesys::types::{Integration, ReportedState};
+use crate::vendors::http::Http;
+
+/// The flow step whose editor holds the plan.
+pub const STEP: &str = "data-actions";
+const RUN_KIND: &str = "genesys-data-actions";
+const SECRET_SCOPE: &str = "data-actions";
+
+/// One kind as this org offers it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KindOffer {
+    pub kind: Kind,
+    /// The org's type; `None` when the org has none (the kind is shown unavailable).
+    pub type_id: Option<String>,
+    pub type_name: Option<String>,
+    /// The type's own limit, else the one the procedure states.
+    pub max_instances: u32,
+    pub existing: usize,
+    pub credential_types: Vec<String>,
+}
+
+/// What the editor needs from the org: each kind's availability, and the organization id (the
+/// External ID of an AWS role's trust policy, copied, never typed).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DataActionsOrg {
+    pub organization_id: Option<String>,
+    pub kinds: Vec<KindOffer>,
+}
+
+/// The saved plan, its offline problems, and which secrets are saved (never their values).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DataActionsPlanView {
+    pub plan: DataActionsPlan,
+    pub problems: Vec<PlanProblem>,
+    /// `<integration name>/<field>` of every secret saved in the keychain.
+    pub secrets_set: Vec<String>,
+}
+
+/// An apply's outcome, as the window shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DataActionsApplied {
+    pub run_id: i64,
+    pub outcomes: Vec<ItemOutcome>,
+    pub failure: Option<FailureReply>,
+    pub flow: FlowView,
+}
+
+/// One of the org's data-action integrations.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ManagedIntegration {
+    pub id: String,
+    pub name: String,
+    pub kind: Option<Kind>,
+    pub type_id: String,
+    pub enabled: bool,
+    pub reported: ReportedState,
+    pub detail: Option<String>,
+    /// Whether a credential `Integration-<id>` exists.
+    pub credential_set: bool,
+}
+
+/// Where each secret of a plan comes from at apply time: the keychain, or (command line) an
+/// environment variable read through `env`.
+pub type Env<'a> = &'a (dyn Fn(&str) -> Option<String> + Sync);
+
+fn secret_key(profile_id: i64, integration: &str, field: &str) -> SecretKey {
+    SecretKey::new(
+        profile_id,
+        SECRET_SCOPE,
+        format!("{}/{field}", integration.trim()),
+    )
+}
+
+fn plan_ref(profile_id: i64, flow_id: &str) -> DocRef<'_> {
+    DocRef {
+        profile_id,
+        flow_id,
+        step_id: STEP,
+        kind: DocKind::Editor,
+    }
+}
+
+/// `integration-kinds`: the kinds the saved plan holds, for the steps that prepare each kind.
+pub(super) fn derived_values(
+    db: &rusqlite::Connection,
+    profile_id: i64,
+    flow: &crate::catalogue::Flow,
+) -> Result<std::collections::HashMap<String, String>> {
+    let mut values = std::collections::HashMap::new();
+    if flow.step(STEP).is_none() {
+        return Ok(values);
+    }
+    let plan: Option<DataActionsPlan> = step_documents::load(db, plan_ref(profile_id, &flow.id))?;
+    let mut kinds: Vec<String> = plan
+        .into_iter()
+        .flat_map(|p| p.integrations)
+        .filter_map(|i| {
+            serde_json::to_value(i.kind)
+                .ok()?
+                .as_str()
+                .map(str::to_owned)
+        })
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    values.insert("integration-kinds".to_owned(), kinds.join(","));
+    Ok(values)
+}
+
+impl Switchboard {
+    /// A Genesys session through the profile's Genesys connection.
+    pub(crate) async fn genesys_session(&self, profile_id: i64) -> Result<GenesysSession> {
+        let (settings, secrets) = self.connection_inputs(profile_id, Vendor::Genesys).await?;
+        let ConnectionSettings::Genesys(settings) = settings else {
+            return Err(Error::ConnectionMissing(Vendor::Genesys));
+        };
+        let http = Http::for_connection(settings.endpoints.practice)?.redacting(secrets.values());
+        Ok(GenesysSession::open(&settings, &secrets, http).await?)
+    }
+
+    /// Each kind as the org offers it, read live, and the organization id.
+    pub async fn data_actions_org(&self, profile_id: i64) -> Result<DataActionsOrg> {
+        let session = self.genesys_session(profile_id).await?;
+        let types = session.integration_types().await?;
+        let existing = session.integrations().await?;
+        let kinds = Kind::ALL
+            .iter()
+            .map(|&kind| {
+                let found = kind.find_type(&types);
+                KindOffer {
+                    kind,
+                    type_id: found.map(|t| t.id.clone()),
+                    type_name: found.map(|t| t.name.clone()),
+                    max_instances: found
+                        .and_then(|t| t.max_instances)
+                        .unwrap_or_else(|| kind.stated_limit()),
+                    existing: found
+                        .map_or(0, |t| existing.iter().filter(|i| i.type_id == t.id).count()),
+                    credential_types: kind
+                        .credential_types()
+                        .iter()
+                        .map(|t| (*t).to_owned())
+                        .collect(),
+                }
+            })
+            .collect();
+        // Reading the org needs one more permission; the editor still works without it.
+        let organization_id = session.organization_id().await.ok();
+        Ok(DataActionsOrg {
+            organization_id,
+            kinds,
+        })
+    }
+
+    pub fn data_actions_plan(&self, profile_id: i64, flow_id: &str) -> Result<DataActionsPlanView> {
+        find_flow(flow_id)?;
+        let db = self.db();
+        profiles::get(&db, profile_id)?;
+        let plan: DataActionsPlan =
+            step_documents::load(&db, plan_ref(profile_id, flow_id))?.unwrap_or_default();
+        let mut secrets_set: Vec<String> = secret_refs::fields_set(&db, profile_id, SECRET_SCOPE)?
+            .into_iter()
+            .collect();
+        secrets_set.sort();
+        Ok(DataActionsPlanView {
+            problems: plan::check(&plan),
+            plan,
+            secrets_set,
+        })
+    }
+
+    /// Saves the plan as typed (problems are shown, not refused: the admin fixes them in place).
+    pub fn save_data_actions_plan(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        plan: &DataActionsPlan,
+    ) -> Result<DataActionsPlanView> {
+        let flow = find_flow(flow_id)?;
+        if let Some((path, error)) =
+            crate::validate::first_too_long(plan, crate::validate::MAX_DOCUMENT_TEXT)
+        {
+            return Err(Error::invalid(path, error));
+        }
+        {
+            let db = self.db();
+            profiles::get(&db, profile_id)?;
+            step_documents::save(&db, plan_ref(profile_id, flow_id), plan)?;
+            let mut state = load(&db, profile_id, flow)?;
+            if state.status(STEP) == StepStatus::NotStarted
+                && let Some(step) = flow.step(STEP)
+            {
+                save_status(&db, profile_id, &mut state, step, StepStatus::InProgress)?;
+            }
+        }
+        self.data_actions_plan(profile_id, flow_id)
+    }
+
+    /// Saves (`Some`) or clears (`None`) the secret `field` of the planned integration `name`.
+    pub fn set_data_action_secret(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        name: &str,
+        field: &str,
+        value: Option<&Sensitive>,
+    ) -> Result<DataActionsPlanView> {
+        let view = self.data_actions_plan(profile_id, flow_id)?;
+        let item = view
+            .plan
+            .integrations
+            .iter()
+            .find(|i| i.name.trim() == name.trim())
+            .ok_or_else(|| Error::not_found(format!("planned integration {name}")))?;
+        let spec = kinds::fields(&item.credential_type)
+            .iter()
+            .find(|f| f.name == field && f.secret);
+        if spec.is_none() && !kinds::takes_any_fields(&item.credential_type) {
+            return Err(Error::not_found(format!("secret field {field}")));
+        }
+        let key = secret_key(profile_id, name, field);
+        let action = self.store_secret(&key, crate::validate::Rule::Secret, value)?;
+        journal::record(
+            &self.db(),
+            Some(profile_id),
+            Some("genesys"),
+            action,
+            "ok",
+            Some(&key.label()),
+        )?;
+        self.data_actions_plan(profile_id, flow_id)
+    }
+
+    /// Reads a Google service-account key file into the planned integration `name`: checks it is
+    /// a service-account key, fills the client e-mail, client id and private key id, and saves the
+    /// private key in the keychain. The file itself is not kept.
+    pub fn import_google_key(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        name: &str,
+        key_json: &str,
+    ) -> Result<DataActionsPlanView> {
+        let key: serde_json::Value = serde_json::from_str(key_json)
+            .map_err(|_| Error::validation("keyFile", "json_object"))?;
+        if key.get("type").and_then(serde_json::Value::as_str) != Some("service_account") {
+            return Err(Error::validation("keyFile", "google_service_account"));
+        }
+        let text = |field: &str| {
+            key.get(field)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+                .filter(|v| !v.trim().is_empty())
+                .ok_or_else(|| Error::validation("keyFile", "google_service_account"))
+        };
+        let (email, client_id, key_id, private_key) = (
+            text("client_email")?,
+            text("client_id")?,
+            text("private_key_id")?,
+            text("private_key")?,
+        );
+        let mut plan = self.data_actions_plan(profile_id, flow_id)?.plan;
+        let item = plan
+            .integrations
+            .iter_mut()
+            .find(|i| i.name.trim() == name.trim() && i.kind == Kind::Google)
+            .ok_or_else(|| Error::not_found(format!("planned Google integration {name}")))?;
+        item.fields.insert("clientEmail".into(), email);
+        item.fields.insert("clientId".into(), client_id);
+        item.fields.insert("privateKeyId".into(), key_id);
+        item.secrets
+            .insert("privateKey".into(), SecretSource::Keychain);
+        self.save_data_actions_plan(profile_id, flow_id, &plan)?;
+        self.set_data_action_secret(
+            profile_id,
+            flow_id,
+            name,
+            "privateKey",
+            Some(&Sensitive::new(private_key)),
+        )
+    }
+
+    /// What applying the plan would do, read live; refused while the plan has problems.
+    pub async fn preview_data_actions(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+    ) -> Result<PlanPreview> {
+        let view = self.data_actions_plan(profile_id, flow_id)?;
+        refuse_problems(&view)?;
+        let session = self.genesys_session(profile_id).await?;
+        Ok(plan::preview(&session, &view.plan).await?)
+    }
+
+    /// Every secret of the plan, from the keychain or the environment; names the first missing.
+    fn plan_secrets(
+        &self,
+        profile_id: i64,
+        plan: &DataActionsPlan,
+        env: Env<'_>,
+    ) -> Result<ResolvedSecrets> {
+        let mut resolved = ResolvedSecrets::new();
+        for item in &plan.integrations {
+            let mut values = BTreeMap::new();
+            for (field, source) in &item.secrets {
+                let value = match source {
+                    SecretSource::Keychain => {
+                        self.saved_secret(&secret_key(profile_id, &item.name, field))?
+                    }
+                    SecretSource::Env { var } => env(var).map(Sensitive::new),
+                };
+                match value {
+                    Some(value) => {
+                        values.insert(field.clone(), value);
+                    }
+                    None if kinds::fields(&item.credential_type)
+                        .iter()
+                        .any(|f| f.name == field && !f.required) => {}
+                    None => {
+                        return Err(Error::invalid(
+                            format!("{}/{field}", item.name),
+                            crate::validate::FieldError::new("required"),
+                        ));
+                    }
+                }
+            }
+            resolved.insert(item.name.clone(), values);
+        }
+        Ok(resolved)
+    }
+
+    /// Applies the plan: one claimed, journalled run (see `storage::apply_runs`), resumed only if
+    /// its plan is the plan shown. Each integration ends active, or the run stops with why.
+    pub async fn apply_data_actions(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        locale: Locale,
+        unfinished: Option<Unfinished>,
+        env: Env<'_>,
+    ) -> Result<DataActionsApplied> {
+        let flow = find_flow(flow_id)?;
+        let view = self.data_actions_plan(profile_id, flow_id)?;
+        refuse_problems(&view)?;
+        let secrets = self.plan_secrets(profile_id, &view.plan, env)?;
+        let run_id =
+            apply_runs::claim_plan(&mut self.db(), profile_id, RUN_KIND, &view.plan, unfinished)?;
+        let outcome = match self.genesys_session(profile_id).await {
+            Ok(session) => {
+                let mut progress = RunProgress { core: self, run_id };
+                let work = apply::apply(
+                    &session,
+                    &view.plan,
+                    &secrets,
+                    &mut progress,
+                    Wait::default(),
+                );
+                self.holding_claim(run_id, work).await
+            }
+            Err(Error::Vendor(failure)) => Err(failure),
+            Err(other) => {
+                apply_runs::release(&self.db(), run_id)?;
+                return Err(other);
+            }
+        };
+        let (outcomes, failure) = match outcome {
+            Ok(outcomes) => (outcomes, None),
+            Err(failure) => (apply_runs::progress_of(&self.db(), run_id)?, Some(failure)),
+        };
+        let db = self.db();
+        apply_runs::finish(&db, run_id, failure.as_ref().map(|f| f.code.as_str()))?;
+        let mut state = load(&db, profile_id, flow)?;
+        if let Some(step) = flow.step(STEP) {
+            let status = if failure.is_none() {
+                StepStatus::Done
+            } else {
+                StepStatus::NeedsAttention
+            };
+            save_status(&db, profile_id, &mut state, step, status)?;
+        }
+        journal::record(
+            &db,
+            Some(profile_id),
+            Some("genesys"),
+            "data_actions.apply",
+            if failure.is_none() { "done" } else { "failed" },
+            Some(&format!("run {run_id}: {} integrations", outcomes.len())),
+        )?;
+        Ok(DataActionsApplied {
+            run_id,
+            outcomes,
+            failure: failure.map(|f: Failure| FailureReply {
+                code: f.code,
+                params: f.params,
+            }),
+            flow: state.view(profile_id, locale),
+        })
+    }
+
+    /// The org's data-action integrations (of the seven kinds), with their state.
+    pub async fn data_action_integrations(
+        &self,
+        profile_id: i64,
+    ) -> Result<Vec<ManagedIntegration>> {
+        let session = self.genesys_session(profile_id).await?;
+        let types = session.integration_types().await?;
+        let credentials = session.credentials().await?;
+        let kinds: Vec<(Kind, String)> = Kind::ALL
+            .iter()
+            .filter_map(|&k| Some((k, k.find_type(&types)?.id.clone())))
+            .collect();
+        Ok(session
+            .integrations()
+            .await?
+            .into_iter()
+            .filter_map(|i: Integration| {
+                let kind = kinds
+                    .iter()
+                    .find(|(_, id)| *id == i.type_id)
+                    .map(|(k, _)| *k)?;
+                let credential = format!("Integration-{}", i.id);
+                Some(ManagedIntegration {
+                    credential_set: credentials.iter().any(|c| c.name == credential),
+                    id: i.id,
+                    name: i.name,
+                    kind: Some(kind),
+                    type_id: i.type_id,
+                    enabled: i.enabled,
+                    reported: i.reported,
+                    detail: i.detail,
+                })
+            })
+            .collect())
+    }
+
+    /// Puts the plan's current secrets into the integration's existing credential (same id, same
+    /// integration): a rotated password without a new integration.
+    pub async fn rotate_data_action_credential(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        integration_id: &str,
+        env: Env<'_>,
+    ) -> Result<()> {
+        let view = self.data_actions_plan(profile_id, flow_id)?;
+        let session = self.genesys_session(profile_id).await?;
+        let integration = session
+            .integration(integration_id)
+            .await?
+            .ok_or_else(|| Error::not_found(format!("integration {integration_id}")))?;
+        let item = view
+            .plan
+            .integrations
+            .iter()
+            .find(|i| i.name.trim().eq_ignore_ascii_case(integration.name.trim()))
+            .ok_or_else(|| Error::not_found(format!("planned integration {}", integration.name)))?;
+        let single = DataActionsPlan {
+            integrations: vec![item.clone()],
+        };
+        let mut secrets = self.plan_secrets(profile_id, &single, env)?;
+        let name = format!("Integration-{}", integration.id);
+        let credential = session
+            .credentials()
+            .await?
+            .into_iter()
+            .find(|c| c.name == name)
+            .ok_or_else(|| Error::not_found(format!("credential {name}")))?;
+        let new = NewCredential {
+            name,
+            type_name: item.credential_type.clone(),
+            fields: item.fields.clone(),
+            secrets: secrets.remove(&item.name).unwrap_or_default(),
+        };
+        session.update_credential(&credential.id, &new).await?;
+        journal::record(
+            &self.db(),
+            Some(profile_id),
+            Some("genesys"),
+            "data_actions.rotate",
+            "ok",
+            Some(&integration.name),
+        )?;
+        Ok(())
+    }
+
+    pub async fn set_data_action_enabled(
+        &self,
+        profile_id: i64,
+        integration_id: &str,
+        enabled: bool,
+    ) -> Result<ManagedIntegration> {
+        let session = self.genesys_session(profile_id).await?;
+        session.set_enabled(integration_id, enabled).await?;
+        let action = if enabled {
+            "data_actions.enable"
+        } else {
+            "data_actions.disable"
+        };
+        journal::record(
+            &self.db(),
+            Some(profile_id),
+            Some("genesys"),
+            action,
+            "ok",
+            Some(integration_id),
+        )?;
+        self.managed(profile_id, integration_id).await
+    }
+
+    /// Renames the integration (its configuration's name), with the version read just before.
+    pub async fn rename_data_action(
+        &self,
+        profile_id: i64,
+        integration_id: &str,
+        name: &str,
+    ) -> Result<ManagedIntegration> {
+        let name = name.trim();
+        if let Some(error) = crate::validate::check(crate::validate::Rule::Text, name, true, &[]) {
+            return Err(Error::invalid("name", error));
+        }
+        let session = self.genesys_session(profile_id).await?;
+        let taken = session
+            .integrations()
+            .await?
+            .into_iter()
+            .any(|i| i.id != integration_id && i.name.trim().eq_ignore_ascii_case(name));
+        if taken {
+            return Err(Error::invalid(
+                "name",
+                crate::validate::FieldError::new("duplicate"),
+            ));
+        }
+        for _ in 0..5 {
+            let mut config = session.config(integration_id).await?;
+            config.name = name.to_owned();
+            if let crate::vendors::genesys::session::ConfigWrite::Written(_) =
+                session.put_config(integration_id, &config).await?
+            {
+                journal::record(
+                    &self.db(),
+                    Some(profile_id),
+                    Some("genesys"),
+                    "data_actions.rename",
+                    "ok",
+                    Some(name),
+                )?;
+                return self.managed(profile_id, integration_id).await;
+            }
+        }
+        Err(Error::Vendor(
+            Failure::new(crate::connection::Code::GenesysConfigConflict).with("name", name),
+        ))
+    }
+
+    /// Deletes the integration and its credential `Integration-<id>`.
+    pub async fn delete_data_action(&self, profile_id: i64, integration_id: &str) -> Result<()> {
+        let session = self.genesys_session(profile_id).await?;
+        let name = format!("Integration-{integration_id}");
+        session.delete_integration(integration_id).await?;
+        for credential in session
+            .credentials()
+            .await?
+            .into_iter()
+            .filter(|c| c.name == name)
+        {
+            session.delete_credential(&credential.id).await?;
+        }
+        journal::record(
+            &self.db(),
+            Some(profile_id),
+            Some("genesys"),
+            "data_actions.delete",
+            "ok",
+            Some(integration_id),
+        )?;
+        Ok(())
+    }
+
+    async fn managed(&self, profile_id: i64, integration_id: &str) -> Result<ManagedIntegration> {
+        self.data_action_integrations(profile_id)
+            .await?
+            .into_iter()
+            .find(|i| i.id == integration_id)
+            .ok_or_else(|| Error::not_found(format!("integration {integration_id}")))
+    }
+}
+
+fn refuse_problems(view: &DataActionsPlanView) -> Result<()> {
+    match view.problems.first() {
+        Some(problem) => Err(Error::invalid(
+            format!("integrations.{}.{}", problem.index, problem.field),
+            problem.error.clone(),
+        )),
+        None if view.plan.integrations.is_empty() => {
+            Err(Error::validation("integrations", "required"))
+        }
+        None => Ok(()),
+    }
+}
+
+/// The run's progress, saved after each step (the lock taken per save, never across a call).
+struct RunProgress<'a> {
+    core: &'a Switchboard,
+    run_id: i64,
+}
+
+impl Progress for RunProgress<'_> {
+    fn record(&mut self, outcomes: &[ItemOutcome]) -> Result<()> {
+        apply_runs::save_progress(&self.core.db(), self.run_id, outcomes)
+    }
+}
