@@ -338,20 +338,15 @@ impl Switchboard {
                     }
                     SecretSource::Env { var } => env(var).map(Sensitive::new),
                 };
-                match value {
-                    Some(value) => {
-                        values.insert(field.clone(), value);
-                    }
-                    None if kinds::fields(&item.credential_type)
-                        .iter()
-                        .any(|f| f.name == field && !f.required) => {}
-                    None => {
-                        return Err(Error::invalid(
-                            format!("{}/{field}", item.name),
-                            crate::validate::FieldError::new("required"),
-                        ));
-                    }
-                }
+                // The plan names a source for this secret: without its value, nothing is
+                // created (an optional secret the admin does not want is not in the plan).
+                let value = value.ok_or_else(|| {
+                    Error::invalid(
+                        format!("{}/{field}", item.name),
+                        crate::validate::FieldError::new("required"),
+                    )
+                })?;
+                values.insert(field.clone(), value);
             }
             resolved.insert(item.name.clone(), values);
         }

@@ -8,6 +8,7 @@ mod catalogue;
 mod connections;
 mod cxone_session;
 mod data_actions;
+mod data_actions_flow;
 mod database_recovery;
 mod directory;
 mod directory_flow;
