@@ -31,7 +31,7 @@ mod zoom;
 
 pub use config::{
     CxoneCredentials, CxoneEndpoints, DemoCredentials, EmulatorConfig, Endpoints, GENESYS_REGIONS,
-    GenesysCredentials, GenesysEndpoints, GenesysRegion, SalesforceCredentials,
+    GENESYS_STATE_DELAY_MS, GENESYS_TOKEN_RATE_PER_MINUTE, GenesysCredentials, GenesysEndpoints, GenesysRegion, SalesforceCredentials,
     SalesforceEndpoints, TenantSize, ZoomCredentials, ZoomEndpoints,
 };
 pub use faults::{

@@ -236,7 +236,10 @@ async fn web_services_integration_is_created_configured_and_enabled() {
         "PATCH /api/v2/integrations/{integrationId} 200",
         &enabled,
     );
-    assert_eq!(enabled["reportedState"]["code"], "ACTIVE");
+    assert_eq!(
+        enabled["reportedState"]["code"], "ACTIVATING",
+        "ACTIVE comes after a delay"
+    );
     assert_eq!(
         enabled["config"]["current"]["name"],
         "Switchboard web services"
