@@ -475,9 +475,10 @@ mod tests {
 
     #[test]
     fn a_plan_written_before_missing_permissions_existed_still_parses() {
-        let plan: FaultPlan =
-            serde_json::from_str(r#"{"genesys":{"latency_ms":5},"genesys_grant_type_disabled":true}"#)
-                .expect("parses");
+        let plan: FaultPlan = serde_json::from_str(
+            r#"{"genesys":{"latency_ms":5},"genesys_grant_type_disabled":true}"#,
+        )
+        .expect("parses");
         assert!(plan.genesys_missing_permissions.is_empty());
         assert!(plan.genesys_grant_type_disabled);
     }

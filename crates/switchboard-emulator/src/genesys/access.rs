@@ -125,7 +125,11 @@ mod tests {
         let windows = TokenWindows::default();
         assert_eq!(windows.admit("a", 2), None);
         assert_eq!(windows.admit("a", 2), None);
-        assert_eq!(windows.admit("b", 2), None, "another token has its own window");
+        assert_eq!(
+            windows.admit("b", 2),
+            None,
+            "another token has its own window"
+        );
         let wait = windows.admit("a", 2).expect("third request of `a` is over");
         assert!(wait > Duration::from_secs(58) && wait <= WINDOW, "{wait:?}");
     }

@@ -11,8 +11,8 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
-use super::catalog::{CREDENTIAL_TYPES, CredentialType};
 use super::access::{ADD, DELETE, EDIT, VIEW};
+use super::catalog::{CREDENTIAL_TYPES, CredentialType};
 use super::{authorize, bad_request, error, page, reference_name};
 use crate::clock::{iso8601_millis, now_unix};
 use crate::http::{Params, Refusal, ok, refuse};

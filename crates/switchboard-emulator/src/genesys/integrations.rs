@@ -18,9 +18,9 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use serde_json::{Map, Value, json};
 
+use super::access::{ADD, DELETE, EDIT, VIEW};
 use super::catalog::{INTEGRATION_TYPES, IntegrationType};
 use super::credentials::Credential;
-use super::access::{ADD, DELETE, EDIT, VIEW};
 use super::{authorize, bad_request, error, page, paging, reference_name};
 use crate::clock::{iso8601_from_millis, now_unix_millis};
 use crate::http::{Params, Refusal, ok, refuse};

@@ -49,7 +49,6 @@ impl Organization {
             "version": 1,
             "state": "active",
             "defaultSiteId": self.default_site_id,
-            "deletable": false,
             "voicemailEnabled": true,
             "productPlatform": "PureCloud",
             "selfUri": format!("/api/v2/organizations/{}", self.id),

@@ -84,7 +84,9 @@ pub(super) async fn config_schema(
         None => error(
             StatusCode::NOT_FOUND,
             "not.found",
-            &format!("Unable to find config schema [{config_type}] for integration type {type_id}."),
+            &format!(
+                "Unable to find config schema [{config_type}] for integration type {type_id}."
+            ),
         ),
     }
 }

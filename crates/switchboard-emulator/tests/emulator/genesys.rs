@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::contract::assert_valid;
 use crate::support::{client, genesys_session, genesys_token_response, get, read, start};
 
-async fn call(method: Method, url: &str, token: &str, body: Option<Value>) -> (u16, Value) {
+pub async fn call(method: Method, url: &str, token: &str, body: Option<Value>) -> (u16, Value) {
     let mut request = client().request(method, url).bearer_auth(token);
     if let Some(body) = body {
         request = request.json(&body);
