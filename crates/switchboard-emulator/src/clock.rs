@@ -16,6 +16,24 @@ pub(crate) fn now_millis() -> u128 {
     u128::try_from(Timestamp::now().as_millisecond()).unwrap_or(0)
 }
 
+/// Milliseconds since the Unix epoch as a signed number, for state that changes within a second
+/// (Genesys integrations settle 1.5 s after a `PATCH`).
+pub(crate) fn now_unix_millis() -> i64 {
+    Timestamp::now().as_millisecond().max(0)
+}
+
+/// `2026-11-23T20:04:00.250Z`: `iso8601_millis` with the milliseconds kept.
+pub(crate) fn iso8601_from_millis(unix_millis: i64) -> String {
+    let millis = unix_millis.clamp(
+        Timestamp::MIN.as_millisecond(),
+        Timestamp::MAX.as_millisecond(),
+    );
+    Timestamp::from_millisecond(millis)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+        .strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
 /// The instant `unix` seconds after the epoch, held to the years -9999..=9999 `jiff` covers.
 fn at(unix: i64) -> Timestamp {
     let unix = unix.clamp(Timestamp::MIN.as_second(), Timestamp::MAX.as_second());
@@ -66,6 +84,11 @@ mod tests {
         assert_eq!(iso8601_millis(1_795_464_240), "2026-11-23T20:04:00.000Z");
         assert_eq!(salesforce(1_700_000_000), "2023-11-14T22:13:20.000+0000");
         assert_eq!(salesforce(0), "1970-01-01T00:00:00.000+0000");
+        assert_eq!(
+            iso8601_from_millis(1_795_464_240_250),
+            "2026-11-23T20:04:00.250Z"
+        );
+        assert_eq!(iso8601_from_millis(0), iso8601_millis(0));
     }
 
     #[test]

@@ -22,7 +22,22 @@ pub struct EmulatorConfig {
     /// Genesys region domain where the demo org lives, e.g. `mypurecloud.com` or `mypurecloud.jp`.
     /// The other regions answer too, but do not know the org's OAuth client.
     pub genesys_region: String,
+    /// Genesys' per-token limit without any fault set: 300 requests a minute by default
+    /// (`client.credentials.token.rate.per.minute`, vendor-apis.md §4.2), answered with 429
+    /// `too.many.requests` and `Retry-After` in seconds. `None` turns it off. A rate limit set
+    /// in the fault plan for Genesys replaces it.
+    pub genesys_token_rate_per_minute: Option<u32>,
+    /// How long a Genesys integration reports `ACTIVATING` / `DEACTIVATING` after a `PATCH` of
+    /// its `intendedState`, before `ACTIVE` (or `ERROR`) / `INACTIVE`.
+    pub genesys_state_delay_ms: u64,
 }
+
+/// Genesys' default `client.credentials.token.rate.per.minute`.
+pub const GENESYS_TOKEN_RATE_PER_MINUTE: u32 = 300;
+
+/// Default of `EmulatorConfig::genesys_state_delay_ms`: short enough for tests, long enough that
+/// a client which does not wait for `ACTIVE` (the premium app waits about 3 s) is caught.
+pub const GENESYS_STATE_DELAY_MS: u64 = 1_500;
 
 impl Default for EmulatorConfig {
     fn default() -> Self {
@@ -32,6 +47,8 @@ impl Default for EmulatorConfig {
             size: TenantSize::default(),
             faults: FaultPlan::default(),
             genesys_region: "mypurecloud.com".to_owned(),
+            genesys_token_rate_per_minute: Some(GENESYS_TOKEN_RATE_PER_MINUTE),
+            genesys_state_delay_ms: GENESYS_STATE_DELAY_MS,
         }
     }
 }

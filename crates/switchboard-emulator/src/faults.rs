@@ -65,6 +65,10 @@ pub struct FaultPlan {
     pub salesforce_omni_channel_disabled: bool,
     /// The Genesys OAuth client is not a Client Credentials client: `unauthorized_client`.
     pub genesys_grant_type_disabled: bool,
+    /// Permissions the Genesys OAuth client's roles lack (e.g. `integrations:integration:add`):
+    /// calls that need one answer 403 `missing.permissions` naming them. Tokens stay valid, as
+    /// in Genesys, where a role change applies to the next call.
+    pub genesys_missing_permissions: Vec<String>,
 }
 
 impl FaultPlan {
@@ -460,11 +464,22 @@ mod tests {
         });
         plan.zoom_revoked_scopes = vec!["user:read:admin".into()];
         plan.cxone.fail_writes_after = Some(100);
+        plan.genesys_missing_permissions = vec!["integrations:integration:add".into()];
         let json = serde_json::to_string(&plan).expect("serialises");
         assert_eq!(
             serde_json::from_str::<FaultPlan>(&json).expect("parses"),
             plan
         );
         assert!(serde_json::from_str::<FaultPlan>(r#"{"zooom":{}}"#).is_err());
+    }
+
+    #[test]
+    fn a_plan_written_before_missing_permissions_existed_still_parses() {
+        let plan: FaultPlan = serde_json::from_str(
+            r#"{"genesys":{"latency_ms":5},"genesys_grant_type_disabled":true}"#,
+        )
+        .expect("parses");
+        assert!(plan.genesys_missing_permissions.is_empty());
+        assert!(plan.genesys_grant_type_disabled);
     }
 }

@@ -31,8 +31,9 @@ mod zoom;
 
 pub use config::{
     CxoneCredentials, CxoneEndpoints, DemoCredentials, EmulatorConfig, Endpoints, GENESYS_REGIONS,
-    GenesysCredentials, GenesysEndpoints, GenesysRegion, SalesforceCredentials,
-    SalesforceEndpoints, TenantSize, ZoomCredentials, ZoomEndpoints,
+    GENESYS_STATE_DELAY_MS, GENESYS_TOKEN_RATE_PER_MINUTE, GenesysCredentials, GenesysEndpoints,
+    GenesysRegion, SalesforceCredentials, SalesforceEndpoints, TenantSize, ZoomCredentials,
+    ZoomEndpoints,
 };
 pub use faults::{
     FaultHandle, FaultPlan, RateLimit, RetryAfter, ServerErrors, Trigger, Vendor, VendorFaults,

@@ -171,6 +171,7 @@ async fn main() -> ExitCode {
         },
         faults,
         genesys_region: args.genesys_region.clone(),
+        ..defaults
     };
     let emulator = match Emulator::start(config).await {
         Ok(emulator) => emulator,

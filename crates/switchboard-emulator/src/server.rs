@@ -89,7 +89,7 @@ fn seeded(config: &EmulatorConfig, base: &str) -> Emu {
         zoom: zoom::Zoom::seeded(&rng, &people),
         cxone: cxone::Cxone::seeded(&rng, &people),
         salesforce: salesforce::Salesforce::seeded(&rng, &people),
-        genesys: genesys::Genesys::seeded(&rng),
+        genesys: genesys::Genesys::seeded(&rng, config),
         endpoints,
         credentials,
         faults: FaultHandle::new(config.faults.clone()),

@@ -1,5 +1,10 @@
 //! What the demo org can install: data-action integration types (ids, credential keys and
 //! `maxInstances` from vendor-apis.md §4.4) and the credential types their credentials use.
+//!
+//! Google's data-actions type id and credential names are not published (§4.4 "UNCONFIRMED"):
+//! the ones here are deliberately ones no static table in a client would carry, so a client
+//! must discover them (types → the type's `credentials` map → credential types). The fields
+//! follow a Google service-account key file, as the Genesys Google Cloud setup asks for them.
 
 use serde_json::{Map, Value, json};
 
@@ -102,6 +107,36 @@ pub(crate) const CREDENTIAL_TYPES: &[CredentialType] = &[
         fields: &[("ARN", "Role ARN", false)],
         required: &["ARN"],
     },
+    CredentialType {
+        id: "googleCloudPlatform",
+        name: "googleCloudPlatform",
+        fields: GOOGLE_FIELDS,
+        required: GOOGLE_REQUIRED,
+    },
+    CredentialType {
+        id: "googleGSuite",
+        name: "googleGSuite",
+        fields: GOOGLE_FIELDS,
+        required: GOOGLE_REQUIRED,
+    },
+];
+
+/// A Google service account: `scopes` is comma-separated; `impersonateUserEmail` (domain-wide
+/// delegation) is optional.
+const GOOGLE_FIELDS: &[Field] = &[
+    ("clientId", "Client ID", false),
+    ("clientEmail", "Client Email", false),
+    ("privateKeyId", "Private Key ID", false),
+    ("privateKey", "Private Key", true),
+    ("scopes", "Scopes", false),
+    ("impersonateUserEmail", "Impersonate User Email", false),
+];
+const GOOGLE_REQUIRED: &[&str] = &[
+    "clientId",
+    "clientEmail",
+    "privateKeyId",
+    "privateKey",
+    "scopes",
 ];
 
 pub(crate) const INTEGRATION_TYPES: &[IntegrationType] = &[
@@ -181,6 +216,19 @@ pub(crate) const INTEGRATION_TYPES: &[IntegrationType] = &[
             types: &["amazonWebServicesARN"],
         }],
         max_instances: 10,
+        non_installable: false,
+    },
+    IntegrationType {
+        id: "google-cloud-data-actions",
+        name: "Google Cloud Data Actions",
+        description: "Call Google Cloud Functions and Google APIs from flows and scripts.",
+        category: "Data Actions",
+        slots: &[CredentialSlot {
+            key: "googleServiceAccount",
+            title: "Service Account",
+            types: &["googleCloudPlatform", "googleGSuite"],
+        }],
+        max_instances: 100,
         non_installable: false,
     },
     IntegrationType {

@@ -1,6 +1,6 @@
-//! Integration credentials (create, get with secrets redacted, update, delete, cursor listing),
-//! credential types, and the mTLS client certificates data actions present
-//! (`GET /api/v2/integrations/actions/certificates`).
+//! Integration credentials (create, get with secrets redacted, update, delete, cursor listing)
+//! and the credential types. Writes need `integrations:integration:add|edit|delete`, reads
+//! `integrations:integration:view`, as for integrations.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -9,15 +9,13 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use serde_json::{Map, Value, json};
 
+use super::access::{ADD, DELETE, EDIT, VIEW};
 use super::catalog::{CREDENTIAL_TYPES, CredentialType};
 use super::{authorize, bad_request, error, page, reference_name};
 use crate::clock::{iso8601_millis, now_unix};
 use crate::http::{Params, Refusal, ok, refuse};
-use crate::seed::Rng;
 use crate::server::Emu;
 
 #[derive(Debug, Clone)]
@@ -126,7 +124,7 @@ pub(super) async fn create(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[ADD]) {
         return *refusal;
     }
     let (name, kind, fields) = match parse(&body) {
@@ -153,7 +151,7 @@ pub(super) async fn get(
     Path(params): PathParams,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[VIEW]) {
         return *refusal;
     }
     let id = credential_id(&params);
@@ -170,7 +168,7 @@ pub(super) async fn update(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[EDIT]) {
         return *refusal;
     }
     let (name, kind, fields) = match parse(&body) {
@@ -194,7 +192,7 @@ pub(super) async fn remove(
     Path(params): PathParams,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[DELETE]) {
         return *refusal;
     }
     let id = credential_id(&params);
@@ -214,7 +212,7 @@ pub(super) async fn listing(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[VIEW]) {
         return *refusal;
     }
     let query = Params::from_query(&uri);
@@ -255,7 +253,7 @@ pub(super) async fn types(
     Path(params): PathParams,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[VIEW]) {
         return *refusal;
     }
     let entities: Vec<Value> = CREDENTIAL_TYPES
@@ -266,61 +264,6 @@ pub(super) async fn types(
         &entities,
         "/api/v2/integrations/credentials/types",
         100,
-        1,
-    ))
-}
-
-/// A PEM-armoured block of seeded bytes. It has the shape of the platform's answer but is not a
-/// parseable X.509 certificate: no client checks one against Genesys' CA offline anyway.
-fn pem(label: &str) -> String {
-    let mut rng = Rng::new(0x6765_6e65).derive(label);
-    let bytes: Vec<u8> = (0..600).map(|_| rng.below(256) as u8).collect();
-    let body = STANDARD.encode(bytes);
-    let lines: Vec<&str> = body
-        .as_bytes()
-        .chunks(64)
-        .map(|chunk| std::str::from_utf8(chunk).unwrap_or(""))
-        .collect();
-    format!(
-        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
-        lines.join("\n")
-    )
-}
-
-pub(super) async fn certificates(
-    State(emu): State<Arc<Emu>>,
-    Path(params): PathParams,
-    uri: Uri,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
-        return *refusal;
-    }
-    let query = Params::from_query(&uri);
-    let status = query.get("status");
-    if status.is_some_and(|s| !matches!(s, "Current" | "Upcoming")) {
-        return bad_request("Value is not valid for field [status]: Current or Upcoming.");
-    }
-    if query.get("type").is_some_and(|t| t != "Client") {
-        return bad_request("Value is not valid for field [type]: Client.");
-    }
-    // During a rotation both the current and the upcoming certificate are published.
-    let entities: Vec<Value> = ["Current", "Upcoming"]
-        .iter()
-        .filter(|s| status.is_none_or(|want| want == **s))
-        .map(|s| {
-            json!({
-                "signingAuthority": "Genesys Cloud Data Actions Client CA",
-                "certificate": pem(s),
-                "status": s,
-                "type": "Client",
-            })
-        })
-        .collect();
-    ok(page(
-        &entities,
-        "/api/v2/integrations/actions/certificates",
-        25,
         1,
     ))
 }

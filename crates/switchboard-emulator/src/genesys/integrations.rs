@@ -1,9 +1,16 @@
 //! Integrations: create (starts DISABLED, refused past the type's `maxInstances`), list, get,
 //! `PATCH` of `intendedState`, delete, and `config/current` whose `PUT` must carry the current
 //! `version` (a stale one gets 409 `general.conflict`); plus the integration types.
+//!
+//! `reportedState` lags `intendedState` as in Genesys: after a `PATCH` that changes it, the
+//! integration reports `ACTIVATING` (or `DEACTIVATING`) for `EmulatorConfig::genesys_state_delay_ms`
+//! (1.5 s by default), then `ACTIVE` (`ERROR` with "Missing required credentials." when a
+//! credential key of its type is not set) or `INACTIVE`. Times are kept in milliseconds, since
+//! the delay is shorter than the second the rest of the emulator counts in.
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -11,10 +18,11 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use serde_json::{Map, Value, json};
 
+use super::access::{ADD, DELETE, EDIT, VIEW};
 use super::catalog::{INTEGRATION_TYPES, IntegrationType};
 use super::credentials::Credential;
 use super::{authorize, bad_request, error, page, paging, reference_name};
-use crate::clock::{iso8601_millis, now_unix};
+use crate::clock::{iso8601_from_millis, now_unix_millis};
 use crate::http::{Params, Refusal, ok, refuse};
 use crate::seed::Rng;
 use crate::server::Emu;
@@ -36,7 +44,10 @@ pub(crate) struct Integration {
     pub kind: &'static IntegrationType,
     pub notes: String,
     pub enabled: bool,
-    pub state_changed: i64,
+    /// When `enabled` last changed (Unix milliseconds).
+    pub changed_ms: i64,
+    /// Until when it reports `ACTIVATING` / `DEACTIVATING` (Unix milliseconds).
+    pub settles_ms: i64,
     pub config: Config,
 }
 
@@ -46,10 +57,12 @@ pub(crate) struct GenesysData {
     pub credentials: Vec<Credential>,
     /// New ids: seeded, so a scripted session gets the same ids every run.
     pub ids: Rng,
+    /// How long a state change takes to settle.
+    pub state_delay: Duration,
 }
 
 impl GenesysData {
-    pub(crate) fn seeded(rng: &Rng) -> Self {
+    pub(crate) fn seeded(rng: &Rng, state_delay: Duration) -> Self {
         let mut ids = rng.derive("genesys");
         // The org already has one Salesforce data-actions integration, enabled, so listings and
         // instance counts start from something real.
@@ -58,7 +71,8 @@ impl GenesysData {
             kind: IntegrationType::find("salesforce-datadip").unwrap_or(&INTEGRATION_TYPES[0]),
             notes: "Created by the previous administrator".to_owned(),
             enabled: true,
-            state_changed: 1_767_225_600,
+            changed_ms: 1_767_225_600_000,
+            settles_ms: 1_767_225_600_000,
             config: Config {
                 name: "Salesforce Data Actions (legacy)".to_owned(),
                 version: 3,
@@ -72,10 +86,11 @@ impl GenesysData {
             integrations: vec![existing],
             credentials: Vec::new(),
             ids,
+            state_delay,
         }
     }
 
-    fn find(&self, id: &str) -> Option<usize> {
+    pub(crate) fn find(&self, id: &str) -> Option<usize> {
         self.integrations.iter().position(|i| i.id == id)
     }
 }
@@ -94,23 +109,42 @@ impl Integration {
         })
     }
 
-    /// Enabled without the credentials its type needs, an integration reports an error, as
-    /// the Genesys UI shows it.
-    fn reported_state(&self) -> Value {
+    /// `reportedState.code` at `now_ms`. Enabled without the credentials its type needs, an
+    /// integration settles in error, as the Genesys UI shows it.
+    pub(crate) fn state_code(&self, now_ms: i64) -> &'static str {
         let missing = self
             .kind
             .slots
             .iter()
             .any(|s| !self.config.credentials.contains_key(s.key));
-        let (code, effective) = match (self.enabled, missing) {
-            (false, _) => ("INACTIVE", "Inactive"),
-            (true, true) => ("ERROR", "Error"),
-            (true, false) => ("ACTIVE", "Active"),
+        match (self.enabled, now_ms < self.settles_ms, missing) {
+            (true, true, _) => "ACTIVATING",
+            (false, true, _) => "DEACTIVATING",
+            (false, false, _) => "INACTIVE",
+            (true, false, true) => "ERROR",
+            (true, false, false) => "ACTIVE",
+        }
+    }
+
+    fn reported_state(&self) -> Value {
+        let now = now_unix_millis();
+        let code = self.state_code(now);
+        let effective = match code {
+            "ACTIVATING" => "Activating",
+            "DEACTIVATING" => "Deactivating",
+            "INACTIVE" => "Inactive",
+            "ERROR" => "Error",
+            _ => "Active",
+        };
+        let last = if now < self.settles_ms {
+            self.changed_ms
+        } else {
+            self.settles_ms
         };
         let mut state = json!({
             "code": code,
             "effective": effective,
-            "lastUpdated": iso8601_millis(self.state_changed),
+            "lastUpdated": iso8601_from_millis(last),
         });
         if code == "ERROR" {
             state["detail"] = json!({ "message": "Missing required credentials." });
@@ -163,7 +197,7 @@ pub(super) async fn list(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[VIEW]) {
         return *refusal;
     }
     let (size, number) = match paging(&Params::from_query(&uri)) {
@@ -181,7 +215,7 @@ pub(super) async fn create(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[ADD]) {
         return *refusal;
     }
     let request = match object(&body) {
@@ -224,7 +258,8 @@ pub(super) async fn create(
             .unwrap_or("")
             .to_owned(),
         enabled: false,
-        state_changed: now_unix(),
+        changed_ms: now_unix_millis(),
+        settles_ms: now_unix_millis(),
         config: Config {
             name,
             version: 1,
@@ -244,9 +279,10 @@ fn with_integration(
     emu: &Emu,
     params: &HashMap<String, String>,
     headers: &HeaderMap,
+    needs: &str,
     act: impl FnOnce(&mut GenesysData, usize) -> Response,
 ) -> Response {
-    if let Err(refusal) = authorize(emu, params, headers) {
+    if let Err(refusal) = authorize(emu, params, headers, &[needs]) {
         return *refusal;
     }
     let id = integration_id(params);
@@ -262,7 +298,7 @@ pub(super) async fn get(
     Path(params): PathParams,
     headers: HeaderMap,
 ) -> Response {
-    with_integration(&emu, &params, &headers, |data, i| {
+    with_integration(&emu, &params, &headers, VIEW, |data, i| {
         ok(data.integrations[i].render())
     })
 }
@@ -273,7 +309,7 @@ pub(super) async fn patch(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[EDIT]) {
         return *refusal;
     }
     let request = match object(&body) {
@@ -295,12 +331,15 @@ pub(super) async fn patch(
     let Some(i) = data.find(id) else {
         return not_found(id);
     };
+    let delay = i64::try_from(data.state_delay.as_millis()).unwrap_or(i64::MAX);
     let integration = &mut data.integrations[i];
-    if let Some(enabled) = enabled {
-        if integration.enabled != enabled {
-            integration.state_changed = now_unix();
-        }
+    if let Some(enabled) = enabled
+        && integration.enabled != enabled
+    {
+        let now = now_unix_millis();
         integration.enabled = enabled;
+        integration.changed_ms = now;
+        integration.settles_ms = now.saturating_add(delay);
     }
     if let Some(notes) = request.get("notes").and_then(Value::as_str) {
         integration.notes = notes.to_owned();
@@ -313,7 +352,7 @@ pub(super) async fn remove(
     Path(params): PathParams,
     headers: HeaderMap,
 ) -> Response {
-    with_integration(&emu, &params, &headers, |data, i| {
+    with_integration(&emu, &params, &headers, DELETE, |data, i| {
         ok(data.integrations.remove(i).render())
     })
 }
@@ -323,7 +362,7 @@ pub(super) async fn config(
     Path(params): PathParams,
     headers: HeaderMap,
 ) -> Response {
-    with_integration(&emu, &params, &headers, |data, i| {
+    with_integration(&emu, &params, &headers, VIEW, |data, i| {
         ok(data.integrations[i].config_json())
     })
 }
@@ -334,7 +373,7 @@ pub(super) async fn put_config(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[EDIT]) {
         return *refusal;
     }
     let request = match object(&body) {
@@ -398,7 +437,7 @@ pub(super) async fn types(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[VIEW]) {
         return *refusal;
     }
     let (size, number) = match paging(&Params::from_query(&uri)) {
@@ -417,7 +456,7 @@ pub(super) async fn type_by_id(
     Path(params): PathParams,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = authorize(&emu, &params, &headers) {
+    if let Err(refusal) = authorize(&emu, &params, &headers, &[VIEW]) {
         return *refusal;
     }
     let type_id = params.get("type_id").map_or("", String::as_str);

@@ -1,44 +1,64 @@
 //! Genesys Cloud: client-credentials tokens from each region's login host
-//! (`{login_base}/oauth/token`, standing for `https://login.{domain}`) and the integrations API
-//! on the region's API host (`{api_base}/api/v2/integrations...`): types with `maxInstances`,
-//! integrations, their versioned `config/current`, credentials, and the data-action certificates.
+//! (`{login_base}/oauth/token`, standing for `https://login.{domain}`) and the platform API on
+//! the region's API host (`{api_base}/api/v2/...`): the organization (`organizations/me`),
+//! integration types with `maxInstances` and config schemas, integrations whose reported state
+//! follows a `PATCH` after a delay, their versioned `config/current`, credentials, data actions
+//! and their test, and the data-action certificates. Every call needs a token of the region,
+//! counts against the per-token limit (300 a minute) and needs its role permission.
 
+mod access;
+mod actions;
 mod catalog;
+mod certificates;
 mod credentials;
 mod integrations;
 mod oauth;
+mod organization;
+mod schemas;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::Router;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
-use crate::config::GENESYS_REGIONS;
+use crate::config::{EmulatorConfig, GENESYS_REGIONS};
 use crate::faults::{Throttle, Vendor};
 use crate::gate::retry_after_value;
 use crate::http::{Params, Refusal, json, page_bounds, page_count, refuse, status, with_header};
 use crate::seed::Rng;
 use crate::server::Emu;
-use crate::tokens::{Access, TokenStore};
+use crate::tokens::TokenStore;
 
+pub(crate) use access::authorize;
 pub(crate) use integrations::GenesysData;
 
 #[derive(Debug)]
 pub(crate) struct Genesys {
     data: Mutex<GenesysData>,
     pub tokens: TokenStore,
+    /// Requests per token in the current minute, for the default limit.
+    windows: access::TokenWindows,
+    /// `EmulatorConfig::genesys_token_rate_per_minute`.
+    token_rate_per_minute: Option<u32>,
+    organization: organization::Organization,
 }
 
 impl Genesys {
-    pub(crate) fn seeded(rng: &Rng) -> Self {
+    pub(crate) fn seeded(rng: &Rng, config: &EmulatorConfig) -> Self {
         Self {
-            data: Mutex::new(GenesysData::seeded(rng)),
+            data: Mutex::new(GenesysData::seeded(
+                rng,
+                Duration::from_millis(config.genesys_state_delay_ms),
+            )),
             tokens: TokenStore::new(Vendor::Genesys, Duration::from_secs(86_399)),
+            windows: access::TokenWindows::default(),
+            token_rate_per_minute: config.genesys_token_rate_per_minute,
+            organization: organization::Organization::seeded(rng),
         }
     }
 
@@ -60,6 +80,10 @@ pub(crate) fn api_routes() -> Router<Arc<Emu>> {
         .route("/types", get(i::types))
         .route("/types/{type_id}", get(i::type_by_id))
         .route(
+            "/types/{type_id}/configschemas/{config_type}",
+            get(schemas::config_schema),
+        )
+        .route(
             "/{integration_id}",
             get(i::get).patch(i::patch).delete(i::remove),
         )
@@ -74,8 +98,11 @@ pub(crate) fn api_routes() -> Router<Arc<Emu>> {
             "/credentials/{credential_id}",
             get(c::get).put(c::update).delete(c::remove),
         )
-        .route("/actions/certificates", get(c::certificates));
+        .route("/actions", get(actions::list))
+        .route("/actions/{action_id}/test", post(actions::test))
+        .route("/actions/certificates", get(certificates::list));
     Router::new()
+        .route("/api/v2/organizations/me", get(organization::me))
         .route("/api/v2/integrations", get(i::list).post(i::create))
         .nest("/api/v2/integrations", integrations)
         .fallback(not_found)
@@ -123,34 +150,6 @@ pub(crate) fn region(params: &HashMap<String, String>) -> Option<&str> {
         .then_some(domain.as_str())
 }
 
-/// Checks the bearer token, which must come from this region's login host.
-pub(crate) fn authorize(
-    emu: &Emu,
-    params: &HashMap<String, String>,
-    headers: &HeaderMap,
-) -> Result<(), Refusal> {
-    let Some(domain) = region(params) else {
-        return refuse(error(
-            StatusCode::NOT_FOUND,
-            "not.found",
-            "Unknown region host.",
-        ));
-    };
-    match emu.genesys.tokens.check(&emu.faults, headers, false) {
-        Access::Missing => refuse(error(
-            StatusCode::UNAUTHORIZED,
-            "authentication.required",
-            "No authentication bearer token specified in authorization header.",
-        )),
-        Access::Granted(grant) if grant.realm == domain => Ok(()),
-        Access::Granted(_) | Access::Unknown | Access::Expired => refuse(error(
-            StatusCode::UNAUTHORIZED,
-            "bad.credentials",
-            "Invalid login credentials.",
-        )),
-    }
-}
-
 /// `pageSize` (default 25, 1 to 500) and `pageNumber` (default 1).
 pub(crate) fn paging(params: &Params) -> Result<(usize, usize), Refusal> {
     let number = |name: &str, default: usize, max: usize| match params.get_ci(name) {
@@ -173,7 +172,9 @@ pub(crate) fn page(entities: &[Value], path: &str, size: usize, number: usize) -
     let total = entities.len();
     let pages = page_count(total, size).max(1);
     let (start, end) = page_bounds(total, size, number);
-    let uri = |n: usize| format!("{path}?pageSize={size}&pageNumber={n}");
+    // `path` may carry a filter of its own, e.g. `...?integrationId=...`.
+    let sep = if path.contains('?') { '&' } else { '?' };
+    let uri = |n: usize| format!("{path}{sep}pageSize={size}&pageNumber={n}");
     let mut body = json!({
         "entities": &entities[start..end],
         "pageSize": size,

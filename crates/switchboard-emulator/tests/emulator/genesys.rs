@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::contract::assert_valid;
 use crate::support::{client, genesys_session, genesys_token_response, get, read, start};
 
-async fn call(method: Method, url: &str, token: &str, body: Option<Value>) -> (u16, Value) {
+pub async fn call(method: Method, url: &str, token: &str, body: Option<Value>) -> (u16, Value) {
     let mut request = client().request(method, url).bearer_auth(token);
     if let Some(body) = body {
         request = request.json(&body);
@@ -236,7 +236,10 @@ async fn web_services_integration_is_created_configured_and_enabled() {
         "PATCH /api/v2/integrations/{integrationId} 200",
         &enabled,
     );
-    assert_eq!(enabled["reportedState"]["code"], "ACTIVE");
+    assert_eq!(
+        enabled["reportedState"]["code"], "ACTIVATING",
+        "ACTIVE comes after a delay"
+    );
     assert_eq!(
         enabled["config"]["current"]["name"],
         "Switchboard web services"

@@ -7,6 +7,8 @@ mod cxone;
 mod directory_sync;
 mod faults;
 mod genesys;
+mod genesys_limits;
+mod genesys_setup;
 mod salesforce;
 mod support;
 mod zoom;
