@@ -6,7 +6,8 @@ use switchboard_core::data_actions::plan::{DataActionsPlan, PlanPreview};
 use switchboard_core::secrets::Sensitive;
 use switchboard_core::storage::apply_runs::Unfinished;
 use switchboard_core::switchboard::data_actions::{
-    DataActionsApplied, DataActionsOrg, DataActionsPlanView, ManagedIntegration,
+    ActionTestView, DataActionsApplied, DataActionsOrg, DataActionsPlanView, ManagedIntegration,
+    SavedCertificate,
 };
 
 use crate::contract::commands;
@@ -99,6 +100,30 @@ commands! {
         name: String,
     ) -> ManagedIntegration {
         Ok(state.core()?.rename_data_action(profile_id, &integration_id, &name).await?)
+    }
+
+    /// Saves the data-action client certificates (Current, Upcoming) as PEM files in Downloads,
+    /// with their expiry dates.
+    fn save_data_action_certificates[state, _app](
+        profile_id: i64,
+        flow_id: String,
+    ) -> Vec<SavedCertificate> {
+        let folder = super::presence::downloads()?;
+        Ok(state.core()?.save_data_action_certificates(profile_id, &flow_id, &folder).await?)
+    }
+
+    /// The certificates last downloaded, with their expiry dates.
+    fn data_action_certificates[state, _app](profile_id: i64, flow_id: String) -> Vec<SavedCertificate> {
+        Ok(state.core()?.data_action_certificates(profile_id, &flow_id)?)
+    }
+
+    /// Tests the integration's first data action with `input` (a JSON object).
+    fn test_data_action[state, _app](
+        profile_id: i64,
+        integration_id: String,
+        input: serde_json::Value,
+    ) -> ActionTestView {
+        Ok(state.core()?.test_data_action(profile_id, &integration_id, &input).await?)
     }
 
     /// Deletes the integration and its credential.

@@ -88,7 +88,7 @@ commands! {
 }
 
 /// Where exports go: the user's Downloads folder, else their home folder.
-fn downloads() -> IpcResult<PathBuf> {
+pub(crate) fn downloads() -> IpcResult<PathBuf> {
     exports::folder()
         .ok_or_else(|| IpcError::internal("this system has no Downloads or home folder"))
 }

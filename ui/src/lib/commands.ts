@@ -1,7 +1,7 @@
 // Purpose: one wrapper per command of the core↔window contract, GENERATED with contract.ts by
 // `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.
 import { call } from './ipc';
-import type { AddressBookDraft, ConnectionSettings, DataActionsPlan, DiagramLabels, DirectorySyncDoc, EntryDraft, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor } from './contract';
+import type { AddressBookDraft, ConnectionSettings, DataActionsPlan, DiagramLabels, DirectorySyncDoc, EntryDraft, JsonValue, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor } from './contract';
 
 export const appInfo = () => call('app_info');
 /** The UI's language: the saved one, else the OS language when Switchboard speaks it (all there is while the database is not open and the recovery screen shows). */
@@ -92,6 +92,12 @@ export const dataActionIntegrations = (profileId: number) => call('data_action_i
 export const rotateDataActionCredential = (profileId: number, flowId: string, integrationId: string) => call('rotate_data_action_credential', { profileId, flowId, integrationId });
 export const setDataActionEnabled = (profileId: number, integrationId: string, enabled: boolean) => call('set_data_action_enabled', { profileId, integrationId, enabled });
 export const renameDataAction = (profileId: number, integrationId: string, name: string) => call('rename_data_action', { profileId, integrationId, name });
+/** Saves the data-action client certificates (Current, Upcoming) as PEM files in Downloads, with their expiry dates. */
+export const saveDataActionCertificates = (profileId: number, flowId: string) => call('save_data_action_certificates', { profileId, flowId });
+/** The certificates last downloaded, with their expiry dates. */
+export const dataActionCertificates = (profileId: number, flowId: string) => call('data_action_certificates', { profileId, flowId });
+/** Tests the integration's first data action with `input` (a JSON object). */
+export const testDataAction = (profileId: number, integrationId: string, input: JsonValue) => call('test_data_action', { profileId, integrationId, input });
 /** Deletes the integration and its credential. */
 export const deleteDataAction = (profileId: number, integrationId: string) => call('delete_data_action', { profileId, integrationId });
 /** Why the database is not open, or nothing when it is (the normal app). */

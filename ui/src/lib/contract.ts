@@ -7,6 +7,9 @@ export type AcceptedRow = { line: number, entry: AddressEntry, };
 /** A CXone ACD user attribute the sync can fill. */
 export type AcdAttribute = "first-name" | "last-name" | "display-name" | "email" | "business-phone" | "mobile-phone" | "extension" | "department" | "job-title" | "company";
 
+/** An action's test, as the window shows it. */
+export type ActionTestView = { actionId: string, actionName: string, success: boolean, failedStep: string | null, };
+
 /** What the admin is preparing: kept as they type, applied on request. */
 export type AddressBookDraft = { region: string, entries: Array<AddressEntry>, teams: Array<Target>, agents: Array<Target>, };
 
@@ -411,6 +414,11 @@ export type SalesforceStatus = { developerName: string, label: string, kind: Sal
 /** A ServicePresenceStatus is Online (the agent can take work) or Busy. */
 export type SalesforceStatusKind = "online" | "busy" | "unknown";
 
+/** A downloaded data-action certificate: where it was saved and when it expires. */
+export type SavedCertificate = { 
+/** `Current` or `Upcoming`. */
+status: string, signingAuthority: string, notAfter: string | null, path: string, };
+
 /** A file Switchboard wrote, for the UI to show and reveal. */
 export type SavedFile = { path: string, };
 
@@ -670,6 +678,12 @@ export type Commands = {
   rotate_data_action_credential: { args: { profileId: number; flowId: string; integrationId: string }; reply: null };
   set_data_action_enabled: { args: { profileId: number; integrationId: string; enabled: boolean }; reply: ManagedIntegration };
   rename_data_action: { args: { profileId: number; integrationId: string; name: string }; reply: ManagedIntegration };
+  /** Saves the data-action client certificates (Current, Upcoming) as PEM files in Downloads, with their expiry dates. */
+  save_data_action_certificates: { args: { profileId: number; flowId: string }; reply: Array<SavedCertificate> };
+  /** The certificates last downloaded, with their expiry dates. */
+  data_action_certificates: { args: { profileId: number; flowId: string }; reply: Array<SavedCertificate> };
+  /** Tests the integration's first data action with `input` (a JSON object). */
+  test_data_action: { args: { profileId: number; integrationId: string; input: JsonValue }; reply: ActionTestView };
   /** Deletes the integration and its credential. */
   delete_data_action: { args: { profileId: number; integrationId: string }; reply: null };
   /** Why the database is not open, or nothing when it is (the normal app). */

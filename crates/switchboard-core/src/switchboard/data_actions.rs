@@ -609,6 +609,144 @@ impl Switchboard {
     }
 }
 
+/// A downloaded data-action certificate: where it was saved and when it expires.
+#[derive(Debug, Clone, serde::Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedCertificate {
+    /// `Current` or `Upcoming`.
+    pub status: String,
+    pub signing_authority: String,
+    pub not_after: Option<String>,
+    pub path: String,
+}
+
+/// An action's test, as the window shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionTestView {
+    pub action_id: String,
+    pub action_name: String,
+    pub success: bool,
+    pub failed_step: Option<String>,
+}
+
+/// Where the certificates last downloaded are remembered (for the hand-over report).
+fn certificates_ref(profile_id: i64, flow_id: &str) -> DocRef<'_> {
+    DocRef {
+        profile_id,
+        flow_id,
+        step_id: "data-actions-certificates",
+        kind: DocKind::Draft,
+    }
+}
+
+impl Switchboard {
+    /// Saves the data-action client certificates (Current, and Upcoming during a rotation) as
+    /// PEM files in `folder`, and remembers their expiry dates.
+    pub async fn save_data_action_certificates(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        folder: &std::path::Path,
+    ) -> Result<Vec<SavedCertificate>> {
+        find_flow(flow_id)?;
+        let session = self.genesys_session(profile_id).await?;
+        let mut saved = Vec::new();
+        for certificate in session.certificates().await? {
+            let date = certificate
+                .not_after
+                .as_deref()
+                .and_then(|d| d.get(..10))
+                .unwrap_or("");
+            let status = certificate.status.to_ascii_lowercase();
+            let stem = format!("genesys-data-actions-{status}-certificate-{date}");
+            let path = super::files::write_new(
+                folder,
+                stem.trim_end_matches('-'),
+                "pem",
+                &certificate.pem,
+            )?;
+            self.remember_written(&path);
+            saved.push(SavedCertificate {
+                status: certificate.status,
+                signing_authority: certificate.signing_authority,
+                not_after: certificate.not_after,
+                path: path.display().to_string(),
+            });
+        }
+        let db = self.db();
+        step_documents::save(&db, certificates_ref(profile_id, flow_id), &saved)?;
+        journal::record(
+            &db,
+            Some(profile_id),
+            Some("genesys"),
+            "data_actions.certificates",
+            "ok",
+            Some(&format!("{} saved", saved.len())),
+        )?;
+        Ok(saved)
+    }
+
+    /// The certificates last downloaded, with their expiry dates.
+    pub fn data_action_certificates(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+    ) -> Result<Vec<SavedCertificate>> {
+        Ok(
+            step_documents::load(&self.db(), certificates_ref(profile_id, flow_id))?
+                .unwrap_or_default(),
+        )
+    }
+
+    /// Runs the test of the integration's first data action with `input` (a JSON object).
+    pub async fn test_data_action(
+        &self,
+        profile_id: i64,
+        integration_id: &str,
+        input: &serde_json::Value,
+    ) -> Result<ActionTestView> {
+        if !input.is_object() {
+            return Err(Error::validation("input", "json_object"));
+        }
+        let session = self.genesys_session(profile_id).await?;
+        let listed = session.actions(integration_id).await?.into_iter().next();
+        let Some((action_id, action_name)) = listed else {
+            // Genesys lists an integration's actions only while it is active: say which it is.
+            let integration = session
+                .integration(integration_id)
+                .await?
+                .ok_or_else(|| Error::not_found(format!("integration {integration_id}")))?;
+            if integration.reported != ReportedState::Active {
+                let state = serde_json::to_value(integration.reported).unwrap_or_default();
+                return Err(Error::Vendor(
+                    Failure::new(crate::connection::Code::GenesysNotActive)
+                        .with("name", integration.name)
+                        .with("state", state),
+                ));
+            }
+            return Err(Error::not_found(format!(
+                "data action of integration {integration_id}"
+            )));
+        };
+        let test = session.test_action(&action_id, input).await?;
+        journal::record(
+            &self.db(),
+            Some(profile_id),
+            Some("genesys"),
+            "data_actions.test",
+            if test.success { "ok" } else { "failed" },
+            Some(&action_name),
+        )?;
+        Ok(ActionTestView {
+            action_id,
+            action_name,
+            success: test.success,
+            failed_step: test.failed_step,
+        })
+    }
+}
+
 fn refuse_problems(view: &DataActionsPlanView) -> Result<()> {
     match view.problems.first() {
         Some(problem) => Err(Error::invalid(

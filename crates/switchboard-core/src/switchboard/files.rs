@@ -1,6 +1,9 @@
-//! Files Switchboard wrote during this run (rule files, diagrams): the only ones the host may
-//! show in the file manager, so the window can never make it open a path of its choosing.
+//! Files Switchboard wrote during this run (rule files, diagrams, certificates): the only ones
+//! the host may show in the file manager, so the window can never make it open a path of its
+//! choosing; and writing a new file without replacing one.
 
+use std::fs::OpenOptions;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::sync::PoisonError;
 
@@ -35,4 +38,24 @@ impl Switchboard {
         }
         exports::revealable_folder(&file, &exports::roots())
     }
+}
+
+/// Creates `<stem>.<ext>` in `folder`, or `<stem>-2.<ext>`, `-3` … when taken.
+pub(crate) fn write_new(folder: &Path, stem: &str, ext: &str, text: &str) -> Result<PathBuf> {
+    for n in 1..=999 {
+        let name = match n {
+            1 => format!("{stem}.{ext}"),
+            n => format!("{stem}-{n}.{ext}"),
+        };
+        let path = folder.join(name);
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                file.write_all(text.as_bytes())?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(std::io::Error::new(ErrorKind::AlreadyExists, "no free file name").into())
 }

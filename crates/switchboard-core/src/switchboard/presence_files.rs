@@ -2,9 +2,7 @@
 //! `presence/file.rs`) and the diagram (SVG). The host names the folder (the user's Downloads
 //! folder in the app, a temporary one in tests); a file already there is never overwritten.
 
-use std::fs::OpenOptions;
-use std::io::{ErrorKind, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::SystemTime;
 
 use serde::Serialize;
@@ -16,6 +14,7 @@ use crate::time::format_utc;
 use ts_rs::TS;
 
 use super::Switchboard;
+use super::files::write_new;
 use super::names::file_slug;
 use super::presence::STEP;
 
@@ -83,24 +82,4 @@ fn file_stem(rule_name: &str, now: SystemTime) -> String {
         slug if slug.is_empty() => format!("presence-rule-{date}"),
         slug => format!("presence-rule-{slug}-{date}"),
     }
-}
-
-/// Creates `<stem>.<ext>` in `folder`, or `<stem>-2.<ext>`, `-3` … when taken.
-fn write_new(folder: &Path, stem: &str, ext: &str, text: &str) -> Result<PathBuf> {
-    for n in 1..=999 {
-        let name = match n {
-            1 => format!("{stem}.{ext}"),
-            n => format!("{stem}-{n}.{ext}"),
-        };
-        let path = folder.join(name);
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                file.write_all(text.as_bytes())?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Err(std::io::Error::new(ErrorKind::AlreadyExists, "no free file name").into())
 }

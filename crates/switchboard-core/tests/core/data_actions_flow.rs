@@ -240,3 +240,78 @@ async fn a_google_key_file_fills_the_integration_and_keeps_only_the_private_key_
         "the private key is never in the plan"
     );
 }
+
+#[tokio::test]
+async fn the_certificates_are_saved_with_their_expiry_and_an_action_is_tested_once_active() {
+    let p = practice().await;
+    let core = &p.core;
+    let folder = tempfile::tempdir().unwrap();
+    let saved = core
+        .save_data_action_certificates(p.profile, FLOW, folder.path())
+        .await
+        .unwrap();
+    let dates: Vec<(&str, Option<&str>)> = saved
+        .iter()
+        .map(|c| (c.status.as_str(), c.not_after.as_deref()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("Current", Some("2027-09-15T23:59:59Z")),
+            ("Upcoming", Some("2028-09-14T23:59:59Z"))
+        ]
+    );
+    for certificate in &saved {
+        let pem = std::fs::read_to_string(&certificate.path).unwrap();
+        assert!(pem.starts_with("-----BEGIN CERTIFICATE-----"));
+    }
+    assert_eq!(
+        core.data_action_certificates(p.profile, FLOW)
+            .unwrap()
+            .len(),
+        2,
+        "remembered"
+    );
+
+    core.save_data_actions_plan(
+        p.profile,
+        FLOW,
+        &DataActionsPlan {
+            integrations: vec![plan().integrations[1].clone()],
+        },
+    )
+    .unwrap();
+    core.apply_data_actions(p.profile, FLOW, EN, None, &no_env)
+        .await
+        .unwrap();
+    let id = core
+        .data_action_integrations(p.profile)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.name == "Order lookup")
+        .unwrap()
+        .id;
+    let tested = core
+        .test_data_action(
+            p.profile,
+            &id,
+            &serde_json::json!({"accountId": "0015e00000AbCdEAAZ"}),
+        )
+        .await
+        .unwrap();
+    assert!(tested.success, "{tested:?}");
+    core.set_data_action_enabled(p.profile, &id, false)
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1600)).await;
+    let refused = core
+        .test_data_action(p.profile, &id, &serde_json::json!({}))
+        .await
+        .unwrap_err();
+    let reply = serde_json::to_string(&switchboard_core::ErrorReply::from(&refused)).unwrap();
+    assert!(
+        reply.contains("genesys.not_active") && reply.contains("INACTIVE"),
+        "{reply}"
+    );
+}

@@ -346,6 +346,62 @@ impl GenesysSession {
     }
 }
 
+impl GenesysSession {
+    /// The data actions of an integration (Genesys lists them once it is active).
+    pub async fn actions(&self, integration_id: &str) -> Result<Vec<(String, String)>, Failure> {
+        let listed = self
+            .pages(
+                "/api/v2/integrations/actions",
+                &[("integrationId", integration_id)],
+            )
+            .await?;
+        Ok(listed
+            .iter()
+            .filter_map(|a| {
+                Some((
+                    a.get("id")?.as_str()?.to_owned(),
+                    a.get("name")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                ))
+            })
+            .collect())
+    }
+
+    /// Runs an action's test with `input`; Genesys' refusal (inactive integration, bad input)
+    /// comes back as a failure with its words.
+    pub async fn test_action(&self, action_id: &str, input: &Value) -> Result<ActionTest, Failure> {
+        let url = self.url(&format!("/api/v2/integrations/actions/{action_id}/test"));
+        let reply = self.call(Request::post_json(url, input.clone())).await?;
+        let body = read(&reply)?;
+        let failed_step = body
+            .get("operations")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .find(|op| op.get("success").and_then(Value::as_bool) == Some(false))
+            .and_then(|op| op.get("name").and_then(Value::as_str))
+            .map(str::to_owned);
+        Ok(ActionTest {
+            success: body
+                .get("success")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            failed_step,
+        })
+    }
+}
+
+/// An action test's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionTest {
+    pub success: bool,
+    /// The first step Genesys reports as failed.
+    pub failed_step: Option<String>,
+}
+
 fn read(reply: &Reply) -> Result<Value, Failure> {
     if reply.is_success() {
         return Ok(reply.json().unwrap_or(Value::Null));

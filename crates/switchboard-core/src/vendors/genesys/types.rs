@@ -275,16 +275,32 @@ pub struct ActionCertificate {
     pub status: String,
     pub signing_authority: String,
     pub pem: String,
+    /// The certificate's `notAfter`, ISO 8601 UTC; `None` if the PEM cannot be read.
+    pub not_after: Option<String>,
 }
 
 impl ActionCertificate {
     pub fn from_wire(value: &Value) -> Option<Self> {
+        let pem = value.get("certificate")?.as_str()?.to_owned();
         Some(ActionCertificate {
             status: text(value, "status"),
             signing_authority: text(value, "signingAuthority"),
-            pem: value.get("certificate")?.as_str()?.to_owned(),
+            not_after: expiry(&pem),
+            pem,
         })
     }
+}
+
+/// When a PEM certificate expires (Genesys publishes no expiry field; the certificate says it).
+pub fn expiry(pem: &str) -> Option<String> {
+    use x509_cert::der::DecodePem;
+    let certificate = x509_cert::Certificate::from_pem(pem.trim().as_bytes()).ok()?;
+    let after = certificate
+        .tbs_certificate
+        .validity
+        .not_after
+        .to_system_time();
+    Some(crate::time::format_utc(after))
 }
 
 #[cfg(test)]
