@@ -8,6 +8,7 @@ mod address_book_apply;
 mod directory;
 mod explain;
 mod files;
+mod genesys;
 mod presence;
 mod print;
 
@@ -62,6 +63,9 @@ enum Command {
     /// CXone ↔ Salesforce Presence Sync rules
     #[command(subcommand)]
     Presence(presence::PresenceCommand),
+    /// Genesys Cloud data actions as code: plan, apply, list, export
+    #[command(subcommand)]
+    Genesys(genesys::GenesysCommand),
     /// The practice tenant's emulator
     #[command(subcommand)]
     Practice(PracticeCommand),
@@ -139,9 +143,21 @@ fn main() -> ExitCode {
     if let Command::Presence(command) = &cli.command {
         return presence::run(command, cli.json);
     }
-    match run(&cli) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
+    let outcome = match &cli.command {
+        // `genesys plan` tells "nothing to do" (0) from "changes" (2) and "cannot" (1).
+        Command::Genesys(command) => {
+            open_core(&cli).and_then(|core| genesys::run(&core, command, cli.json))
+        }
+        _ => run(&cli).map(|ok| {
+            if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }),
+    };
+    match outcome {
+        Ok(code) => code,
         Err(error) => {
             let reply = ErrorReply::from(error);
             if cli.json {
@@ -162,15 +178,7 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
     if let Some(done) = run_offline(cli) {
         return done;
     }
-    let kind = BuildKind::of_current_build(cfg!(debug_assertions));
-    let paths = match &cli.data_dir {
-        Some(dir) => AppPaths::under(dir.clone()),
-        None => AppPaths::for_user(kind)
-            .ok_or_else(|| switchboard_core::Error::not_found("a per-user data folder"))?,
-    };
-    let keychain = Timed::new(KeychainStore::new(kind.identifier()), KEYCHAIN_TIMEOUT);
-    let core = Switchboard::open(&paths, Box::new(keychain))?;
-    let core = with_practice(core)?;
+    let core = open_core(cli)?;
     let out = print::Out { json: cli.json };
     match &cli.command {
         Command::Profile(ProfileCommand::List) => out.profiles(&core.list_profiles()?),
@@ -251,8 +259,22 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
         Command::AddressBook(_) | Command::Directory(_) | Command::Presence(_) => {
             unreachable!("offline commands ran before the database was opened")
         }
+        Command::Genesys(_) => unreachable!("genesys commands choose their own exit status"),
     }
     Ok(true)
+}
+
+/// The core on the data folder (`--data-dir`, else the app's) and the OS keychain, with the
+/// practice tenant.
+fn open_core(cli: &Cli) -> switchboard_core::Result<Switchboard> {
+    let kind = BuildKind::of_current_build(cfg!(debug_assertions));
+    let paths = match &cli.data_dir {
+        Some(dir) => AppPaths::under(dir.clone()),
+        None => AppPaths::for_user(kind)
+            .ok_or_else(|| switchboard_core::Error::not_found("a per-user data folder"))?,
+    };
+    let keychain = Timed::new(KeychainStore::new(kind.identifier()), KEYCHAIN_TIMEOUT);
+    with_practice(Switchboard::open(&paths, Box::new(keychain))?)
 }
 
 /// Commands that work on files alone, before (or without) any profile or database.

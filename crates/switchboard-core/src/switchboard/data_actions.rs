@@ -309,16 +309,25 @@ impl Switchboard {
         )
     }
 
-    /// What applying the plan would do, read live; refused while the plan has problems.
+    /// What applying the saved plan would do, read live; refused while the plan has problems.
     pub async fn preview_data_actions(
         &self,
         profile_id: i64,
         flow_id: &str,
     ) -> Result<PlanPreview> {
-        let view = self.data_actions_plan(profile_id, flow_id)?;
-        refuse_problems(&view)?;
+        let plan = self.data_actions_plan(profile_id, flow_id)?.plan;
+        self.preview_plan(profile_id, &plan).await
+    }
+
+    /// What applying `plan` (e.g. a file the command line reads) would do; nothing is saved.
+    pub async fn preview_plan(
+        &self,
+        profile_id: i64,
+        plan: &DataActionsPlan,
+    ) -> Result<PlanPreview> {
+        refuse_problems(plan)?;
         let session = self.genesys_session(profile_id).await?;
-        Ok(plan::preview(&session, &view.plan).await?)
+        Ok(plan::preview(&session, plan).await?)
     }
 
     /// Every secret of the plan, from the keychain or the environment; names the first missing.
@@ -365,7 +374,7 @@ impl Switchboard {
     ) -> Result<DataActionsApplied> {
         let flow = find_flow(flow_id)?;
         let view = self.data_actions_plan(profile_id, flow_id)?;
-        refuse_problems(&view)?;
+        refuse_problems(&view.plan)?;
         let secrets = self.plan_secrets(profile_id, &view.plan, env)?;
         let run_id =
             apply_runs::claim_plan(&mut self.db(), profile_id, RUN_KIND, &view.plan, unfinished)?;
@@ -419,6 +428,41 @@ impl Switchboard {
             }),
             flow: state.view(profile_id, locale),
         })
+    }
+
+    /// The org's data-action integrations as a plan file: names, kinds, credential types and
+    /// non-secret fields; each secret named as an environment variable to set, never its value.
+    /// Integrations without a credential are left out (a plan could not re-create them). Planning
+    /// the export against the same org finds nothing to do.
+    pub async fn export_data_actions(&self, profile_id: i64) -> Result<DataActionsPlan> {
+        let session = self.genesys_session(profile_id).await?;
+        let credentials = session.credentials().await?;
+        let mut integrations = Vec::new();
+        for managed in self.data_action_integrations(profile_id).await? {
+            let Some(kind) = managed.kind else { continue };
+            let name = format!("Integration-{}", managed.id);
+            // Without a credential there is nothing a plan could re-create it from: the caller
+            // names it (the command line warns) instead of exporting an entry that cannot apply.
+            let Some(credential) = credentials.iter().find(|c| c.name == name) else {
+                continue;
+            };
+            let (credential_type, mut fields) = session.credential(&credential.id).await?;
+            let mut secrets = BTreeMap::new();
+            for spec in kinds::fields(&credential_type).iter().filter(|f| f.secret) {
+                fields.remove(spec.name);
+                let var = env_name(&managed.name, spec.name);
+                secrets.insert(spec.name.to_owned(), SecretSource::Env { var });
+            }
+            integrations.push(plan::PlannedIntegration {
+                name: managed.name,
+                kind,
+                credential_type,
+                fields,
+                secrets,
+                notes: String::new(),
+            });
+        }
+        Ok(DataActionsPlan { integrations })
     }
 
     /// The org's data-action integrations (of the seven kinds), with their state.
@@ -609,6 +653,35 @@ impl Switchboard {
     }
 }
 
+/// `BILLING_API_PASSWORD` for the field `password` of "Billing API". A name with no ASCII
+/// letter or digit (「請求 API」) gets a stable `DATA_ACTION_<hash>` prefix instead.
+fn env_name(integration: &str, field: &str) -> String {
+    let mut prefix = String::new();
+    for c in integration.chars() {
+        if c.is_ascii_alphanumeric() {
+            prefix.push(c.to_ascii_uppercase());
+        } else if !prefix.is_empty() && !prefix.ends_with('_') {
+            prefix.push('_');
+        }
+    }
+    let mut prefix = prefix.trim_end_matches('_').to_owned();
+    if prefix.is_empty() {
+        // FNV-1a: stable across runs and builds, unlike the standard hasher.
+        let hash = integration.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        prefix = format!("DATA_ACTION_{:08X}", hash >> 32);
+    }
+    let mut suffix = String::new();
+    for (i, c) in field.chars().enumerate() {
+        if i > 0 && c.is_ascii_uppercase() {
+            suffix.push('_');
+        }
+        suffix.push(c.to_ascii_uppercase());
+    }
+    format!("{prefix}_{suffix}")
+}
+
 /// A downloaded data-action certificate: where it was saved and when it expires.
 #[derive(Debug, Clone, serde::Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -747,15 +820,13 @@ impl Switchboard {
     }
 }
 
-fn refuse_problems(view: &DataActionsPlanView) -> Result<()> {
-    match view.problems.first() {
+fn refuse_problems(plan: &DataActionsPlan) -> Result<()> {
+    match plan::check(plan).first() {
         Some(problem) => Err(Error::invalid(
             format!("integrations.{}.{}", problem.index, problem.field),
             problem.error.clone(),
         )),
-        None if view.plan.integrations.is_empty() => {
-            Err(Error::validation("integrations", "required"))
-        }
+        None if plan.integrations.is_empty() => Err(Error::validation("integrations", "required")),
         None => Ok(()),
     }
 }
@@ -769,5 +840,30 @@ struct RunProgress<'a> {
 impl Progress for RunProgress<'_> {
     fn record(&mut self, outcomes: &[ItemOutcome]) -> Result<()> {
         apply_runs::save_progress(&self.core.db(), self.run_id, outcomes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::env_name;
+
+    #[test]
+    fn exported_secrets_are_named_as_environment_variables() {
+        assert_eq!(env_name("Billing API", "password"), "BILLING_API_PASSWORD");
+        assert_eq!(
+            env_name("Lambda – Billing (prod)", "privateKey"),
+            "LAMBDA_BILLING_PROD_PRIVATE_KEY"
+        );
+        let japanese = env_name("請求 API", "apiToken");
+        assert!(
+            japanese.starts_with("API_") || japanese.starts_with("DATA_ACTION_"),
+            "{japanese}"
+        );
+        assert_eq!(
+            env_name("請求", "apiToken"),
+            env_name("請求", "apiToken"),
+            "stable"
+        );
+        assert!(env_name("請求", "apiToken").starts_with("DATA_ACTION_"));
     }
 }

@@ -323,6 +323,28 @@ impl GenesysSession {
         read(&reply).map(|_| ())
     }
 
+    /// A credential's type and its fields as Genesys returns them (sensitive ones left out).
+    pub async fn credential(
+        &self,
+        id: &str,
+    ) -> Result<(String, BTreeMap<String, String>), Failure> {
+        let url = self.url(&format!("/api/v2/integrations/credentials/{id}"));
+        let body = self.get(url).await?;
+        let type_name = body
+            .pointer("/type/name")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let fields = body
+            .get("credentialFields")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+            .collect();
+        Ok((type_name, fields))
+    }
+
     pub async fn delete_credential(&self, id: &str) -> Result<(), Failure> {
         let url = self.url(&format!("/api/v2/integrations/credentials/{id}"));
         let reply = self
