@@ -63,8 +63,11 @@ pub trait Progress {
     fn record(&mut self, outcomes: &[ItemOutcome]) -> crate::Result<()>;
 }
 
-/// Applies (or resumes) `plan`. Stops at the first integration that fails, with its failure;
-/// what was done so far is in the last record.
+/// Applies (or resumes) `plan`. Reads the org's types, integrations and credentials once (a
+/// run is claimed, so nothing else of ours creates meanwhile), sets each integration up and
+/// enables it, then waits for all of them together: Genesys activates them in parallel. Stops
+/// at the first integration that fails, with its failure; what was done so far is in the last
+/// record.
 pub async fn apply(
     session: &GenesysSession,
     plan: &DataActionsPlan,
@@ -73,6 +76,10 @@ pub async fn apply(
     wait: Wait,
 ) -> Result<Vec<ItemOutcome>, Failure> {
     let types = session.integration_types().await?;
+    let mut org = Org {
+        integrations: session.integrations().await?,
+        credentials: session.credentials().await?,
+    };
     let mut outcomes: Vec<ItemOutcome> = plan
         .integrations
         .iter()
@@ -102,13 +109,21 @@ pub async fn apply(
             type_id: &kind_type.id,
             slot: &slot,
             secrets: secrets.get(&item.name),
-            wait,
         };
-        let result = step.run(&mut outcomes, index, progress).await;
+        let result = step.set_up(&mut org, &mut outcomes, index, progress).await;
         note(progress, &outcomes)?;
         result?;
     }
+    let waited = activated(session, plan, &mut outcomes, wait).await;
+    note(progress, &outcomes)?;
+    waited?;
     Ok(outcomes)
+}
+
+/// What the org holds, read once per run and kept up to date with what the run creates.
+struct Org {
+    integrations: Vec<Integration>,
+    credentials: Vec<CredentialInfo>,
 }
 
 fn note(progress: &mut (dyn Progress + Send), outcomes: &[ItemOutcome]) -> Result<(), Failure> {
@@ -124,19 +139,22 @@ struct Apply<'a> {
     type_id: &'a str,
     slot: &'a str,
     secrets: Option<&'a BTreeMap<String, Sensitive>>,
-    wait: Wait,
 }
 
 impl Apply<'_> {
-    async fn run(
+    /// Integration, credential, configuration, enabled: each only if not already so.
+    async fn set_up(
         &self,
+        org: &mut Org,
         outcomes: &mut [ItemOutcome],
         index: usize,
         progress: &mut (dyn Progress + Send),
     ) -> Result<(), Failure> {
-        let integration = self.integration(&mut outcomes[index]).await?;
+        let integration = self.integration(org, &mut outcomes[index]).await?;
         note(progress, outcomes)?;
-        let credential = self.credential(&integration, &mut outcomes[index]).await?;
+        let credential = self
+            .credential(org, &integration, &mut outcomes[index])
+            .await?;
         note(progress, outcomes)?;
         self.configure(&integration, &credential, &mut outcomes[index])
             .await?;
@@ -144,24 +162,21 @@ impl Apply<'_> {
             self.session.set_enabled(&integration.id, true).await?;
             outcomes[index].enabled = true;
         }
-        note(progress, outcomes)?;
-        let state = self.activated(&integration.id).await;
-        outcomes[index].state = Some(match &state {
-            Ok(()) => ReportedState::Active,
-            Err(_) => ReportedState::Error,
-        });
-        state
+        Ok(())
     }
 
     /// The integration named like the plan's, or a new one.
-    async fn integration(&self, outcome: &mut ItemOutcome) -> Result<Integration, Failure> {
+    async fn integration(
+        &self,
+        org: &mut Org,
+        outcome: &mut ItemOutcome,
+    ) -> Result<Integration, Failure> {
         let name = self.item.name.trim();
-        let found = self
-            .session
-            .integrations()
-            .await?
-            .into_iter()
-            .find(|i| i.name.trim().eq_ignore_ascii_case(name));
+        let found = org
+            .integrations
+            .iter()
+            .find(|i| i.name.trim().eq_ignore_ascii_case(name))
+            .cloned();
         let integration = match found {
             Some(found) if found.type_id != self.type_id => {
                 return Err(Failure::new(Code::GenesysNameTaken)
@@ -171,7 +186,9 @@ impl Apply<'_> {
             Some(found) => found,
             None => {
                 outcome.created = true;
-                self.session.create_integration(self.type_id, name).await?
+                let created = self.session.create_integration(self.type_id, name).await?;
+                org.integrations.push(created.clone());
+                created
             }
         };
         outcome.integration_id = Some(integration.id.clone());
@@ -181,28 +198,25 @@ impl Apply<'_> {
     /// The credential the Genesys UI would name for it, `Integration-<id>`, or a new one.
     async fn credential(
         &self,
+        org: &mut Org,
         integration: &Integration,
         outcome: &mut ItemOutcome,
     ) -> Result<CredentialInfo, Failure> {
         let name = format!("Integration-{}", integration.id);
-        let found = self
-            .session
-            .credentials()
-            .await?
-            .into_iter()
-            .find(|c| c.name == name);
+        let found = org.credentials.iter().find(|c| c.name == name).cloned();
         let credential = match found {
             Some(found) => found,
             None => {
                 let new = self.new_credential(name)?;
                 outcome.credential_created = true;
-                self.session.create_credential(&new).await?
+                let created = self.session.create_credential(&new).await?;
+                org.credentials.push(created.clone());
+                created
             }
         };
         outcome.credential_id = Some(credential.id.clone());
         Ok(credential)
     }
-
     fn new_credential(&self, name: String) -> Result<NewCredential, Failure> {
         let mut secrets = BTreeMap::new();
         for field in self.item.secrets.keys() {
@@ -260,31 +274,47 @@ impl Apply<'_> {
         }
         Err(Failure::new(Code::GenesysConfigConflict).with("name", self.item.name.clone()))
     }
+}
 
-    /// Waits for Genesys to report the integration active, or says why it is not.
-    async fn activated(&self, id: &str) -> Result<(), Failure> {
+/// Waits until Genesys reports every integration of the run active, or says which is not and
+/// why. All were enabled before, so they activate together and one wait covers them all.
+async fn activated(
+    session: &GenesysSession,
+    plan: &DataActionsPlan,
+    outcomes: &mut [ItemOutcome],
+    wait: Wait,
+) -> Result<(), Failure> {
+    for (item, outcome) in plan.integrations.iter().zip(outcomes.iter_mut()) {
+        let Some(id) = outcome.integration_id.clone() else {
+            continue;
+        };
         let mut last = ReportedState::Unknown;
-        for attempt in 0..self.wait.attempts.max(1) {
+        for attempt in 0..wait.attempts.max(1) {
             if attempt > 0 {
-                tokio::time::sleep(self.wait.interval).await;
+                tokio::time::sleep(wait.interval).await;
             }
-            let Some(integration) = self.session.integration(id).await? else {
+            let Some(integration) = session.integration(&id).await? else {
                 break;
             };
             last = integration.reported;
             match integration.reported {
-                ReportedState::Active => return Ok(()),
+                ReportedState::Active => break,
                 ReportedState::Error => {
+                    outcome.state = Some(ReportedState::Error);
                     return Err(Failure::new(Code::GenesysIntegrationError)
-                        .with("name", self.item.name.clone())
+                        .with("name", item.name.clone())
                         .with("vendorMessage", integration.detail.unwrap_or_default()));
                 }
                 _ => {}
             }
         }
-        let state = serde_json::to_value(last).unwrap_or_default();
-        Err(Failure::new(Code::GenesysNotActive)
-            .with("name", self.item.name.clone())
-            .with("state", state))
+        outcome.state = Some(last);
+        if last != ReportedState::Active {
+            let state = serde_json::to_value(last).unwrap_or_default();
+            return Err(Failure::new(Code::GenesysNotActive)
+                .with("name", item.name.clone())
+                .with("state", state));
+        }
     }
+    Ok(())
 }

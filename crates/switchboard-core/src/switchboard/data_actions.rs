@@ -139,11 +139,25 @@ pub(super) fn derived_values(
 impl Switchboard {
     /// A Genesys session through the profile's Genesys connection.
     pub(crate) async fn genesys_session(&self, profile_id: i64) -> Result<GenesysSession> {
+        self.genesys_session_with(profile_id, Http::for_connection)
+            .await
+    }
+
+    /// A session whose client waits out Genesys' per-minute limit (the apply, a rotation).
+    async fn patient_genesys_session(&self, profile_id: i64) -> Result<GenesysSession> {
+        self.genesys_session_with(profile_id, Http::for_apply).await
+    }
+
+    async fn genesys_session_with(
+        &self,
+        profile_id: i64,
+        client: fn(bool) -> std::result::Result<Http, Failure>,
+    ) -> Result<GenesysSession> {
         let (settings, secrets) = self.connection_inputs(profile_id, Vendor::Genesys).await?;
         let ConnectionSettings::Genesys(settings) = settings else {
             return Err(Error::ConnectionMissing(Vendor::Genesys));
         };
-        let http = Http::for_connection(settings.endpoints.practice)?.redacting(secrets.values());
+        let http = client(settings.endpoints.practice)?.redacting(secrets.values());
         Ok(GenesysSession::open(&settings, &secrets, http).await?)
     }
 
@@ -378,7 +392,7 @@ impl Switchboard {
         let secrets = self.plan_secrets(profile_id, &view.plan, env)?;
         let run_id =
             apply_runs::claim_plan(&mut self.db(), profile_id, RUN_KIND, &view.plan, unfinished)?;
-        let outcome = match self.genesys_session(profile_id).await {
+        let outcome = match self.patient_genesys_session(profile_id).await {
             Ok(session) => {
                 let mut progress = RunProgress { core: self, run_id };
                 let work = apply::apply(

@@ -206,6 +206,22 @@ impl Http {
         secrets
     }
 
+    /// The client for a bulk apply: like [`Http::for_connection`], but it waits out a vendor's
+    /// whole rate-limit window (Genesys counts per minute and says so in `Retry-After`) instead
+    /// of giving up, so a 50-integration plan finishes under the 300 requests/minute limit.
+    pub fn for_apply(practice: bool) -> Result<Http, Failure> {
+        let config = HttpConfig {
+            https_only: !practice,
+            retry: RetryPolicy {
+                attempts: 6,
+                max_wait: Duration::from_secs(65),
+                ..RetryPolicy::default()
+            },
+            ..HttpConfig::default()
+        };
+        Http::new(config, Arc::new(SystemClock))
+    }
+
     pub fn clock(&self) -> &dyn Clock {
         self.clock.as_ref()
     }
