@@ -6,8 +6,13 @@
 //! right after its k-th journal record, for every k a clean run makes: a crash between any two
 //! calls that change something.
 //!
+//! Applies: the CXone address book (250 entries, 2 teams) and the Genesys data actions (three
+//! integrations, each with its credential; see `data_actions.rs`).
+//!
 //! `cargo run -p switchboard-core --example fault_matrix` (or `scripts/fault-matrix`). Exits 1
 //! if any cell lost or duplicated anything.
+
+mod data_actions;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -22,7 +27,7 @@ use switchboard_core::vendors::clock::SystemClock;
 use switchboard_core::vendors::cxone::session::CxoneSession;
 use switchboard_core::vendors::http::{Http, HttpConfig, RetryPolicy};
 use switchboard_emulator::{
-    Emulator, FaultPlan, RateLimit, RetryAfter, RunningEmulator, ServerErrors, Trigger,
+    Emulator, RateLimit, RetryAfter, RunningEmulator, ServerErrors, Trigger, VendorFaults,
 };
 use tokio::sync::Notify;
 
@@ -32,14 +37,16 @@ const ENTRIES: usize = 250;
 /// Resumes the admin would try before calling it a failure.
 const RESUMES: usize = 5;
 
-/// One fault, as the emulator's fault plan sets it.
-struct Fault {
-    name: &'static str,
-    set: fn(&mut FaultPlan),
+/// One fault, as the emulator's fault plan sets it on the vendor an apply talks to.
+pub struct Fault {
+    pub name: &'static str,
+    pub set: fn(&mut VendorFaults),
+    /// Only meaningful for this apply (the emulator stores-then-fails CXone entry writes only).
+    pub only: Option<&'static str>,
 }
 
-fn rate_limited(plan: &mut FaultPlan, retry_after: RetryAfter) {
-    plan.cxone.rate_limit = Some(RateLimit {
+fn rate_limited(plan: &mut VendorFaults, retry_after: RetryAfter) {
+    plan.rate_limit = Some(RateLimit {
         limit: 4,
         window_secs: 1,
         retry_after,
@@ -50,55 +57,65 @@ const FAULTS: &[Fault] = &[
     Fault {
         name: "429, Retry-After in seconds",
         set: |p| rate_limited(p, RetryAfter::Seconds),
+        only: None,
     },
     Fault {
         name: "429, Retry-After as an HTTP date",
         set: |p| rate_limited(p, RetryAfter::HttpDate),
+        only: None,
     },
     Fault {
         name: "429, Retry-After as an ISO date",
         set: |p| rate_limited(p, RetryAfter::IsoDate),
+        only: None,
     },
     Fault {
         name: "429, no Retry-After",
         set: |p| rate_limited(p, RetryAfter::Absent),
+        only: None,
     },
     Fault {
         name: "503 on every 3rd request",
         set: |p| {
-            p.cxone.server_errors = Some(ServerErrors {
+            p.server_errors = Some(ServerErrors {
                 status: 503,
                 trigger: Trigger::EveryNth(3),
             })
         },
+        only: None,
     },
     Fault {
         name: "500 on every request",
         set: |p| {
-            p.cxone.server_errors = Some(ServerErrors {
+            p.server_errors = Some(ServerErrors {
                 status: 500,
                 trigger: Trigger::Always,
             })
         },
+        only: None,
     },
     Fault {
         name: "timeout (answers after 1.5 s, client waits 1 s)",
-        set: |p| p.cxone.latency_ms = 1_500,
+        set: |p| p.latency_ms = 1_500,
+        only: None,
     },
     Fault {
         name: "connection reset on every 4th request",
-        set: |p| p.cxone.drop_connections = Some(Trigger::EveryNth(4)),
+        set: |p| p.drop_connections = Some(Trigger::EveryNth(4)),
+        only: None,
     },
     Fault {
         name: "token expiry (1 s tokens, 300 ms per answer)",
         set: |p| {
-            p.cxone.token_ttl_secs = Some(1);
-            p.cxone.latency_ms = 300;
+            p.token_ttl_secs = Some(1);
+            p.latency_ms = 300;
         },
+        only: None,
     },
     Fault {
         name: "write stored, answer lost (500 after 100)",
-        set: |p| p.cxone.fail_writes_after = Some(100),
+        set: |p| p.fail_writes_after = Some(100),
+        only: Some("address book"),
     },
 ];
 
@@ -120,14 +137,15 @@ impl ApplyLog for Journal {
     }
 }
 
-/// How one cell ended.
-struct Cell {
-    first: String,
-    resumes: usize,
-    books: usize,
-    lost: usize,
-    duplicated: usize,
-    seconds: f64,
+/// How one cell ended: `books` counts the apply's containers (one address book; for data
+/// actions, one credential per integration and no orphan, counted as 1).
+pub struct Cell {
+    pub first: String,
+    pub resumes: usize,
+    pub books: usize,
+    pub lost: usize,
+    pub duplicated: usize,
+    pub seconds: f64,
 }
 
 impl Cell {
@@ -230,12 +248,12 @@ async fn pass(
 
 /// Applies the plan with `fault` on (and a crash after record `crash_after`), then resumes
 /// without faults until done; counts what CXone holds.
-async fn cell(set: Option<fn(&mut FaultPlan)>, crash_after: Option<usize>) -> Outcome<Cell> {
+async fn cell(set: Option<fn(&mut VendorFaults)>, crash_after: Option<usize>) -> Outcome<Cell> {
     let emulator = Emulator::start(Default::default()).await?;
     let session = session(&emulator).await?;
     let plan = plan(&session).await?;
     if let Some(set) = set {
-        emulator.faults().update(set);
+        emulator.faults().update(|p| set(&mut p.cxone));
     }
     let started = Instant::now();
     let mut journal = Journal {
@@ -294,9 +312,9 @@ async fn cell(set: Option<fn(&mut FaultPlan)>, crash_after: Option<usize>) -> Ou
     })
 }
 
-fn row(fault: &str, cell: &Cell) {
+fn row(fault: &str, apply: &str, cell: &Cell) {
     println!(
-        "| {fault:<48} | address book | {:<34} | {:>7} | {:>5} | {:>4} | {:>10} | {:>5.1} | {} |",
+        "| {fault:<48} | {apply:<12} | {:<34} | {:>7} | {:>5} | {:>4} | {:>10} | {:>5.1} | {} |",
         cell.first,
         cell.resumes,
         cell.books,
@@ -312,9 +330,9 @@ fn main() -> Outcome<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        println!("Plan: {ENTRIES} entries, 2 teams. Each cell: apply with the fault, then resume until done.\n");
+        println!("Address book: {ENTRIES} entries, 2 teams. Data actions: {} integrations. Each cell: apply with the fault, then resume until done.\n", data_actions::INTEGRATIONS);
         println!(
-            "| {:<48} | apply        | {:<34} | resumes | books | lost | duplicated | secs  | result |",
+            "| {:<48} | apply        | {:<34} | resumes | sets  | lost | duplicated | secs  | result |",
             "fault", "first run"
         );
         println!("|{:-<50}|{:-<14}|{:-<36}|{:-<9}|{:-<7}|{:-<6}|{:-<12}|{:-<7}|{:-<8}|", "", "", "", "", "", "", "", "", "");
@@ -322,12 +340,17 @@ fn main() -> Outcome<()> {
         for fault in FAULTS {
             let cell = cell(Some(fault.set), None).await?;
             failed += usize::from(!cell.passed());
-            row(fault.name, &cell);
+            row(fault.name, "address book", &cell);
+            if fault.only.is_none() {
+                let cell = data_actions::cell(Some(fault.set), None).await?;
+                failed += usize::from(!cell.passed());
+                row(fault.name, "data actions", &cell);
+            }
         }
         // A clean run's records: crash right after each of them.
         let clean = cell(None, None).await?;
         failed += usize::from(!clean.passed());
-        row("none", &clean);
+        row("none", "address book", &clean);
         let records = {
             let emulator = Emulator::start(Default::default()).await?;
             let session = session(&emulator).await?;
@@ -344,7 +367,14 @@ fn main() -> Outcome<()> {
         for k in 1..records {
             let cell = cell(None, Some(k)).await?;
             failed += usize::from(!cell.passed());
-            row(&format!("crash after journal record {k} of {records}"), &cell);
+            row(&format!("crash after journal record {k} of {records}"), "address book", &cell);
+        }
+        let records = data_actions::records().await?;
+        for k in 0..=records {
+            let cell = data_actions::cell(None, Some(k)).await?;
+            failed += usize::from(!cell.passed());
+            let when = if k == 0 { "none".to_owned() } else { format!("crash after journal record {k} of {records}") };
+            row(&when, "data actions", &cell);
         }
         println!("\n{failed} failing cell(s).");
         if failed > 0 {
