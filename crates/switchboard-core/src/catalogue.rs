@@ -231,6 +231,8 @@ pub struct When {
 impl When {
     pub fn holds(&self, values: &HashMap<String, String>) -> bool {
         match values.get(&self.field).map(String::as_str) {
+            // A kind's preparation shows once the plan holds that kind, not before.
+            None | Some("") if self.field == DERIVED_KINDS => false,
             None | Some("") => true,
             // A derived list (the kinds a plan holds) is comma-separated: any of them will do.
             Some(value) => value
