@@ -102,6 +102,7 @@ pub fn run() {
             commands::data_actions::save_data_action_certificates,
             commands::data_actions::data_action_certificates,
             commands::data_actions::test_data_action,
+            commands::data_actions::check_data_action_credential,
             commands::recovery::startup_problem,
             commands::recovery::retry_open,
             commands::recovery::start_fresh_database,

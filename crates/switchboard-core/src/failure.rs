@@ -288,6 +288,25 @@ codes! {
     GenesysNotActive => "genesys.not_active",
     /// `config/current` kept changing under the apply (someone else is editing it). Params: `name`.
     GenesysConfigConflict => "genesys.config_conflict",
+    // --- Services a data action calls (tested before Genesys gets the credential) ---
+    /// Zendesk refuses the agent e-mail and API token (or token access is off). Params: `email`.
+    ZendeskUnauthorized => "zendesk.unauthorized",
+    /// No Zendesk account answers at this address. Params: `baseUrl`.
+    ZendeskAccountNotFound => "zendesk.account_not_found",
+    /// Entra AADSTS50126 / 50034: wrong username or password for the Dynamics user.
+    EntraInvalidCredentials => "dynamics.invalid_credentials",
+    /// Entra AADSTS50076 / 50079 / 50158: the user must pass MFA, which a data action cannot.
+    EntraMfaRequired => "dynamics.mfa_required",
+    /// Entra AADSTS7000218: the app registration does not allow public client flows.
+    EntraPublicClientDisabled => "dynamics.public_client_disabled",
+    /// Entra AADSTS700016: no app registration with this application id in the directory.
+    EntraAppNotFound => "dynamics.app_not_found",
+    /// Entra AADSTS65001: nobody consented to the app using Dynamics 365.
+    EntraConsentRequired => "dynamics.consent_required",
+    /// Entra AADSTS50055: the user's password has expired.
+    EntraPasswordExpired => "dynamics.password_expired",
+    /// Any other Entra refusal. Params: `aadsts`, `vendorMessage`.
+    EntraTokenRejected => "dynamics.token_rejected",
 }
 
 /// Every code a Test can emit; the UI's catalogues must translate each `diagnosis.<code>`.

@@ -6,8 +6,8 @@ use switchboard_core::data_actions::plan::{DataActionsPlan, PlanPreview};
 use switchboard_core::secrets::Sensitive;
 use switchboard_core::storage::apply_runs::Unfinished;
 use switchboard_core::switchboard::data_actions::{
-    ActionTestView, DataActionsApplied, DataActionsOrg, DataActionsPlanView, ManagedIntegration,
-    SavedCertificate,
+    ActionTestView, CredentialCheck, DataActionsApplied, DataActionsOrg, DataActionsPlanView,
+    ManagedIntegration, SavedCertificate,
 };
 
 use crate::contract::commands;
@@ -115,6 +115,16 @@ commands! {
     /// The certificates last downloaded, with their expiry dates.
     fn data_action_certificates[state, _app](profile_id: i64, flow_id: String) -> Vec<SavedCertificate> {
         Ok(state.core()?.data_action_certificates(profile_id, &flow_id)?)
+    }
+
+    /// Tests a planned integration's credential with its own service (Zendesk, the Entra sign-in
+    /// for Dynamics 365) before Genesys gets it.
+    fn check_data_action_credential[state, _app](
+        profile_id: i64,
+        flow_id: String,
+        name: String,
+    ) -> CredentialCheck {
+        Ok(state.core()?.check_data_action_credential(profile_id, &flow_id, &name).await?)
     }
 
     /// Tests the integration's first data action with `input` (a JSON object).

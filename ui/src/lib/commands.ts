@@ -96,6 +96,8 @@ export const renameDataAction = (profileId: number, integrationId: string, name:
 export const saveDataActionCertificates = (profileId: number, flowId: string) => call('save_data_action_certificates', { profileId, flowId });
 /** The certificates last downloaded, with their expiry dates. */
 export const dataActionCertificates = (profileId: number, flowId: string) => call('data_action_certificates', { profileId, flowId });
+/** Tests a planned integration's credential with its own service (Zendesk, the Entra sign-in for Dynamics 365) before Genesys gets it. */
+export const checkDataActionCredential = (profileId: number, flowId: string, name: string) => call('check_data_action_credential', { profileId, flowId, name });
 /** Tests the integration's first data action with `input` (a JSON object). */
 export const testDataAction = (profileId: number, integrationId: string, input: JsonValue) => call('test_data_action', { profileId, integrationId, input });
 /** Deletes the integration and its credential. */

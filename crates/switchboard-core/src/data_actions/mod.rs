@@ -1,7 +1,9 @@
 //! Genesys Cloud data actions (flow 3): the kinds of integration the procedure covers and their
 //! credential fields ([`kinds`]), a plan of integrations checked offline and against the org
-//! ([`plan`]), and the journalled, idempotent apply ([`apply`]).
+//! ([`plan`]), the journalled, idempotent apply ([`apply`]), and a credential tested with its
+//! own service before Genesys gets it ([`target_check`]).
 
 pub mod apply;
 pub mod kinds;
 pub mod plan;
+pub mod target_check;

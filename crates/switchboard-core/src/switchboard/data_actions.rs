@@ -696,6 +696,16 @@ fn env_name(integration: &str, field: &str) -> String {
     format!("{prefix}_{suffix}")
 }
 
+/// A credential tested with its own service: `supported` is false for kinds the app cannot
+/// reach itself.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CredentialCheck {
+    pub supported: bool,
+    pub ok: bool,
+    pub failure: Option<FailureReply>,
+}
+
 /// A downloaded data-action certificate: where it was saved and when it expires.
 #[derive(Debug, Clone, serde::Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -772,6 +782,65 @@ impl Switchboard {
             Some(&format!("{} saved", saved.len())),
         )?;
         Ok(saved)
+    }
+
+    /// Tests the planned integration `name`'s credential with its own service (Zendesk, the
+    /// Entra sign-in for Dynamics 365) before Genesys gets it.
+    pub async fn check_data_action_credential(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        name: &str,
+    ) -> Result<CredentialCheck> {
+        let plan = self.data_actions_plan(profile_id, flow_id)?.plan;
+        let item = plan
+            .integrations
+            .iter()
+            .find(|i| i.name.trim() == name.trim())
+            .ok_or_else(|| Error::not_found(format!("planned integration {name}")))?;
+        let single = DataActionsPlan {
+            integrations: vec![item.clone()],
+        };
+        let no_env = |_: &str| None;
+        let mut secrets = self.plan_secrets(profile_id, &single, &no_env)?;
+        let secrets = secrets.remove(&item.name).unwrap_or_default();
+        let http = Http::for_connection(false)?.redacting(secrets.values());
+        let entra = url::Url::parse(crate::data_actions::target_check::ENTRA_LOGIN)
+            .map_err(|e| Error::Corrupt(e.to_string()))?;
+        let checked = crate::data_actions::target_check::check(&http, item, &secrets, &entra).await;
+        let outcome = match &checked {
+            None => "unsupported",
+            Some(Ok(())) => "ok",
+            Some(Err(_)) => "failed",
+        };
+        journal::record(
+            &self.db(),
+            Some(profile_id),
+            None,
+            "data_actions.credential_check",
+            outcome,
+            Some(&item.name),
+        )?;
+        Ok(match checked {
+            None => CredentialCheck {
+                supported: false,
+                ok: false,
+                failure: None,
+            },
+            Some(Ok(())) => CredentialCheck {
+                supported: true,
+                ok: true,
+                failure: None,
+            },
+            Some(Err(f)) => CredentialCheck {
+                supported: true,
+                ok: false,
+                failure: Some(FailureReply {
+                    code: f.code,
+                    params: f.params,
+                }),
+            },
+        })
     }
 
     /// The certificates last downloaded, with their expiry dates.

@@ -8,7 +8,7 @@ pub mod clock;
 pub mod cxone;
 pub mod genesys;
 pub mod http;
-mod oauth;
+pub(crate) mod oauth;
 mod request;
 pub mod retry_after;
 pub mod salesforce;
