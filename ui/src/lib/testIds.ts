@@ -119,6 +119,8 @@ export const TestId = {
   applyResult: 'apply-result',
   resumeButton: 'resume-button',
   earlierRun: 'earlier-run',
+  certificatesPanel: 'certificates-panel',
+  certificatesButton: 'certificates-download',
   otherPlanRun: 'apply-other-plan',
   resumeEarlierButton: 'apply-resume-earlier',
   discardEarlierButton: 'apply-discard-earlier',
@@ -257,6 +259,8 @@ export const TestIds = {
   simulatorStep: (index: number) => `simulator-step-${index}`,
   /** kind: 'diagram' | 'rule' */
   savedPath: (kind: string) => `saved-path-${kind}`,
+  certificate: (status: string) => `certificate-${status.toLowerCase()}`,
+  credentialCheck: (name: string) => `credential-check-${name}`,
   revealButton: (kind: string) => `reveal-button-${kind}`,
   presenceChecklistItem: (name: string) => `presence-checklist-${name}`,
 } as const;

@@ -95,6 +95,13 @@ export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(localeState.current, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** Formats an ISO timestamp as a long date (an expiry, a renewal); returns the input if unparsable. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeState.current, { dateStyle: 'long' }).format(date);
+}
+
 /** Joins labels as a list in the current language ("A, B and C" / "A、B、C"). */
 export function formatList(items: string[]): string {
   return new Intl.ListFormat(localeState.current, { style: 'long', type: 'conjunction' }).format(items);
