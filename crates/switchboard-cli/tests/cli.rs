@@ -85,7 +85,15 @@ fn flow_status_lists_every_flow_and_one_flows_steps() {
             "fr",
         ],
     ));
-    assert!(steps.lines().count() > 3, "{steps}");
+    // A new plan shows the org step and the editor; each kind's preparation joins once planned.
+    assert!(
+        steps.contains("Connecter Switchboard à votre organisation Genesys Cloud"),
+        "{steps}"
+    );
+    assert!(
+        steps.contains("Intégrations d'actions de données"),
+        "{steps}"
+    );
     assert!(steps.contains("not started"));
 }
 
