@@ -190,7 +190,7 @@ describe('DataActionsEditor', () => {
     await user.click(await screen.findByTestId(TestId.daApplyButton));
     const outcome = await screen.findByTestId(TestIds.daOutcome(0));
     expect(outcome).toHaveTextContent('CRM lookup');
-    expect(outcome).toHaveTextContent('created, credential created, configured, enabled');
+    expect(outcome).toHaveTextContent('created, credential created, configured, and enabled');
     expect(outcome).toHaveTextContent('Active ✓');
     expect(screen.getByTestId(TestId.daApplyResult)).toHaveAttribute('data-state', 'done');
     expect(onflow).toHaveBeenCalled();
@@ -310,12 +310,19 @@ describe('DataActionsEditor', () => {
     await waitFor(() => expect(backend.argsOf('rename_data_action')).toEqual([{ profileId: 1, integrationId: 'int-1', name: 'CRM 検索' }]));
   });
 
-  it('asks before removing a planned integration', async () => {
-    const { backend, user } = await renderEditor();
+  it('asks before removing a planned integration, and clears its saved secrets first', async () => {
+    const { backend, user } = await renderEditor({
+      set_data_action_secret: () => dataActionsPlanView({ secretsSet: [] }),
+    });
     await user.click(await screen.findByTestId(TestIds.daRemove(0)));
     expect(screen.getByTestId(TestIds.daRemoveDialog(0))).toHaveTextContent('Remove CRM lookup from the plan?');
     expect(savedPlans(backend)).toEqual([]);
     await user.click(screen.getByTestId(TestIds.daRemoveConfirm(0)));
     await waitFor(() => expect(savedPlans(backend).at(-1)?.integrations).toEqual([]));
+    expect(backend.argsOf('set_data_action_secret')).toEqual([
+      { profileId: 1, flowId: DA_FLOW_ID, name: 'CRM lookup', field: 'password', value: null },
+    ]);
+    const order = backend.calls.map((c) => c.cmd).filter((c) => c === 'save_data_actions_plan' || c === 'set_data_action_secret');
+    expect(order).toEqual(['set_data_action_secret', 'save_data_actions_plan']);
   });
 });
