@@ -126,6 +126,26 @@ describe('DataActionsEditor', () => {
     expect(backend.argsOf('set_data_action_secret')[1]).toMatchObject({ field: 'password', value: null });
   });
 
+  it('takes free name–value rows for a user-defined credential, a secret one to the keychain', async () => {
+    const { backend, user } = await renderEditor({
+      set_data_action_secret: () => dataActionsPlanView({ secretsSet: ['CRM lookup/apiKey'] }),
+    });
+    await user.selectOptions(await screen.findByTestId(TestIds.daCredentialType(0)), 'userDefined');
+    await waitFor(() => expect(savedPlans(backend).at(-1)).toMatchObject({ integrations: [{ credentialType: 'userDefined', fields: {}, secrets: {} }] }));
+    await user.click(screen.getByTestId(TestIds.daRowAdd(0)));
+    await user.type(screen.getByTestId(TestIds.daRowField(0, 0, 'name')), 'tenant');
+    await user.type(screen.getByTestId(TestIds.daRowField(0, 0, 'value')), 'acme');
+    await user.click(screen.getByTestId(TestIds.daRowAdd(0)));
+    await user.type(screen.getByTestId(TestIds.daRowField(0, 1, 'name')), 'apiKey');
+    await user.click(screen.getByTestId(TestIds.daRowField(0, 1, 'secret')));
+    await user.type(screen.getByTestId(TestIds.daRowField(0, 1, 'value')), 'k-123{Enter}');
+    await waitFor(() => expect(backend.argsOf('set_data_action_secret')).toHaveLength(1));
+    expect(backend.argsOf('set_data_action_secret')[0]).toMatchObject({ name: 'CRM lookup', field: 'apiKey', value: 'k-123' });
+    expect(savedPlans(backend).at(-1)?.integrations[0]).toMatchObject({ fields: { tenant: 'acme' }, secrets: { apiKey: { from: 'keychain' } } });
+    expect(JSON.stringify(savedPlans(backend))).not.toContain('k-123');
+    expect(screen.getByRole('button', { name: 'Remove field apiKey' })).toBeInTheDocument();
+  });
+
   it('imports a Google key file: its fields filled, its private key to the keychain', async () => {
     const google = plannedIntegration({ name: 'Sheets', kind: 'google', credentialType: 'googleCloudPlatform', fields: {}, secrets: {} });
     const filled = plannedIntegration({
