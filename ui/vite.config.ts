@@ -10,7 +10,13 @@ export default defineConfig(({ mode }) => ({
   // Tests must load Svelte's browser build (mount), not its server build.
   resolve: mode === 'test' ? { conditions: ['browser'] } : undefined,
   clearScreen: false,
-  server: { port: 1420, strictPort: true, host: '127.0.0.1' },
+  server: {
+    port: 1420,
+    strictPort: true,
+    host: '127.0.0.1',
+    // Tests read one core source as text (src/lib/data-actions.test.ts checks the credential fields against it).
+    fs: mode === 'test' ? { allow: ['.', '../crates/switchboard-core/src/data_actions'] } : undefined,
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -283,6 +283,45 @@ def recovery_session(lang: str, out: Path, dark: bool = False) -> None:
                 app.close()
 
 
+def data_actions_session(lang: str, out: Path, dark: bool = False) -> None:
+    """Flow 3's data-actions editor in the practice tenant: a Web services and an AWS Lambda
+    integration planned and applied (both Active), then the org's integrations."""
+    from test_app import go_to
+
+    with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
+        app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
+        suffix = "-dark" if dark else ""
+        try:
+            driver = app.launch()
+            try:
+                click(driver, "open-practice-button")
+                find(driver, "practice-banner")
+                click(driver, "flow-open-genesys-data-actions")
+                find(driver, "flow-view")
+                go_to(driver, "data-actions")
+                wait(driver, lambda d: "50" in find(d, "da-kind-web-services").text, 30)
+                click(driver, "da-add-web-services")
+                type_into(driver, "da-field-0-userName", "svc-genesys", Keys.TAB)
+                type_into(driver, "da-field-0-password", "practice-Pa55word", Keys.ENTER)
+                wait(driver, lambda d: find(d, "da-secret-state-0-password").get_attribute("data-saved") == "true")
+                click(driver, "da-add-aws-lambda")
+                type_into(driver, "da-field-1-ARN", "arn:aws:iam::123456789012:role/genesys-data-actions", Keys.TAB)
+                click(driver, "da-review-button")
+                wait(driver, lambda d: find(d, "da-preview").get_attribute("data-ready") == "true", 30)
+                click(driver, "da-apply-button")
+                wait(driver, lambda d: find(d, "da-apply-result").get_attribute("data-state") == "done", 120)
+                find(driver, "da-managed-state-" + find(driver, "da-managed").find_element(
+                    "css selector", '[data-testid^="da-managed-row-"]').get_attribute("data-testid").removeprefix("da-managed-row-"))
+                if not dark:
+                    shoot_at(driver, out, f"{lang}-data-actions-plan", "da-kinds")
+                    shoot_at(driver, out, f"{lang}-data-actions-aws", "da-item-1")
+                shoot_at(driver, out, f"{lang}-data-actions-result{suffix}", "da-apply-result", "center")
+            finally:
+                driver.quit()
+        finally:
+            app.close()
+
+
 def main() -> None:
     import os
 
@@ -302,6 +341,11 @@ def main() -> None:
             recovery_session(lang, out)
         recovery_session("en", out, dark=True)
         return
+    if only == "data-actions":
+        for lang in LANGS:
+            data_actions_session(lang, out)
+        data_actions_session("en", out, dark=True)
+        return
     if only == "connections":
         for lang in LANGS:
             custom_host_session(lang, out)
@@ -320,6 +364,9 @@ def main() -> None:
     for lang in LANGS:
         recovery_session(lang, out)
     recovery_session("en", out, dark=True)
+    for lang in LANGS:
+        data_actions_session(lang, out)
+    data_actions_session("en", out, dark=True)
 
 
 if __name__ == "__main__":

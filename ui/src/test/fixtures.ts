@@ -6,6 +6,13 @@ import type {
   ApplyRun,
   ConnectionView,
   CxoneAgent,
+  DataActionsApplied,
+  DataActionsOrg,
+  DataActionsPlanView,
+  DataActionsPreview,
+  ItemOutcome,
+  ManagedIntegration,
+  PlannedIntegration,
   DirectorySyncView,
   Diagnosis,
   FieldError,
@@ -527,6 +534,87 @@ export function startupProblem(partial: Partial<StartupProblem> = {}): StartupPr
     knownVersion: null,
     backupFolder: '/home/admin/.local/share/app.switchboard.desktop/backups',
     backups: [],
+    ...partial,
+  };
+}
+
+// ——— Genesys Cloud data actions ———
+
+export const DA_FLOW_ID = 'genesys-data-actions';
+
+/** The org's kinds: Google not offered, five Web services integrations of 50 already there. */
+export function dataActionsOrg(partial: Partial<DataActionsOrg> = {}): DataActionsOrg {
+  const offer = (kind: DataActionsOrg['kinds'][number]['kind'], typeId: string | null, max: number, existing: number, credentialTypes: string[]) => ({
+    kind,
+    typeId,
+    typeName: typeId,
+    maxInstances: max,
+    existing,
+    credentialTypes,
+  });
+  return {
+    organizationId: '5f1c7a52-2d3e-4b1c-9a8e-0c6f3b2a1d90',
+    kinds: [
+      offer('aws-lambda', 'aws-lambda-data-actions', 10, 1, ['amazonWebServicesARN']),
+      offer('genesys-cloud', 'purecloud-data-actions', 10, 0, ['pureCloudOAuthClient']),
+      offer('google', null, 100, 0, ['googleCloudPlatform', 'googleGSuite']),
+      offer('dynamics', 'microsoft-dynamics-data-actions', 10, 0, ['msDynamics']),
+      offer('salesforce', 'salesforce-datadip', 50, 0, ['salesforce']),
+      offer('web-services', 'custom-rest-actions', 50, 5, ['basicAuth', 'userDefined', 'userDefinedOAuth']),
+      offer('zendesk', 'zendesk-data-actions', 10, 0, ['zendeskApiToken']),
+    ],
+    ...partial,
+  };
+}
+
+export function plannedIntegration(partial: Partial<PlannedIntegration> = {}): PlannedIntegration {
+  return {
+    name: 'CRM lookup',
+    kind: 'web-services',
+    credentialType: 'basicAuth',
+    fields: { userName: 'svc-genesys' },
+    secrets: { password: { from: 'keychain' } },
+    notes: '',
+    ...partial,
+  };
+}
+
+export function dataActionsPlanView(partial: Partial<DataActionsPlanView> = {}): DataActionsPlanView {
+  return { plan: { integrations: [plannedIntegration()] }, problems: [], secretsSet: ['CRM lookup/password'], ...partial };
+}
+
+export function dataActionsPreview(partial: Partial<DataActionsPreview> = {}): DataActionsPreview {
+  return { items: [{ name: 'CRM lookup', kind: 'web-services', typeId: 'custom-rest-actions', step: 'create', problems: [] }], ready: true, ...partial };
+}
+
+export function itemOutcome(partial: Partial<ItemOutcome> = {}): ItemOutcome {
+  return {
+    name: 'CRM lookup',
+    integrationId: 'int-1',
+    credentialId: 'cred-1',
+    created: true,
+    credentialCreated: true,
+    configured: true,
+    enabled: true,
+    state: 'ACTIVE',
+    ...partial,
+  };
+}
+
+export function dataActionsApplied(partial: Partial<DataActionsApplied> = {}): DataActionsApplied {
+  return { runId: 3, outcomes: [itemOutcome()], failure: null, flow: flowView(), ...partial };
+}
+
+export function managedIntegration(partial: Partial<ManagedIntegration> = {}): ManagedIntegration {
+  return {
+    id: 'int-1',
+    name: 'CRM lookup',
+    kind: 'web-services',
+    typeId: 'custom-rest-actions',
+    enabled: true,
+    reported: 'ACTIVE',
+    detail: null,
+    credentialSet: true,
     ...partial,
   };
 }

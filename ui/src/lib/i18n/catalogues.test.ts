@@ -11,7 +11,11 @@ type Node = string | { [key: string]: Node };
 const PLURAL_CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
 
 /** Values allowed to be identical to English: proper names and true cognates only. Keep it tiny. */
-const SAME_AS_ENGLISH = new Set(['Switchboard', 'Zoom', 'Salesforce', 'NICE CXone', 'Genesys Cloud', 'OK', 'E-mail']);
+const SAME_AS_ENGLISH = new Set([
+  'Switchboard', 'Zoom', 'Salesforce', 'NICE CXone', 'Genesys Cloud', 'OK', 'E-mail',
+  // Product names of the data-actions kinds.
+  'AWS Lambda', 'Google', 'Microsoft Dynamics 365', 'Zendesk',
+]);
 
 function isPluralNode(node: Node): node is Record<string, string> {
   if (typeof node === 'string') return false;
