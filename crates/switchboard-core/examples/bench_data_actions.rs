@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use switchboard_core::connection::{ConnectionSecrets, ConnectionSettings, Vendor};
+use switchboard_core::connection::{ConnectionSettings, Vendor};
 use switchboard_core::data_actions::apply::{ItemOutcome, Progress, Wait, apply};
 use switchboard_core::data_actions::kinds::Kind;
 use switchboard_core::data_actions::plan::{DataActionsPlan, PlannedIntegration, SecretSource};
@@ -42,20 +42,10 @@ fn main() -> Outcome<()> {
 async fn run() -> Outcome<()> {
     let emulator = Emulator::start(Default::default()).await?;
     let tenant = PracticeTenant::from_announcement(&emulator.announcement())?;
-    let settings = tenant
-        .settings
-        .iter()
-        .find_map(|s| match s {
-            ConnectionSettings::Genesys(g) => Some(g.clone()),
-            _ => None,
-        })
-        .ok_or("no Genesys connection announced")?;
-    let mut secrets = ConnectionSecrets::default();
-    for (vendor, field, value) in tenant.secrets {
-        if vendor == Vendor::Genesys {
-            secrets.insert(field, value);
-        }
-    }
+    let Some((ConnectionSettings::Genesys(settings), secrets)) = tenant.connection(Vendor::Genesys)
+    else {
+        return Err("no Genesys connection announced".into());
+    };
     // The app's own client for an apply: it waits out the per-minute window.
     let http = Http::for_apply(true).map_err(|f| format!("{f:?}"))?;
     let session = GenesysSession::open(&settings, &secrets, http)

@@ -14,7 +14,7 @@ use serde_json::json;
 use url::Url;
 
 use crate::connection::{
-    ConnectionSettings, CxoneCloud, CxoneSettings, Endpoints, GenesysSettings,
+    ConnectionSecrets, ConnectionSettings, CxoneCloud, CxoneSettings, Endpoints, GenesysSettings,
     SalesforceEnvironment, SalesforceSettings, Vendor, ZoomSettings,
 };
 use crate::error::{Error, Result};
@@ -297,6 +297,19 @@ impl PracticeTenant {
 }
 
 impl PracticeTenant {
+    /// One vendor's connection as the tenant announces it: its settings and its secrets (for
+    /// tests, benchmarks and scripts that open a vendor session directly).
+    pub fn connection(&self, vendor: Vendor) -> Option<(ConnectionSettings, ConnectionSecrets)> {
+        let settings = self.settings.iter().find(|s| s.vendor() == vendor)?.clone();
+        let mut secrets = ConnectionSecrets::default();
+        for (of, field, value) in &self.secrets {
+            if *of == vendor {
+                secrets.insert(field, value.clone());
+            }
+        }
+        Some((settings, secrets))
+    }
+
     /// Creates presence statuses in the practice org, standing in for Salesforce Setup (which
     /// the emulator has no page for); one that exists already is left as it is.
     pub async fn add_presence_statuses(&self, statuses: &[(String, String)]) -> Result<()> {

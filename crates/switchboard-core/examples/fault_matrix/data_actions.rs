@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
 
-use switchboard_core::connection::{ConnectionSecrets, ConnectionSettings, Vendor};
+use switchboard_core::connection::{ConnectionSettings, Vendor};
 use switchboard_core::data_actions::apply::{ItemOutcome, Progress, ResolvedSecrets, Wait, apply};
 use switchboard_core::data_actions::kinds::Kind;
 use switchboard_core::data_actions::plan::{DataActionsPlan, PlannedIntegration, SecretSource};
@@ -48,20 +48,10 @@ async fn emulator() -> Outcome<RunningEmulator> {
 
 async fn session(emulator: &RunningEmulator) -> Outcome<GenesysSession> {
     let tenant = PracticeTenant::from_announcement(&emulator.announcement())?;
-    let settings = tenant
-        .settings
-        .iter()
-        .find_map(|s| match s {
-            ConnectionSettings::Genesys(g) => Some(g.clone()),
-            _ => None,
-        })
-        .ok_or("no Genesys connection announced")?;
-    let mut secrets = ConnectionSecrets::default();
-    for (vendor, field, value) in tenant.secrets {
-        if vendor == Vendor::Genesys {
-            secrets.insert(field, value);
-        }
-    }
+    let Some((ConnectionSettings::Genesys(settings), secrets)) = tenant.connection(Vendor::Genesys)
+    else {
+        return Err("no Genesys connection announced".into());
+    };
     Ok(GenesysSession::open(&settings, &secrets, http()?)
         .await
         .map_err(|f| format!("{f:?}"))?)

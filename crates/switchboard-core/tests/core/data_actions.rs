@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use switchboard_core::connection::{ConnectionSecrets, ConnectionSettings, Vendor};
+use switchboard_core::connection::{ConnectionSettings, Vendor};
 use switchboard_core::data_actions::apply::{ItemOutcome, Progress, ResolvedSecrets, Wait, apply};
 use switchboard_core::data_actions::kinds::Kind;
 use switchboard_core::data_actions::plan::{
@@ -23,20 +23,10 @@ use super::directory_support::http;
 
 async fn session(emulator: &RunningEmulator) -> GenesysSession {
     let tenant = PracticeTenant::from_announcement(&emulator.announcement()).unwrap();
-    let settings = tenant
-        .settings
-        .iter()
-        .find_map(|s| match s {
-            ConnectionSettings::Genesys(g) => Some(g.clone()),
-            _ => None,
-        })
-        .expect("genesys settings");
-    let mut secrets = ConnectionSecrets::default();
-    for (vendor, field, value) in tenant.secrets {
-        if vendor == Vendor::Genesys {
-            secrets.insert(field, value);
-        }
-    }
+    let Some((ConnectionSettings::Genesys(settings), secrets)) = tenant.connection(Vendor::Genesys)
+    else {
+        panic!("no Genesys connection announced");
+    };
     GenesysSession::open(&settings, &secrets, http())
         .await
         .expect("session opens")
