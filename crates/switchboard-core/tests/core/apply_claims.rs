@@ -113,27 +113,54 @@ async fn two_applies_at_once_on_one_database_make_one_book() {
     );
 }
 
-#[tokio::test]
-async fn an_unfinished_run_of_another_plan_waits_for_the_admins_choice() {
+/// A practice core whose first apply of `names` stopped after CXone stored its entries but
+/// answered 500: an unfinished run. The temp dir and the emulator live as long as the result.
+struct Stopped {
+    emu: RunningEmulator,
+    _dir: tempfile::TempDir,
+    core: Switchboard,
+    profile: i64,
+    run: switchboard_core::switchboard::address_book::RunView,
+}
+
+async fn stopped(names: &[&str]) -> Stopped {
     let emu = emulator(20).await;
     let dir = tempfile::tempdir().unwrap();
     let core = core_on(dir.path(), &Arc::default(), &emu);
     let profile = core.open_practice_tenant().await.unwrap().id;
-    draft(&core, profile, &["Émilie", "Zoé"]);
+    draft(&core, profile, names);
     faults(&emu, |f| f.cxone.fail_writes_after = Some(0));
-    let stopped = core
+    let run = core
         .apply_address_book(profile, FLOW, EN, None)
         .await
-        .unwrap();
-    assert_eq!(stopped.run.state, "failed", "{:?}", stopped.run);
+        .unwrap()
+        .run;
+    assert_eq!(run.state, "failed", "{run:?}");
+    Stopped {
+        emu,
+        _dir: dir,
+        core,
+        profile,
+        run,
+    }
+}
 
+#[tokio::test]
+async fn an_unfinished_run_of_another_plan_waits_for_the_admins_choice() {
+    let Stopped {
+        emu,
+        _dir,
+        core,
+        profile,
+        run: stopped,
+    } = stopped(&["Émilie", "Zoé"]).await;
     draft(&core, profile, &["Émilie", "Zoé", "Chloé"]);
     let error = core
         .apply_address_book(profile, FLOW, EN, None)
         .await
         .unwrap_err();
     assert!(
-        matches!(error, Error::ApplyPlanChanged { run } if run == stopped.run.id),
+        matches!(error, Error::ApplyPlanChanged { run } if run == stopped.id),
         "{error:?}"
     );
     assert_eq!(
@@ -146,7 +173,7 @@ async fn an_unfinished_run_of_another_plan_waits_for_the_admins_choice() {
         .apply_address_book(profile, FLOW, EN, Some(Unfinished::Resume))
         .await
         .unwrap();
-    assert_eq!(resumed.run.id, stopped.run.id, "the earlier run itself");
+    assert_eq!(resumed.run.id, stopped.id, "the earlier run itself");
     assert_eq!((resumed.run.state, resumed.run.total), ("done", 2));
     assert_eq!(
         entry_count(&emu).await,
@@ -157,23 +184,19 @@ async fn an_unfinished_run_of_another_plan_waits_for_the_admins_choice() {
 
 #[tokio::test]
 async fn discarding_an_unfinished_run_applies_the_plan_shown() {
-    let emu = emulator(20).await;
-    let dir = tempfile::tempdir().unwrap();
-    let core = core_on(dir.path(), &Arc::default(), &emu);
-    let profile = core.open_practice_tenant().await.unwrap().id;
-    draft(&core, profile, &["Émilie"]);
-    faults(&emu, |f| f.cxone.fail_writes_after = Some(0));
-    let stopped = core
-        .apply_address_book(profile, FLOW, EN, None)
-        .await
-        .unwrap();
-
+    let Stopped {
+        emu,
+        _dir,
+        core,
+        profile,
+        run: stopped,
+    } = stopped(&["Émilie"]).await;
     draft(&core, profile, &["Zoé", "Chloé"]);
     let applied = core
         .apply_address_book(profile, FLOW, EN, Some(Unfinished::Discard))
         .await
         .unwrap();
-    assert_ne!(applied.run.id, stopped.run.id, "a new run");
+    assert_ne!(applied.run.id, stopped.id, "a new run");
     assert_eq!(applied.run.state, "done");
     assert_eq!(
         entry_count(&emu).await,
@@ -186,20 +209,13 @@ async fn discarding_an_unfinished_run_applies_the_plan_shown() {
 
 #[tokio::test]
 async fn the_same_plan_resumes_without_asking() {
-    let emu = emulator(20).await;
-    let dir = tempfile::tempdir().unwrap();
-    let core = core_on(dir.path(), &Arc::default(), &emu);
-    let profile = core.open_practice_tenant().await.unwrap().id;
-    draft(&core, profile, &["Émilie", "Zoé"]);
-    faults(&emu, |f| f.cxone.fail_writes_after = Some(0));
-    let stopped = core
-        .apply_address_book(profile, FLOW, EN, None)
-        .await
-        .unwrap();
-    let resumed = core
-        .apply_address_book(profile, FLOW, EN, None)
+    let stopped = stopped(&["Émilie", "Zoé"]).await;
+    let resumed = stopped
+        .core
+        .apply_address_book(stopped.profile, FLOW, EN, None)
         .await
         .unwrap();
     assert_eq!(resumed.run.id, stopped.run.id);
     assert_eq!(resumed.run.state, "done");
+    drop(stopped.emu);
 }
