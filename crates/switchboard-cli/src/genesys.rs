@@ -171,11 +171,7 @@ pub fn run(
                     .iter()
                     .filter_map(|(did, what)| did.then_some(*what))
                     .collect();
-                    let state = outcome
-                        .state
-                        .map(|s| serde_json::to_value(s).unwrap_or_default())
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_else(|| "not reached".into());
+                    let state = outcome.state.map_or("not reached", |s| s.as_str());
                     let done = if done.is_empty() {
                         "nothing to do".into()
                     } else {
@@ -206,7 +202,7 @@ pub fn run(
                 );
             } else {
                 for i in &listed {
-                    let state = serde_json::to_value(i.reported).unwrap_or_default();
+                    let state = i.reported.as_str();
                     let credential = if i.credential_set {
                         "credential set"
                     } else {
@@ -214,10 +210,7 @@ pub fn run(
                     };
                     println!(
                         "{}\t{}\t{}\t{credential}\t{}",
-                        i.name,
-                        i.type_id,
-                        state.as_str().unwrap_or(""),
-                        i.id
+                        i.name, i.type_id, state, i.id
                     );
                 }
             }

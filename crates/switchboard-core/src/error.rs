@@ -189,6 +189,15 @@ pub struct FailureReply {
     pub params: Params,
 }
 
+impl From<Failure> for FailureReply {
+    fn from(failure: Failure) -> Self {
+        FailureReply {
+            code: failure.code,
+            params: failure.params,
+        }
+    }
+}
+
 impl From<&Error> for ErrorReply {
     fn from(error: &Error) -> Self {
         ErrorReply {
@@ -197,10 +206,7 @@ impl From<&Error> for ErrorReply {
             field: error.field().map(str::to_owned),
             detail: error.detail().cloned(),
             failure: match error {
-                Error::Vendor(f) => Some(Box::new(FailureReply {
-                    code: f.code,
-                    params: f.params.clone(),
-                })),
+                Error::Vendor(f) => Some(Box::new(FailureReply::from(f.clone()))),
                 _ => None,
             },
         }

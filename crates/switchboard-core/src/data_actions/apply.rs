@@ -16,11 +16,8 @@ use super::kinds;
 use super::plan::{DataActionsPlan, PlannedIntegration};
 use crate::connection::{Code, Failure};
 use crate::secrets::Sensitive;
-use crate::vendors::genesys::session::{ConfigWrite, GenesysSession, NewCredential};
+use crate::vendors::genesys::session::{GenesysSession, NewCredential};
 use crate::vendors::genesys::types::{CredentialInfo, Integration, ReportedState};
-
-/// Writes of `config/current` tried before giving up on an integration someone keeps editing.
-const CONFIG_TRIES: u32 = 5;
 
 /// The secret values of each planned integration, by integration name then field.
 pub type ResolvedSecrets = BTreeMap<String, BTreeMap<String, Sensitive>>;
@@ -90,7 +87,7 @@ pub async fn apply(
         .collect();
     for (index, item) in plan.integrations.iter().enumerate() {
         let kind_type = item.kind.find_type(&types).ok_or_else(|| {
-            Failure::new(Code::GenesysTypeUnavailable).with("kind", item.name.clone())
+            Failure::new(Code::GenesysTypeUnavailable).with("kind", item.kind.as_str())
         })?;
         let slot = kind_type
             .slots
@@ -249,30 +246,27 @@ impl Apply<'_> {
         credential: &CredentialInfo,
         outcome: &mut ItemOutcome,
     ) -> Result<(), Failure> {
-        for _ in 0..CONFIG_TRIES {
-            let mut config = self.session.config(&integration.id).await?;
-            let wanted_name = self.item.name.trim();
-            let linked = config.credentials.get(self.slot) == Some(&credential.id);
-            let notes_ok = self.item.notes.is_empty() || config.notes == self.item.notes;
-            if linked && config.name == wanted_name && notes_ok {
-                return Ok(());
-            }
-            config.name = wanted_name.to_owned();
-            config
-                .credentials
-                .insert(self.slot.to_owned(), credential.id.clone());
-            if !self.item.notes.is_empty() {
-                config.notes = self.item.notes.clone();
-            }
-            match self.session.put_config(&integration.id, &config).await? {
-                ConfigWrite::Written(_) => {
-                    outcome.configured = true;
-                    return Ok(());
+        let wanted_name = self.item.name.trim();
+        let written = self
+            .session
+            .edit_config(&integration.id, &self.item.name, |config| {
+                let linked = config.credentials.get(self.slot) == Some(&credential.id);
+                let notes_ok = self.item.notes.is_empty() || config.notes == self.item.notes;
+                if linked && config.name == wanted_name && notes_ok {
+                    return false;
                 }
-                ConfigWrite::Stale => continue,
-            }
-        }
-        Err(Failure::new(Code::GenesysConfigConflict).with("name", self.item.name.clone()))
+                config.name = wanted_name.to_owned();
+                config
+                    .credentials
+                    .insert(self.slot.to_owned(), credential.id.clone());
+                if !self.item.notes.is_empty() {
+                    config.notes = self.item.notes.clone();
+                }
+                true
+            })
+            .await?;
+        outcome.configured |= written;
+        Ok(())
     }
 }
 
@@ -310,10 +304,9 @@ async fn activated(
         }
         outcome.state = Some(last);
         if last != ReportedState::Active {
-            let state = serde_json::to_value(last).unwrap_or_default();
             return Err(Failure::new(Code::GenesysNotActive)
                 .with("name", item.name.clone())
-                .with("state", state));
+                .with("state", last.as_str()));
         }
     }
     Ok(())

@@ -76,6 +76,19 @@ impl Kind {
         Kind::Zendesk,
     ];
 
+    /// The plan file's name of the kind (`aws-lambda`, `web-services` …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::AwsLambda => "aws-lambda",
+            Kind::GenesysCloud => "genesys-cloud",
+            Kind::Google => "google",
+            Kind::Dynamics => "dynamics",
+            Kind::Salesforce => "salesforce",
+            Kind::WebServices => "web-services",
+            Kind::Zendesk => "zendesk",
+        }
+    }
+
     /// The integration type id Genesys documents; `None` for Google (discovered).
     pub fn known_type_id(self) -> Option<&'static str> {
         Some(match self {
@@ -179,6 +192,13 @@ mod tests {
             slots: Vec::new(),
             max_instances: None,
             non_installable: false,
+        }
+    }
+
+    #[test]
+    fn each_kind_is_named_as_plan_files_spell_it() {
+        for kind in Kind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
         }
     }
 

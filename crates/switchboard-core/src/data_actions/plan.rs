@@ -176,7 +176,7 @@ pub fn preview_against(
         let step = match (kind_type, named) {
             (None, _) => {
                 problems.push(
-                    Failure::new(Code::GenesysTypeUnavailable).with("kind", kind_name(item.kind)),
+                    Failure::new(Code::GenesysTypeUnavailable).with("kind", item.kind.as_str()),
                 );
                 Step::Create
             }
@@ -212,23 +212,9 @@ pub fn preview_against(
             kind: item.kind,
             type_id: kind_type.map(|t| t.id.clone()),
             step,
-            problems: problems.into_iter().map(reply).collect(),
+            problems: problems.into_iter().map(FailureReply::from).collect(),
         });
     }
     let ready = items.iter().all(|i| i.problems.is_empty());
     PlanPreview { items, ready }
-}
-
-fn kind_name(kind: Kind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn reply(failure: Failure) -> FailureReply {
-    FailureReply {
-        code: failure.code,
-        params: failure.params,
-    }
 }

@@ -185,12 +185,8 @@ pub fn start(
     kind: &str,
     plan: &AddressBookPlan,
 ) -> Result<ApplyRun> {
-    let plan_json = serde_json::to_string(plan).map_err(|e| Error::Corrupt(e.to_string()))?;
-    conn.execute(
-        "INSERT INTO apply_runs (profile_id, kind, plan_json) VALUES (?1, ?2, ?3)",
-        params![profile_id, kind, plan_json],
-    )?;
-    let id = conn.last_insert_rowid();
+    let plan = serde_json::to_value(plan).map_err(|e| Error::Corrupt(e.to_string()))?;
+    let id = insert(conn, profile_id, kind, &plan)?;
     load(conn, "WHERE id = ?1", params![id])?.ok_or_else(|| Error::not_found("apply run"))
 }
 

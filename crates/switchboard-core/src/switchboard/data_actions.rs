@@ -436,10 +436,7 @@ impl Switchboard {
         Ok(DataActionsApplied {
             run_id,
             outcomes,
-            failure: failure.map(|f: Failure| FailureReply {
-                code: f.code,
-                params: f.params,
-            }),
+            failure: failure.map(FailureReply::from),
             flow: state.view(profile_id, locale),
         })
     }
@@ -612,26 +609,21 @@ impl Switchboard {
                 crate::validate::FieldError::new("duplicate"),
             ));
         }
-        for _ in 0..5 {
-            let mut config = session.config(integration_id).await?;
-            config.name = name.to_owned();
-            if let crate::vendors::genesys::session::ConfigWrite::Written(_) =
-                session.put_config(integration_id, &config).await?
-            {
-                journal::record(
-                    &self.db(),
-                    Some(profile_id),
-                    Some("genesys"),
-                    "data_actions.rename",
-                    "ok",
-                    Some(name),
-                )?;
-                return self.managed(profile_id, integration_id).await;
-            }
-        }
-        Err(Error::Vendor(
-            Failure::new(crate::connection::Code::GenesysConfigConflict).with("name", name),
-        ))
+        session
+            .edit_config(integration_id, name, |config| {
+                config.name = name.to_owned();
+                true
+            })
+            .await?;
+        journal::record(
+            &self.db(),
+            Some(profile_id),
+            Some("genesys"),
+            "data_actions.rename",
+            "ok",
+            Some(name),
+        )?;
+        self.managed(profile_id, integration_id).await
     }
 
     /// Deletes the integration and its credential `Integration-<id>`.
@@ -835,10 +827,7 @@ impl Switchboard {
             Some(Err(f)) => CredentialCheck {
                 supported: true,
                 ok: false,
-                failure: Some(FailureReply {
-                    code: f.code,
-                    params: f.params,
-                }),
+                failure: Some(FailureReply::from(f)),
             },
         })
     }
@@ -874,11 +863,10 @@ impl Switchboard {
                 .await?
                 .ok_or_else(|| Error::not_found(format!("integration {integration_id}")))?;
             if integration.reported != ReportedState::Active {
-                let state = serde_json::to_value(integration.reported).unwrap_or_default();
                 return Err(Error::Vendor(
                     Failure::new(crate::connection::Code::GenesysNotActive)
                         .with("name", integration.name)
-                        .with("state", state),
+                        .with("state", integration.reported.as_str()),
                 ));
             }
             return Err(Error::not_found(format!(

@@ -26,6 +26,8 @@ use crate::vendors::settings_failure;
 
 /// Items asked for per page (Terraform uses the same).
 const PAGE: usize = 100;
+/// Writes of `config/current` tried before giving up on an integration someone keeps editing.
+const CONFIG_TRIES: u32 = 5;
 /// Pages read at most from one listing: 100,000 items, far past any org's integrations.
 const MAX_PAGES: usize = 1_000;
 
@@ -246,6 +248,28 @@ impl GenesysSession {
         IntegrationConfig::from_wire(&read(&reply)?)
             .map(ConfigWrite::Written)
             .ok_or_else(|| oauth::unexpected(&reply))
+    }
+
+    /// Reads `config/current`, lets `change` edit it (returning false when it is already as
+    /// wanted), and writes it with the version just read; a stale version is read again and
+    /// retried. `Ok(true)` when something was written; `genesys.config_conflict` naming `name`
+    /// when someone else kept changing it.
+    pub async fn edit_config(
+        &self,
+        id: &str,
+        name: &str,
+        change: impl Fn(&mut IntegrationConfig) -> bool,
+    ) -> Result<bool, Failure> {
+        for _ in 0..CONFIG_TRIES {
+            let mut config = self.config(id).await?;
+            if !change(&mut config) {
+                return Ok(false);
+            }
+            if let ConfigWrite::Written(_) = self.put_config(id, &config).await? {
+                return Ok(true);
+            }
+        }
+        Err(Failure::new(Code::GenesysConfigConflict).with("name", name))
     }
 
     /// Asks Genesys to enable or disable the integration; what it reports follows later.

@@ -147,6 +147,18 @@ impl ReportedState {
         }
     }
 
+    /// The wire code (`ACTIVE`, `ACTIVATING` …), as Genesys spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "ACTIVE",
+            Self::Activating => "ACTIVATING",
+            Self::Inactive => "INACTIVE",
+            Self::Deactivating => "DEACTIVATING",
+            Self::Error => "ERROR",
+            Self::Unknown => "UNKNOWN",
+        }
+    }
+
     /// Still on its way to where it was asked to go.
     pub fn is_moving(self) -> bool {
         matches!(self, Self::Activating | Self::Deactivating)
@@ -334,6 +346,14 @@ mod tests {
             integration.detail.as_deref(),
             Some("Missing required credentials.")
         );
+    }
+
+    #[test]
+    fn a_reported_state_is_named_as_genesys_spells_it() {
+        use ReportedState::*;
+        for state in [Active, Activating, Inactive, Deactivating, Error, Unknown] {
+            assert_eq!(serde_json::to_value(state).unwrap(), state.as_str());
+        }
     }
 
     #[test]
