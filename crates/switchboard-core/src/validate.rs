@@ -16,7 +16,7 @@ use ts_rs::TS;
 /// Longest single-line value we accept; vendor consoles cap names well below this.
 pub const MAX_TEXT: usize = 255;
 /// Zoom Contact Center accepts at most this many country codes.
-pub const MAX_COUNTRY_CODES: usize = 20;
+pub const MAX_COUNTRY_CODES: usize = crate::zcc::country_codes::MAX;
 /// Multi-line inputs (a list of statuses, a JSON document) stay well under this.
 pub const MAX_MULTILINE: usize = 20_000;
 /// A name the admin gives something in an editor (a presence rule).
@@ -75,6 +75,10 @@ pub const CODES: &[&str] = &[
     "url_list",
     "google_service_account",
     "country_codes",
+    "country_code_shape",
+    "country_code_unknown",
+    "country_code_non_geographic",
+    "country_code_duplicate",
     "too_many_country_codes",
     "genesys_region",
     "json_object",
@@ -235,6 +239,7 @@ pub fn normalize(rule: Rule, value: &str) -> String {
             v.split('/').next().unwrap_or(v).to_ascii_lowercase()
         }
         Rule::Secret | Rule::Multiline | Rule::JsonObject => value.to_owned(),
+        Rule::CountryCodes => crate::zcc::country_codes::canonical(value),
         _ => value.trim().to_owned(),
     }
 }
@@ -383,24 +388,14 @@ fn subdomain_of(host: &str, zone: &str) -> bool {
         .is_some_and(|label| !label.is_empty() && hostname(host))
 }
 
+/// Every entry a real country calling code, none twice, at most twenty
+/// ([`crate::zcc::country_codes`] reads the forms an admin types).
 fn country_codes(v: &str) -> Option<FieldError> {
-    let items: Vec<&str> = v
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    if items.len() > MAX_COUNTRY_CODES {
-        return Some(FieldError::new("too_many_country_codes").with("max", MAX_COUNTRY_CODES));
-    }
-    items
-        .iter()
-        .find(|item| {
-            let digits = item.strip_prefix('+').unwrap_or("");
-            !(1..=3).contains(&digits.len())
-                || !digits.chars().all(|c| c.is_ascii_digit())
-                || digits.starts_with('0')
-        })
-        .map(|item| FieldError::new("country_codes").with("item", item))
+    crate::zcc::country_codes::first_problem(v).map(|(code, item)| {
+        FieldError::new(code)
+            .with("item", item)
+            .with("max", MAX_COUNTRY_CODES)
+    })
 }
 
 #[cfg(test)]
@@ -489,21 +484,27 @@ mod tests {
     }
 
     #[test]
-    fn country_codes_are_limited_to_twenty_valid_codes() {
+    fn country_codes_are_real_codes_none_twice_at_most_twenty() {
         assert_eq!(code(Rule::CountryCodes, "+1, +33, +81"), None);
-        let bad = check(Rule::CountryCodes, "+1, 33", true, &[]).unwrap();
+        let bad = check(Rule::CountryCodes, "+1, +999", true, &[]).unwrap();
         assert_eq!(
             (bad.code, bad.params["item"].as_str()),
-            ("country_codes", "33")
+            ("country_code_unknown", "+999")
         );
-        let many = (1..=21)
-            .map(|n| format!("+{n}"))
-            .collect::<Vec<_>>()
-            .join(",");
+        assert_eq!(
+            code(Rule::CountryCodes, "+33, 0033"),
+            Some("country_code_duplicate")
+        );
+        let many = [
+            1, 7, 20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 51,
+        ]
+        .map(|n| format!("+{n}"))
+        .join(",");
         assert_eq!(
             code(Rule::CountryCodes, &many),
             Some("too_many_country_codes")
         );
+        assert_eq!(normalize(Rule::CountryCodes, " 33 ; ００８１ "), "+33, +81");
     }
 
     #[test]
