@@ -119,6 +119,9 @@ pub enum LiveKind {
     /// Automated: the data-action integrations are planned, created, configured, activated and
     /// managed through the Platform API.
     GenesysDataActions,
+    /// Editor: the Omni-Channel status map, checked against Zoom Contact Center's agent
+    /// statuses and Salesforce's presence statuses read live.
+    ZccStatusMap,
 }
 
 impl LiveKind {
@@ -131,7 +134,9 @@ impl LiveKind {
             | LiveKind::GenesysConnection => StepKind::Verified,
             LiveKind::CxoneAddressBook | LiveKind::GenesysDataActions => StepKind::Automated,
             LiveKind::SfPreflight => StepKind::Manual,
-            LiveKind::DirectorySync | LiveKind::PresenceRule => StepKind::Editor,
+            LiveKind::DirectorySync | LiveKind::PresenceRule | LiveKind::ZccStatusMap => {
+                StepKind::Editor
+            }
         }
     }
 }
@@ -179,6 +184,8 @@ pub enum FieldKind {
     Secret,
     Multiline,
     Choice,
+    /// A list of country calling codes, edited one code at a time (rule `country_codes`).
+    CountryCodes,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -351,6 +358,12 @@ pub fn structural_problems(flow: &Flow) -> Vec<String> {
             if (field.kind == FieldKind::Choice) == field.options.is_empty() {
                 problems.push(format!(
                     "{}: {} options must go with kind choice",
+                    flow.id, field.id
+                ));
+            }
+            if (field.kind == FieldKind::CountryCodes) != (field.rule == Rule::CountryCodes) {
+                problems.push(format!(
+                    "{}: {} the country_codes kind goes with the country_codes rule",
                     flow.id, field.id
                 ));
             }

@@ -119,6 +119,9 @@ pub struct FieldView {
     pub source: Option<FieldSource>,
     /// The value shown is read from this connection (`salesforce`, …): nothing typed here yet.
     pub from_connection: Option<String>,
+    /// A country-codes field's entries, each named or refused; Salesforce's default (+1)
+    /// while nothing is saved.
+    pub country_codes: Option<Vec<crate::zcc::country_codes::ListEntry>>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -376,6 +379,12 @@ impl FlowState {
                         || (self.from_connections.contains_key(&field.id) && !typed)
                 })
                 .map(|(vendor, _)| vendor.as_str().to_owned()),
+            country_codes: (field.kind == FieldKind::CountryCodes).then(|| {
+                let saved = values.get(&field.id).map(String::as_str);
+                crate::zcc::country_codes::entries(
+                    saved.unwrap_or(crate::zcc::country_codes::DEFAULT),
+                )
+            }),
         }
     }
 

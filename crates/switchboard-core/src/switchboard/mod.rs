@@ -37,6 +37,7 @@ pub mod presence_files;
 pub mod profiles;
 pub mod settings;
 pub mod steps;
+pub mod zcc_editors;
 pub mod zoom_checks;
 
 pub use crate::storage::profiles::Profile;

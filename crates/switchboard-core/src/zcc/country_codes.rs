@@ -76,10 +76,7 @@ pub struct ListEntry {
 /// Reads one entry the admin typed.
 pub fn parse(entry: &str) -> Result<CountryCode, EntryError> {
     let narrow: String = entry.trim().chars().map(narrow_char).collect();
-    let text = narrow
-        .trim_start_matches('(')
-        .trim_end_matches(')')
-        .trim();
+    let text = narrow.trim_start_matches('(').trim_end_matches(')').trim();
     if text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic()) {
         let region = text.to_ascii_uppercase();
         return DATABASE
@@ -221,7 +218,17 @@ mod tests {
 
     #[test]
     fn every_way_an_admin_types_a_code_means_the_same_code() {
-        for typed in ["+33", "33", "0033", "＋３３", " +33 ", "(+33)", "FR", "fr", "ＦＲ"] {
+        for typed in [
+            "+33",
+            "33",
+            "0033",
+            "＋３３",
+            " +33 ",
+            "(+33)",
+            "FR",
+            "fr",
+            "ＦＲ",
+        ] {
             assert_eq!(code(typed), Ok(33), "{typed}");
         }
         assert_eq!(code("+81"), Ok(81));

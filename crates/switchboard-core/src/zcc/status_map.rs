@@ -306,7 +306,11 @@ mod tests {
         };
         let found = lint(&map, Some(&off));
         assert_eq!(codes(&found)[0], ("status_map.omni_channel_off", None));
-        assert!(!found.iter().any(|f| f.code == "status_map.salesforce_unknown"));
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.code == "status_map.salesforce_unknown")
+        );
     }
 
     #[test]

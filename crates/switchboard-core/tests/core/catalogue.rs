@@ -213,6 +213,7 @@ fn every_flow_has_its_seeds_steps_in_order() {
                 "zoom-edit-remove-connection",
                 "sf-zoom-settings-country-codes",
                 "sf-omni-channel-status-sync",
+                "sf-related-objects",
                 "sf-screen-pop-layout",
                 "sso-call-center",
                 "zoom-remove-marketplace-app",

@@ -196,6 +196,7 @@ impl Org {
             ("Available", "Available"),
             ("Available_Voice", "Available - Voice"),
             ("Busy", "Busy"),
+            ("On_Call", "On Call"),
             ("On_Break", "On Break"),
             ("Lunch", "Lunch"),
             ("Meeting", "Meeting"),

@@ -2,6 +2,7 @@
 //! `{api_base}` (= `https://api.zoom.us/v2`): users and Zoom Phone users, with Zoom's error
 //! bodies (`{code, message}`), cursor paging (`next_page_token`) and scope checks.
 
+mod contact_center_statuses;
 mod directory;
 mod oauth;
 mod phone;
@@ -34,6 +35,10 @@ pub(crate) const DEMO_APP_SCOPES: &[&str] = &[
     "user:read:admin",
     "user:write:admin",
     "zoom_events_basic:read:admin",
+    // Zoom Contact Center (flow 4): its statuses and agents.
+    "contact_center_preference:read:admin",
+    "contact_center_user:read:admin",
+    "contact_center_user:write:admin",
 ];
 
 #[derive(Debug)]
@@ -91,6 +96,10 @@ pub(crate) fn api_routes() -> Router<Arc<Emu>> {
         .route("/users/{user_id}", get(users::get))
         .route("/phone/users", get(phone::list))
         .route("/phone/users/{user_id}", get(phone::get))
+        .route(
+            "/contact_center/system_statuses",
+            get(contact_center_statuses::list),
+        )
         .fallback(not_recognized)
 }
 

@@ -21,6 +21,9 @@ use crate::vendors::{oauth, settings_failure};
 /// Zoom's maximum `page_size` for `GET /phone/users`.
 pub const PHONE_PAGE_SIZE: usize = 100;
 
+/// More pages than any account has (10,000 × 100 users): past it, the server is looping.
+const MAX_PAGES: u64 = 10_000;
+
 /// A Server-to-Server OAuth app's credentials.
 #[derive(Debug, Clone)]
 pub struct ZoomApp {
@@ -109,12 +112,31 @@ impl ZoomDirectory {
     /// Hands every Zoom Phone user to `visit`, one page of [`PHONE_PAGE_SIZE`] at a time
     /// (following `next_page_token`); returns the number of pages read.
     pub async fn each_phone_user(&self, mut visit: impl FnMut(PhoneUser)) -> Result<u64, Failure> {
+        let page_size = PHONE_PAGE_SIZE.to_string();
+        let query = [("page_size", page_size.as_str())];
+        self.each_page("/v2/phone/users", &query, "users", |item| {
+            if let Some(user) = PhoneUser::from_wire(item) {
+                visit(user);
+            }
+        })
+        .await
+    }
+
+    /// Hands every item of the `key` array of every page of `GET path` to `visit`, following
+    /// `next_page_token`; returns the number of pages read. A server that keeps answering a
+    /// token is stopped after [`MAX_PAGES`] pages rather than followed forever.
+    pub(super) async fn each_page(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        key: &str,
+        mut visit: impl FnMut(&Value),
+    ) -> Result<u64, Failure> {
         let mut cursor = String::new();
         let mut pages = 0;
-        loop {
-            let mut url = join(&self.api, "/v2/phone/users");
-            url.query_pairs_mut()
-                .append_pair("page_size", &PHONE_PAGE_SIZE.to_string());
+        while pages < MAX_PAGES {
+            let mut url = join(&self.api, path);
+            url.query_pairs_mut().extend_pairs(query);
             if !cursor.is_empty() {
                 url.query_pairs_mut()
                     .append_pair("next_page_token", &cursor);
@@ -122,21 +144,18 @@ impl ZoomDirectory {
             let reply = self.get(url).await?;
             let body = read_page(&reply)?;
             pages += 1;
-            let users = body.get("users").and_then(Value::as_array);
-            users
-                .into_iter()
-                .flatten()
-                .filter_map(PhoneUser::from_wire)
-                .for_each(&mut visit);
+            let items = body.get(key).and_then(Value::as_array);
+            items.into_iter().flatten().for_each(&mut visit);
             cursor = body
                 .get("next_page_token")
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_owned();
             if cursor.is_empty() {
-                return Ok(pages);
+                break;
             }
         }
+        Ok(pages)
     }
 
     async fn get(&self, url: Url) -> Result<Reply, Failure> {
