@@ -18,6 +18,7 @@ function field(change: Partial<FieldView> = {}): FieldView {
     error: null,
     source: null,
     fromConnection: null,
+    countryCodes: null,
     ...change,
   };
 }

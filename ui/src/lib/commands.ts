@@ -1,7 +1,7 @@
 // Purpose: one wrapper per command of the core↔window contract, GENERATED with contract.ts by
 // `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.
 import { call } from './ipc';
-import type { AddressBookDraft, ConnectionSettings, DataActionsPlan, DiagramLabels, DirectorySyncDoc, EntryDraft, JsonValue, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor } from './contract';
+import type { AddressBookDraft, ConnectionSettings, DataActionsPlan, DiagramLabels, DirectorySyncDoc, EntryDraft, JsonValue, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor, ZccStatusMap } from './contract';
 
 export const appInfo = () => call('app_info');
 /** The UI's language: the saved one, else the OS language when Switchboard speaks it (all there is while the database is not open and the recovery screen shows). */
@@ -102,6 +102,11 @@ export const checkDataActionCredential = (profileId: number, flowId: string, nam
 export const testDataAction = (profileId: number, integrationId: string, input: JsonValue) => call('test_data_action', { profileId, integrationId, input });
 /** Deletes the integration and its credential. */
 export const deleteDataAction = (profileId: number, integrationId: string) => call('delete_data_action', { profileId, integrationId });
+/** Adds a code in any form the admin types (`+33`, `0033`, `FR`); refused with a validation error on the field when it is no country's code or already listed. */
+export const addCountryCode = (profileId: number, flowId: string, stepId: string, fieldId: string, entry: string, locale: Locale) => call('add_country_code', { profileId, flowId, stepId, fieldId, entry, locale });
+export const zccStatusMap = (profileId: number, flowId: string) => call('zcc_status_map', { profileId, flowId });
+export const saveZccStatusMap = (profileId: number, flowId: string, map: ZccStatusMap) => call('save_zcc_status_map', { profileId, flowId, map });
+export const refreshZccStatuses = (profileId: number, flowId: string) => call('refresh_zcc_statuses', { profileId, flowId });
 /** Why the database is not open, or nothing when it is (the normal app). */
 export const startupProblem = () => call('startup_problem');
 /** Tries to open the database again (a lock released, space freed); what still fails. */

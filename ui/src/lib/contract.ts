@@ -59,6 +59,16 @@ value: string | null, missing: Array<string>,
 /** Built from a saved secret: the UI copies it with `copy_secret`, the value never crosses IPC. */
 secret: boolean, };
 
+/** One valid code and the regions dialled with it, the main one first (`+1`: US, then AG, AI …). */
+export type CountryCallingCode = { code: number, 
+/** ISO 3166-1 alpha-2 codes; the window names them in the admin's language. */
+regions: Array<string>, };
+
+/** One entry of a saved list, as the editor shows it: the text, and what it is or why not. */
+export type CountryCodeEntry = { text: string, country: CountryCallingCode | null, 
+/** The validation code when the entry is refused (see [`EntryError::code`]). */
+problem: ValidationCode | null, };
+
 /**
  * A credential tested with its own service: `supported` is false for kinds the app cannot
  * reach itself.
@@ -189,7 +199,7 @@ export type FailureView = { code: string, params: { [key in string]: JsonValue }
 
 export type FieldError = { code: ValidationCode, params: { [key in string]: string }, };
 
-export type FieldKind = "text" | "secret" | "multiline" | "choice";
+export type FieldKind = "text" | "secret" | "multiline" | "choice" | "country_codes";
 
 export type FieldOption = { value: string, label: string, };
 
@@ -198,7 +208,12 @@ export type FieldSource = "cxone-agents";
 
 export type FieldView = { id: string, label: string, help: string | null, kind: FieldKind, required: boolean, options: Array<FieldOption>, value: string | null, secretSet: boolean, error: FieldError | null, source: FieldSource | null, 
 /** The value shown is read from this connection (`salesforce`, …): nothing typed here yet. */
-fromConnection: string | null, };
+fromConnection: string | null, 
+/**
+ * A country-codes field's entries, each named or refused; Salesforce's default (+1)
+ * while nothing is saved.
+ */
+countryCodes: Array<CountryCodeEntry> | null, };
 
 /**
  * One problem. `row` indexes the table's rows from 0 (`None` for the table or rule as a
@@ -255,7 +270,7 @@ maxInstances: number, existing: number, credentialTypes: Array<string>, };
 export type LinkView = { label: string, url: string | null, missing: Array<string>, };
 
 /** The live part of a step. Each goes with one step kind (checked by [`structural_problems`]). */
-export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions";
+export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions" | "zcc-status-map";
 
 export type Locale = "en" | "fr" | "ja";
 
@@ -528,6 +543,32 @@ export type Unfinished = "resume" | "discard";
 
 export type Vendor = "zoom" | "cxone" | "salesforce" | "genesys";
 
+/** One line of what to do in the Zoom settings tab: pick `salesforce_label` for `zoom`. */
+export type ZccStatusChecklistLine = { zoom: string, 
+/** The label Salesforce's list shows (the DeveloperName until the lists are read). */
+salesforceLabel: string, };
+
+/**
+ * A problem of the map; `row` counts from 0, `None` for the map as a whole. The window
+ * translates `code` with `params`.
+ */
+export type ZccStatusFinding = { code: string, severity: Severity, row: number | null, params: { [key in string]: JsonValue }, };
+
+/** Both sides as last read live. */
+export type ZccStatusLists = { zoom: Array<ZoomStatus>, salesforce: Array<SalesforceStatus>, 
+/** False when the org has no queryable `ServicePresenceStatus` (Omni-Channel off). */
+omniChannel: boolean, };
+
+export type ZccStatusMap = { rows: Array<ZccStatusMapRow>, };
+
+/** One mapping. `salesforce` is the status's DeveloperName, which survives a label change. */
+export type ZccStatusMapRow = { zoom: string, salesforce: string, };
+
+/** The status map as the editor shows it. */
+export type ZccStatusMapView = { map: ZccStatusMap, lists: ZccStatusLists | null, 
+/** When the lists were read live (RFC 3339, UTC). */
+listsAt: string | null, findings: Array<ZccStatusFinding>, checklist: Array<ZccStatusChecklistLine>, };
+
 /** A Zoom user attribute the sync can read. */
 export type ZoomAttribute = "first-name" | "last-name" | "display-name" | "email" | "phone" | "mobile" | "extension" | "department" | "job-title" | "company";
 
@@ -545,6 +586,11 @@ apiBase?: string | null,
  */
 confirmedHosts: Array<string>, };
 
+/** A Zoom Contact Center agent status (`GET /contact_center/system_statuses`). */
+export type ZoomStatus = { id: string, name: string, 
+/** Created by the account's admin (Lunch, Training), not one of Zoom's four. */
+custom: boolean, };
+
 /** Every `Locale`, in the core's order. */
 export const LOCALES = ['en', 'fr', 'ja'] as const satisfies readonly Locale[];
 
@@ -558,13 +604,13 @@ export const STEP_STATUSES = ['not_started', 'in_progress', 'needs_attention', '
 export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const satisfies readonly StepKind[];
 
 /** Every `LiveKind`, in the core's order. */
-export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions'] as const satisfies readonly LiveKind[];
+export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions', 'zcc-status-map'] as const satisfies readonly LiveKind[];
 
 /** Every `ErrorCode`, in the core's order. */
 export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'keychain_timeout', 'storage', 'database_corrupt', 'database_newer', 'database_locked', 'disk_full', 'database_read_only', 'database_io', 'database_unavailable', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'apply_running', 'apply_plan_changed', 'internal'] as const satisfies readonly ErrorCode[];
 
 /** Every `ValidationCode`, in the core's order. */
-export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'zendesk_url', 'dynamics_url', 'url_list', 'google_service_account', 'country_codes', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'endpoint_not_vendor', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;
+export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'zendesk_url', 'dynamics_url', 'url_list', 'google_service_account', 'country_codes', 'country_code_shape', 'country_code_unknown', 'country_code_non_geographic', 'country_code_duplicate', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'endpoint_not_vendor', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
 /** Every `DiagnosisCode`, in the core's order. */
@@ -694,6 +740,11 @@ export type Commands = {
   test_data_action: { args: { profileId: number; integrationId: string; input: JsonValue }; reply: ActionTestView };
   /** Deletes the integration and its credential. */
   delete_data_action: { args: { profileId: number; integrationId: string }; reply: null };
+  /** Adds a code in any form the admin types (`+33`, `0033`, `FR`); refused with a validation error on the field when it is no country's code or already listed. */
+  add_country_code: { args: { profileId: number; flowId: string; stepId: string; fieldId: string; entry: string; locale: Locale }; reply: FlowView };
+  zcc_status_map: { args: { profileId: number; flowId: string }; reply: ZccStatusMapView };
+  save_zcc_status_map: { args: { profileId: number; flowId: string; map: ZccStatusMap }; reply: ZccStatusMapView };
+  refresh_zcc_statuses: { args: { profileId: number; flowId: string }; reply: ZccStatusMapView };
   /** Why the database is not open, or nothing when it is (the normal app). */
   startup_problem: { args: {  }; reply: StartupProblem | null };
   /** Tries to open the database again (a lock released, space freed); what still fails. */

@@ -24,6 +24,18 @@ export const TestId = {
   recoveryQuitButton: 'recovery-quit-button',
   recoveryStatus: 'recovery-status',
   recoveryDone: 'recovery-done',
+  // Zoom Contact Center ↔ Salesforce: country codes and the status map
+  countryCodes: 'country-codes',
+  countryCodeInput: 'country-code-input',
+  countryCodeAdd: 'country-code-add',
+  countryCodeError: 'country-code-error',
+  countryCodeCount: 'country-code-count',
+  statusMapEditor: 'status-map-editor',
+  statusMapRead: 'status-map-read',
+  statusMapListsAt: 'status-map-lists-at',
+  statusMapAddRow: 'status-map-add-row',
+  statusMapFindings: 'status-map-findings',
+  statusMapChecklist: 'status-map-checklist',
   // About / Help
   aboutDialog: 'about-dialog',
   aboutVersion: 'about-version',
@@ -193,6 +205,14 @@ export type TestIdValue = (typeof TestId)[keyof typeof TestId];
 
 /** Ids for one profile, flow, step, link, copy field or field. */
 export const TestIds = {
+  countryCode: (code: number) => `country-code-${code}`,
+  countryCodeRemove: (code: number) => `country-code-remove-${code}`,
+  statusMapRow: (row: number) => `status-map-row-${row}`,
+  statusMapZoom: (row: number) => `status-map-zoom-${row}`,
+  statusMapSalesforce: (row: number) => `status-map-salesforce-${row}`,
+  statusMapRemove: (row: number) => `status-map-remove-${row}`,
+  statusMapFinding: (index: number) => `status-map-finding-${index}`,
+  statusMapChecklistLine: (index: number) => `status-map-checklist-${index}`,
   profileRow: (id: number) => `profile-row-${id}`,
   profileOpen: (id: number) => `profile-open-${id}`,
   profileRename: (id: number) => `profile-rename-${id}`,

@@ -83,7 +83,7 @@ export function flowSummaries(): FlowSummary[] {
 }
 
 export function field(partial: Partial<FieldView> & Pick<FieldView, 'id' | 'label' | 'kind'>): FieldView {
-  return { help: null, required: false, options: [], value: null, secretSet: false, error: null, source: null, fromConnection: null, ...partial };
+  return { help: null, required: false, options: [], value: null, secretSet: false, error: null, source: null, fromConnection: null, countryCodes: null, ...partial };
 }
 
 export function step(partial: Partial<StepView> & Pick<StepView, 'id' | 'title'>): StepView {

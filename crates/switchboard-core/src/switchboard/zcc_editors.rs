@@ -89,7 +89,8 @@ impl Switchboard {
                 .with("item", entry.trim())
                 .with("max", country_codes::MAX);
             if let country_codes::EntryError::Duplicate(code) = e {
-                error = error.with("code", format!("+{code}"));
+                // Named as listed (+33), whatever form was typed (0033, FR).
+                error = error.with("item", format!("+{code}"));
             }
             Error::invalid(field_id, error)
         })?;

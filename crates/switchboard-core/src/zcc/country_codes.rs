@@ -65,11 +65,13 @@ impl EntryError {
 
 /// One entry of a saved list, as the editor shows it: the text, and what it is or why not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "CountryCodeEntry")]
 #[serde(rename_all = "camelCase")]
 pub struct ListEntry {
     pub text: String,
     pub country: Option<CountryCode>,
     /// The validation code when the entry is refused (see [`EntryError::code`]).
+    #[ts(type = "ValidationCode | null")]
     pub problem: Option<&'static str>,
 }
 
