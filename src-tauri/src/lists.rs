@@ -4,9 +4,11 @@
 
 use switchboard_core::catalogue::{LiveKind, StepKind};
 use switchboard_core::connection::{CxoneCloud, SalesforceEnvironment, Vendor};
+use switchboard_core::data_actions::kinds::{self, Kind};
 use switchboard_core::directory::{AcdAttribute, TranslationStatus, ZoomAttribute};
 use switchboard_core::failure::Code;
 use switchboard_core::storage::progress::StepStatus;
+use switchboard_core::validate::Rule;
 use switchboard_core::{ErrorCode, Locale};
 use switchboard_emulator::PanelRateLimit;
 use ts_rs::{Config, TS};
@@ -44,6 +46,7 @@ pub fn all() -> Vec<(&'static str, &'static str, Vec<String>)> {
             strings(switchboard_core::validate::GENESYS_REGIONS),
         ),
         ("CXONE_CLOUDS", "CxoneCloud", variants::<CxoneCloud>()),
+        ("DATA_ACTION_KINDS", "Kind", variants::<Kind>()),
         (
             "SALESFORCE_ENVIRONMENTS",
             "SalesforceEnvironment",
@@ -58,7 +61,8 @@ pub fn all() -> Vec<(&'static str, &'static str, Vec<String>)> {
 }
 
 /// Data the window reads as is: each vendor's keychain secrets (`optional` when a Test can do
-/// without, like a Salesforce security token).
+/// without, like a Salesforce security token); each data-action kind's credential types and
+/// each credential type's fields (name, validation rule, required, kept in the keychain).
 pub fn data() -> Vec<(&'static str, serde_json::Value)> {
     let secrets: serde_json::Map<String, serde_json::Value> = Vendor::ALL
         .into_iter()
@@ -71,7 +75,45 @@ pub fn data() -> Vec<(&'static str, serde_json::Value)> {
             (vendor.as_str().to_owned(), serde_json::Value::Array(fields))
         })
         .collect();
-    vec![("VENDOR_SECRETS", serde_json::Value::Object(secrets))]
+    let credential_fields: serde_json::Map<String, serde_json::Value> = kinds::CREDENTIAL_TYPES
+        .iter()
+        .map(|t| {
+            let fields = kinds::fields(t)
+                .iter()
+                .map(|f| {
+                    let rule = if f.secret { Rule::Secret } else { f.rule };
+                    serde_json::json!({
+                        "name": f.name, "rule": rule, "required": f.required, "secret": f.secret,
+                    })
+                })
+                .collect();
+            ((*t).to_owned(), serde_json::Value::Array(fields))
+        })
+        .collect();
+    let kind_types: serde_json::Map<String, serde_json::Value> = Kind::ALL
+        .into_iter()
+        .map(|k| {
+            (
+                k.as_str().to_owned(),
+                serde_json::json!(k.credential_types()),
+            )
+        })
+        .collect();
+    vec![
+        ("VENDOR_SECRETS", serde_json::Value::Object(secrets)),
+        (
+            "CREDENTIAL_FIELDS",
+            serde_json::Value::Object(credential_fields),
+        ),
+        (
+            "KIND_CREDENTIAL_TYPES",
+            serde_json::Value::Object(kind_types),
+        ),
+        (
+            "GENESYS_AWS_ACCOUNT",
+            serde_json::json!(kinds::GENESYS_AWS_ACCOUNT),
+        ),
+    ]
 }
 
 fn strings(values: &[&str]) -> Vec<String> {

@@ -127,11 +127,11 @@ commands! {
         Ok(state.core()?.check_data_action_credential(profile_id, &flow_id, &name).await?)
     }
 
-    /// Tests the integration's first data action with `input` (a JSON object).
+    /// Tests the integration's first data action with `input`, the text of a JSON object.
     fn test_data_action[state, _app](
         profile_id: i64,
         integration_id: String,
-        input: serde_json::Value,
+        input: String,
     ) -> ActionTestView {
         Ok(state.core()?.test_data_action(profile_id, &integration_id, &input).await?)
     }

@@ -1,7 +1,7 @@
 // Purpose: one wrapper per command of the core↔window contract, GENERATED with contract.ts by
 // `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.
 import { call } from './ipc';
-import type { AddressBookDraft, ConnectionSettings, DataActionsPlan, DiagramLabels, DirectorySyncDoc, EntryDraft, JsonValue, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor, ZccStatusMap } from './contract';
+import type { AddressBookDraft, ConnectionSettings, DataActionsPlan, DiagramLabels, DirectorySyncDoc, EntryDraft, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor, ZccStatusMap } from './contract';
 
 export const appInfo = () => call('app_info');
 /** The UI's language: the saved one, else the OS language when Switchboard speaks it (all there is while the database is not open and the recovery screen shows). */
@@ -98,8 +98,8 @@ export const saveDataActionCertificates = (profileId: number, flowId: string) =>
 export const dataActionCertificates = (profileId: number, flowId: string) => call('data_action_certificates', { profileId, flowId });
 /** Tests a planned integration's credential with its own service (Zendesk, the Entra sign-in for Dynamics 365) before Genesys gets it. */
 export const checkDataActionCredential = (profileId: number, flowId: string, name: string) => call('check_data_action_credential', { profileId, flowId, name });
-/** Tests the integration's first data action with `input` (a JSON object). */
-export const testDataAction = (profileId: number, integrationId: string, input: JsonValue) => call('test_data_action', { profileId, integrationId, input });
+/** Tests the integration's first data action with `input`, the text of a JSON object. */
+export const testDataAction = (profileId: number, integrationId: string, input: string) => call('test_data_action', { profileId, integrationId, input });
 /** Deletes the integration and its credential. */
 export const deleteDataAction = (profileId: number, integrationId: string) => call('delete_data_action', { profileId, integrationId });
 /** Adds a code in any form the admin types (`+33`, `0033`, `FR`); refused with a validation error on the field when it is no country's code or already listed. */

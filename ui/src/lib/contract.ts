@@ -438,7 +438,9 @@ export type SalesforceStatusKind = "online" | "busy" | "unknown";
 /** A downloaded data-action certificate: where it was saved and when it expires. */
 export type SavedCertificate = { 
 /** `Current` or `Upcoming`. */
-status: string, signingAuthority: string, notAfter: string | null, path: string, };
+status: string, signingAuthority: string, notAfter: string | null, path: string, 
+/** Expires within [`EXPIRY_WARNING_DAYS`] of when it was read (recomputed at each read). */
+expiresSoon: boolean, };
 
 /** A file Switchboard wrote, for the UI to show and reveal. */
 export type SavedFile = { path: string, };
@@ -631,6 +633,9 @@ export const GENESYS_REGIONS = ['mypurecloud.com', 'use2.us-gov-pure.cloud', 'us
 /** Every `CxoneCloud`, in the core's order. */
 export const CXONE_CLOUDS = ['commercial', 'us_gov'] as const satisfies readonly CxoneCloud[];
 
+/** Every `Kind`, in the core's order. */
+export const DATA_ACTION_KINDS = ['aws-lambda', 'genesys-cloud', 'google', 'dynamics', 'salesforce', 'web-services', 'zendesk'] as const satisfies readonly Kind[];
+
 /** Every `SalesforceEnvironment`, in the core's order. */
 export const SALESFORCE_ENVIRONMENTS = ['production', 'sandbox', 'hyperforce', 'my_domain'] as const satisfies readonly SalesforceEnvironment[];
 
@@ -638,6 +643,12 @@ export const SALESFORCE_ENVIRONMENTS = ['production', 'sandbox', 'hyperforce', '
 export const RATE_LIMIT_MODES = ['off', 'retry_after_seconds', 'retry_after_date', 'no_retry_after'] as const satisfies readonly RateLimitMode[];
 
 export const VENDOR_SECRETS = {"cxone":[{"name":"access-key-secret","optional":false},{"name":"client-secret","optional":false}],"genesys":[{"name":"client-secret","optional":false}],"salesforce":[{"name":"consumer-secret","optional":false},{"name":"password","optional":false},{"name":"security-token","optional":true}],"zoom":[{"name":"client-secret","optional":false}]} as const;
+
+export const CREDENTIAL_FIELDS = {"amazonWebServicesARN":[{"name":"ARN","required":true,"rule":"aws_role_arn","secret":false}],"basicAuth":[{"name":"userName","required":true,"rule":"text","secret":false},{"name":"password","required":false,"rule":"secret","secret":true}],"googleCloudPlatform":[{"name":"clientId","required":true,"rule":"text","secret":false},{"name":"clientEmail","required":true,"rule":"email","secret":false},{"name":"privateKeyId","required":true,"rule":"text","secret":false},{"name":"privateKey","required":true,"rule":"secret","secret":true},{"name":"scopes","required":true,"rule":"url_list","secret":false},{"name":"impersonateUserEmail","required":false,"rule":"email","secret":false}],"googleGSuite":[{"name":"clientId","required":true,"rule":"text","secret":false},{"name":"clientEmail","required":true,"rule":"email","secret":false},{"name":"privateKeyId","required":true,"rule":"text","secret":false},{"name":"privateKey","required":true,"rule":"secret","secret":true},{"name":"scopes","required":true,"rule":"url_list","secret":false},{"name":"impersonateUserEmail","required":false,"rule":"email","secret":false}],"msDynamics":[{"name":"username","required":true,"rule":"email","secret":false},{"name":"password","required":true,"rule":"secret","secret":true},{"name":"orgWebAddress","required":true,"rule":"dynamics_url","secret":false},{"name":"applicationId","required":true,"rule":"uuid","secret":false}],"pureCloudOAuthClient":[{"name":"clientId","required":true,"rule":"uuid","secret":false},{"name":"clientSecret","required":true,"rule":"secret","secret":true}],"salesforce":[{"name":"username","required":true,"rule":"email","secret":false},{"name":"password","required":true,"rule":"secret","secret":true},{"name":"securityToken","required":true,"rule":"secret","secret":true},{"name":"loginUrl","required":true,"rule":"salesforce_host","secret":false}],"userDefined":[],"userDefinedOAuth":[],"zendeskApiToken":[{"name":"userEmail","required":true,"rule":"email","secret":false},{"name":"baseUrl","required":true,"rule":"zendesk_url","secret":false},{"name":"apiToken","required":true,"rule":"secret","secret":true}]} as const;
+
+export const KIND_CREDENTIAL_TYPES = {"aws-lambda":["amazonWebServicesARN"],"dynamics":["msDynamics"],"genesys-cloud":["pureCloudOAuthClient"],"google":["googleCloudPlatform","googleGSuite"],"salesforce":["salesforce"],"web-services":["basicAuth","userDefined","userDefinedOAuth"],"zendesk":["zendeskApiToken"]} as const;
+
+export const GENESYS_AWS_ACCOUNT = "765628985471" as const;
 
 /** Every command the window may invoke: its arguments and its reply. */
 export type Commands = {
@@ -736,8 +747,8 @@ export type Commands = {
   data_action_certificates: { args: { profileId: number; flowId: string }; reply: Array<SavedCertificate> };
   /** Tests a planned integration's credential with its own service (Zendesk, the Entra sign-in for Dynamics 365) before Genesys gets it. */
   check_data_action_credential: { args: { profileId: number; flowId: string; name: string }; reply: CredentialCheck };
-  /** Tests the integration's first data action with `input` (a JSON object). */
-  test_data_action: { args: { profileId: number; integrationId: string; input: JsonValue }; reply: ActionTestView };
+  /** Tests the integration's first data action with `input`, the text of a JSON object. */
+  test_data_action: { args: { profileId: number; integrationId: string; input: string }; reply: ActionTestView };
   /** Deletes the integration and its credential. */
   delete_data_action: { args: { profileId: number; integrationId: string }; reply: null };
   /** Adds a code in any form the admin types (`+33`, `0033`, `FR`); refused with a validation error on the field when it is no country's code or already listed. */

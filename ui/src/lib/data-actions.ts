@@ -1,63 +1,37 @@
-// Purpose: what the data-actions editor needs to know of each kind and credential type (the fields, which are
-// secret or required, and the rule the core checks them with), mirroring crates/switchboard-core/src/data_actions/
-// kinds.rs (kept in step by data-actions.test.ts), plus helpers on the plan (new items, problems, saved secrets).
+// Purpose: what the data-actions editor needs to know of each kind and credential type — the core's own tables
+// (data_actions/kinds.rs), read from the generated contract — plus helpers on the plan (new items, problems, saved
+// secrets).
+import {
+  CREDENTIAL_FIELDS as CORE_CREDENTIAL_FIELDS,
+  DATA_ACTION_KINDS,
+  GENESYS_AWS_ACCOUNT,
+  KIND_CREDENTIAL_TYPES as CORE_KIND_CREDENTIAL_TYPES,
+} from './api';
 import type { DataActionPlanProblem, DataActionsPlanView, ItemOutcome, Kind, PlannedIntegration, ReportedState } from './api';
 
 /** The seven kinds, in the core's order (`Kind::ALL`). */
-export const KINDS: readonly Kind[] = ['aws-lambda', 'genesys-cloud', 'google', 'dynamics', 'salesforce', 'web-services', 'zendesk'];
+export const KINDS: readonly Kind[] = DATA_ACTION_KINDS;
 
 /** The Genesys Cloud AWS account an AWS Lambda role must trust (documented by Genesys). */
-export const GENESYS_AWS_ACCOUNT = '765628985471';
+export { GENESYS_AWS_ACCOUNT };
 
 export interface CredentialField {
   /** The name Genesys uses in `credentialFields` (and the plan's `fields` / `secrets` key). */
-  name: string;
-  required: boolean;
+  readonly name: string;
+  readonly required: boolean;
   /** Kept in the keychain, never in the plan. */
-  secret: boolean;
-  /** The validation rule's code (`validate.rs`), for the input's kind and hints. */
-  rule: 'text' | 'email' | 'uuid' | 'aws_role_arn' | 'dynamics_url' | 'salesforce_host' | 'zendesk_url' | 'url_list' | 'secret';
+  readonly secret: boolean;
+  /** The validation rule's name (`validate.rs`), for the input's kind and hints. */
+  readonly rule: string;
 }
 
-const field = (name: string, rule: CredentialField['rule']): CredentialField => ({ name, rule, required: true, secret: false });
-const secret = (name: string): CredentialField => ({ name, rule: 'secret', required: true, secret: true });
-const optional = (spec: CredentialField): CredentialField => ({ ...spec, required: false });
-
-const GOOGLE_FIELDS = [
-  field('clientId', 'text'),
-  field('clientEmail', 'email'),
-  field('privateKeyId', 'text'),
-  secret('privateKey'),
-  field('scopes', 'url_list'),
-  optional(field('impersonateUserEmail', 'email')),
-];
-
 /** Each credential type's fields (the user-defined ones take any name–value rows instead). */
-export const CREDENTIAL_FIELDS: Record<string, CredentialField[]> = {
-  amazonWebServicesARN: [field('ARN', 'aws_role_arn')],
-  pureCloudOAuthClient: [field('clientId', 'uuid'), secret('clientSecret')],
-  googleCloudPlatform: GOOGLE_FIELDS,
-  googleGSuite: GOOGLE_FIELDS,
-  msDynamics: [field('username', 'email'), secret('password'), field('orgWebAddress', 'dynamics_url'), field('applicationId', 'uuid')],
-  salesforce: [field('username', 'email'), secret('password'), secret('securityToken'), field('loginUrl', 'salesforce_host')],
-  basicAuth: [field('userName', 'text'), optional(secret('password'))],
-  zendeskApiToken: [field('userEmail', 'email'), field('baseUrl', 'zendesk_url'), secret('apiToken')],
-  userDefined: [],
-  userDefinedOAuth: [],
-};
+export const CREDENTIAL_FIELDS: Readonly<Record<string, readonly CredentialField[]>> = CORE_CREDENTIAL_FIELDS;
 
 /** The credential types each kind may use; the first is the default. */
-export const KIND_CREDENTIAL_TYPES: Record<Kind, readonly string[]> = {
-  'aws-lambda': ['amazonWebServicesARN'],
-  'genesys-cloud': ['pureCloudOAuthClient'],
-  google: ['googleCloudPlatform', 'googleGSuite'],
-  dynamics: ['msDynamics'],
-  salesforce: ['salesforce'],
-  'web-services': ['basicAuth', 'userDefined', 'userDefinedOAuth'],
-  zendesk: ['zendeskApiToken'],
-};
+export const KIND_CREDENTIAL_TYPES: Readonly<Record<Kind, readonly string[]>> = CORE_KIND_CREDENTIAL_TYPES;
 
-export function credentialFields(credentialType: string): CredentialField[] {
+export function credentialFields(credentialType: string): readonly CredentialField[] {
   return CREDENTIAL_FIELDS[credentialType] ?? [];
 }
 

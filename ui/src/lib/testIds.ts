@@ -332,4 +332,9 @@ export const TestIds = {
   daRenameSave: (id: string) => `da-rename-save-${id}`,
   daToggle: (id: string) => `da-toggle-${id}`,
   daDelete: (id: string) => `da-delete-${id}`,
+  daTestToggle: (id: string) => `da-test-toggle-${id}`,
+  daTest: (id: string) => `da-test-${id}`,
+  daTestInput: (id: string) => `da-test-input-${id}`,
+  daTestRun: (id: string) => `da-test-run-${id}`,
+  daTestResult: (id: string) => `da-test-result-${id}`,
 } as const;

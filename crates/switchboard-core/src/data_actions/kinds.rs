@@ -161,6 +161,23 @@ const ZENDESK_FIELDS: &[FieldSpec] = &[
     secret("apiToken"),
 ];
 
+/// The Genesys Cloud AWS account an AWS Lambda role must trust (documented by Genesys).
+pub const GENESYS_AWS_ACCOUNT: &str = "765628985471";
+
+/// Every credential type the seven kinds use, in the kinds' order.
+pub const CREDENTIAL_TYPES: &[&str] = &[
+    "amazonWebServicesARN",
+    "pureCloudOAuthClient",
+    "googleCloudPlatform",
+    "googleGSuite",
+    "msDynamics",
+    "salesforce",
+    "basicAuth",
+    "userDefined",
+    "userDefinedOAuth",
+    "zendeskApiToken",
+];
+
 /// The fields of a credential type; empty for the user-defined ones (any name–value rows).
 pub fn fields(credential_type: &str) -> &'static [FieldSpec] {
     match credential_type {
@@ -193,6 +210,18 @@ mod tests {
             max_instances: None,
             non_installable: false,
         }
+    }
+
+    #[test]
+    fn every_credential_type_of_every_kind_is_listed_once() {
+        let mut used: Vec<&str> = Kind::ALL
+            .iter()
+            .flat_map(|k| k.credential_types().iter().copied())
+            .collect();
+        used.sort_unstable();
+        let mut listed = CREDENTIAL_TYPES.to_vec();
+        listed.sort_unstable();
+        assert_eq!(used, listed);
     }
 
     #[test]

@@ -28,7 +28,7 @@ use crate::vendors::http::Http;
 /// The flow step whose editor holds the plan.
 pub const STEP: &str = "data-actions";
 const RUN_KIND: &str = "genesys-data-actions";
-const SECRET_SCOPE: &str = "data-actions";
+pub(super) const SECRET_SCOPE: &str = "data-actions";
 
 /// One kind as this org offers it.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -92,7 +92,7 @@ pub struct ManagedIntegration {
 /// environment variable read through `env`.
 pub type Env<'a> = &'a (dyn Fn(&str) -> Option<String> + Sync);
 
-fn secret_key(profile_id: i64, integration: &str, field: &str) -> SecretKey {
+pub(super) fn secret_key(profile_id: i64, integration: &str, field: &str) -> SecretKey {
     SecretKey::new(
         profile_id,
         SECRET_SCOPE,
@@ -225,9 +225,15 @@ impl Switchboard {
         {
             return Err(Error::invalid(path, error));
         }
-        {
+        let before: DataActionsPlan = {
             let db = self.db();
             profiles::get(&db, profile_id)?;
+            step_documents::load(&db, plan_ref(profile_id, flow_id))?.unwrap_or_default()
+        };
+        // The keychain is never called while the database lock is held.
+        self.carry_plan_secrets(profile_id, &before, plan)?;
+        {
+            let db = self.db();
             step_documents::save(&db, plan_ref(profile_id, flow_id), plan)?;
             let mut state = load(&db, profile_id, flow)?;
             if state.status(STEP) == StepStatus::NotStarted
@@ -707,6 +713,22 @@ pub struct SavedCertificate {
     pub signing_authority: String,
     pub not_after: Option<String>,
     pub path: String,
+    /// Expires within [`EXPIRY_WARNING_DAYS`] of when it was read (recomputed at each read).
+    #[serde(default)]
+    pub expires_soon: bool,
+}
+
+/// Genesys publishes the next certificate ahead of a rotation; two months leave the admin time
+/// to have the target service trust it.
+pub const EXPIRY_WARNING_DAYS: u64 = 60;
+
+/// Whether `not_after` (RFC 3339) falls within [`EXPIRY_WARNING_DAYS`] of `now` (or is past).
+pub fn expires_soon(not_after: Option<&str>, now: std::time::SystemTime) -> bool {
+    let Some(end) = not_after.and_then(crate::time::parse_utc) else {
+        return false;
+    };
+    let warning = std::time::Duration::from_secs(EXPIRY_WARNING_DAYS * 86_400);
+    end <= now + warning
 }
 
 /// An action's test, as the window shows it.
@@ -757,6 +779,10 @@ impl Switchboard {
             )?;
             self.remember_written(&path);
             saved.push(SavedCertificate {
+                expires_soon: expires_soon(
+                    certificate.not_after.as_deref(),
+                    std::time::SystemTime::now(),
+                ),
                 status: certificate.status,
                 signing_authority: certificate.signing_authority,
                 not_after: certificate.not_after,
@@ -838,22 +864,28 @@ impl Switchboard {
         profile_id: i64,
         flow_id: &str,
     ) -> Result<Vec<SavedCertificate>> {
-        Ok(
+        let mut saved: Vec<SavedCertificate> =
             step_documents::load(&self.db(), certificates_ref(profile_id, flow_id))?
-                .unwrap_or_default(),
-        )
+                .unwrap_or_default();
+        let now = std::time::SystemTime::now();
+        for certificate in &mut saved {
+            certificate.expires_soon = expires_soon(certificate.not_after.as_deref(), now);
+        }
+        Ok(saved)
     }
 
-    /// Runs the test of the integration's first data action with `input` (a JSON object).
+    /// Runs the test of the integration's first data action with `input`, the text of a JSON
+    /// object as the admin typed it (checked here, so the window and the CLI say the same).
     pub async fn test_data_action(
         &self,
         profile_id: i64,
         integration_id: &str,
-        input: &serde_json::Value,
+        input: &str,
     ) -> Result<ActionTestView> {
-        if !input.is_object() {
-            return Err(Error::validation("input", "json_object"));
-        }
+        let input: serde_json::Value = match serde_json::from_str(input.trim()) {
+            Ok(value @ serde_json::Value::Object(_)) => value,
+            _ => return Err(Error::validation("input", "json_object")),
+        };
         let session = self.genesys_session(profile_id).await?;
         let listed = session.actions(integration_id).await?.into_iter().next();
         let Some((action_id, action_name)) = listed else {
@@ -873,7 +905,7 @@ impl Switchboard {
                 "data action of integration {integration_id}"
             )));
         };
-        let test = session.test_action(&action_id, input).await?;
+        let test = session.test_action(&action_id, &input).await?;
         journal::record(
             &self.db(),
             Some(profile_id),
@@ -916,7 +948,26 @@ impl Progress for RunProgress<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::env_name;
+    use super::{env_name, expires_soon};
+
+    #[test]
+    fn a_certificate_is_flagged_sixty_days_before_it_expires_and_after() {
+        let now = crate::time::parse_utc("2027-07-17T00:00:00Z").unwrap();
+        assert!(
+            !expires_soon(Some("2027-09-15T23:59:59Z"), now),
+            "60 days and a bit"
+        );
+        assert!(
+            expires_soon(Some("2027-09-15T00:00:00Z"), now),
+            "exactly 60 days"
+        );
+        assert!(
+            expires_soon(Some("2027-01-01T00:00:00Z"), now),
+            "already expired"
+        );
+        assert!(!expires_soon(None, now));
+        assert!(!expires_soon(Some("not a date"), now));
+    }
 
     #[test]
     fn exported_secrets_are_named_as_environment_variables() {

@@ -30,6 +30,7 @@ pub mod directory;
 pub mod files;
 pub mod keychain;
 pub mod names;
+pub mod plan_secrets;
 pub mod planned_statuses;
 pub mod practice;
 pub mod presence;

@@ -293,20 +293,27 @@ async fn the_certificates_are_saved_with_their_expiry_and_an_action_is_tested_on
         .unwrap()
         .id;
     let tested = core
-        .test_data_action(
-            p.profile,
-            &id,
-            &serde_json::json!({"accountId": "0015e00000AbCdEAAZ"}),
-        )
+        .test_data_action(p.profile, &id, r#"{"accountId": "0015e00000AbCdEAAZ"}"#)
         .await
         .unwrap();
     assert!(tested.success, "{tested:?}");
+    for not_an_object in ["[1]", "{\"accountId\": ", ""] {
+        let refused = core
+            .test_data_action(p.profile, &id, not_an_object)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            (refused.field(), refused.detail().map(|d| d.code)),
+            (Some("input"), Some("json_object")),
+            "{not_an_object}"
+        );
+    }
     core.set_data_action_enabled(p.profile, &id, false)
         .await
         .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(1600)).await;
     let refused = core
-        .test_data_action(p.profile, &id, &serde_json::json!({}))
+        .test_data_action(p.profile, &id, "{}")
         .await
         .unwrap_err();
     let reply = serde_json::to_string(&switchboard_core::ErrorReply::from(&refused)).unwrap();
@@ -314,4 +321,40 @@ async fn the_certificates_are_saved_with_their_expiry_and_an_action_is_tested_on
         reply.contains("genesys.not_active") && reply.contains("INACTIVE"),
         "{reply}"
     );
+}
+
+#[tokio::test]
+async fn a_renamed_integration_keeps_its_secrets_and_a_removed_one_leaves_none() {
+    let p = practice().await;
+    let core = &p.core;
+    core.save_data_actions_plan(p.profile, FLOW, &plan())
+        .unwrap();
+    core.set_data_action_secret(
+        p.profile,
+        FLOW,
+        "Billing API",
+        "password",
+        Some(&Sensitive::new("moved-Basic-pw")),
+    )
+    .unwrap();
+
+    let mut renamed = plan();
+    renamed.integrations[0].name = "Billing API (EU)".into();
+    let view = core
+        .save_data_actions_plan(p.profile, FLOW, &renamed)
+        .unwrap();
+    assert_eq!(view.secrets_set, ["Billing API (EU)/password"]);
+    // The apply finds the password under the new name: nothing is asked again.
+    let applied = core
+        .apply_data_actions(p.profile, FLOW, EN, None, &no_env)
+        .await
+        .unwrap();
+    assert!(applied.failure.is_none(), "{:?}", applied.failure);
+
+    let mut fewer = renamed.clone();
+    fewer.integrations.remove(0);
+    let view = core
+        .save_data_actions_plan(p.profile, FLOW, &fewer)
+        .unwrap();
+    assert!(view.secrets_set.is_empty(), "{:?}", view.secrets_set);
 }

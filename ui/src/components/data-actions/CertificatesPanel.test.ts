@@ -1,5 +1,5 @@
 // Purpose: the data-action certificates panel: the ones last downloaded with their expiry dates in the user's language,
-// an expiry within 60 days flagged, and a download that lists what was saved.
+// an expiry the core flags as soon marked, and a download that lists what was saved.
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -8,8 +8,9 @@ import { fakeBackend } from '../../test/backend';
 import { TestId, TestIds } from '../../lib/testIds';
 import type { SavedCertificate } from '../../lib/api';
 
-const saved = (status: string, notAfter: string): SavedCertificate => ({
+const saved = (status: string, notAfter: string, expiresSoon = false): SavedCertificate => ({
   status,
+  expiresSoon,
   signingAuthority: 'DigiCert Global G2 TLS RSA SHA256 2020 CA1',
   notAfter,
   path: `/home/admin/Downloads/genesys-data-actions-${status.toLowerCase()}-certificate.pem`,
@@ -23,7 +24,7 @@ describe('CertificatesPanel', () => {
       reveal_file: () => null,
     });
     const user = userEvent.setup();
-    render(CertificatesPanel, { profileId: 1, flowId: 'genesys-data-actions', now: () => new Date('2026-12-03T12:00:00Z') });
+    render(CertificatesPanel, { profileId: 1, flowId: 'genesys-data-actions' });
     await user.click(screen.getByTestId(TestId.certificatesButton));
     const current = await screen.findByTestId(TestIds.certificate('Current'));
     expect(current).toHaveTextContent('Current');
@@ -34,9 +35,9 @@ describe('CertificatesPanel', () => {
     expect(backend.argsOf('reveal_file')).toEqual([{ path: saved('Current', '').path }]);
   });
 
-  it('flags a certificate that expires within 60 days', async () => {
-    fakeBackend({ data_action_certificates: () => [saved('Current', '2027-01-10T00:00:00Z')] });
-    render(CertificatesPanel, { profileId: 1, flowId: 'genesys-data-actions', now: () => new Date('2026-12-03T12:00:00Z') });
+  it('marks a certificate the core says expires soon', async () => {
+    fakeBackend({ data_action_certificates: () => [saved('Current', '2027-01-10T00:00:00Z', true)] });
+    render(CertificatesPanel, { profileId: 1, flowId: 'genesys-data-actions' });
     await waitFor(() => expect(screen.getByTestId(TestIds.certificate('Current'))).toHaveTextContent('soon: plan the renewal'));
   });
 });
