@@ -322,6 +322,43 @@ def data_actions_session(lang: str, out: Path, dark: bool = False) -> None:
             app.close()
 
 
+def zcc_session(lang: str, out: Path, dark: bool = False) -> None:
+    """Flow 4's editors in the practice tenant: country codes named in the window's language,
+    and the Omni-Channel status map read live with two rows, its findings and checklist."""
+    from test_app import go_to
+    from test_presence import choose
+
+    with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
+        app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
+        suffix = "-dark" if dark else ""
+        try:
+            driver = app.launch()
+            try:
+                click(driver, "open-practice-button")
+                find(driver, "practice-banner")
+                click(driver, "flow-open-zoom-contact-center-salesforce")
+                find(driver, "flow-view")
+                go_to(driver, "sf-zoom-settings-country-codes")
+                for code, test_id in (("0033", "country-code-33"), ("JP", "country-code-81"), ("+44", "country-code-44")):
+                    type_into(driver, "country-code-input", code, Keys.ENTER)
+                    find(driver, test_id)
+                type_into(driver, "country-code-input", "+800", Keys.ENTER)
+                find(driver, "country-code-error")
+                shoot_at(driver, out, f"{lang}-zcc-country-codes{suffix}", "country-codes", "center")
+                go_to(driver, "sf-omni-channel-status-sync")
+                click(driver, "status-map-read")
+                wait(driver, lambda d: find(d, "status-map-salesforce-0").get_attribute("value") == "On_Call", 40)
+                click(driver, "status-map-add-row")
+                choose(driver, "status-map-zoom-1", "Ready")
+                choose(driver, "status-map-salesforce-1", "Available")
+                time.sleep(0.5)
+                shoot_at(driver, out, f"{lang}-zcc-status-map{suffix}", "status-map-editor")
+            finally:
+                driver.quit()
+        finally:
+            app.close()
+
+
 def main() -> None:
     import os
 
@@ -346,6 +383,11 @@ def main() -> None:
             data_actions_session(lang, out)
         data_actions_session("en", out, dark=True)
         return
+    if only == "zcc":
+        for lang in LANGS:
+            zcc_session(lang, out)
+        zcc_session("en", out, dark=True)
+        return
     if only == "connections":
         for lang in LANGS:
             custom_host_session(lang, out)
@@ -367,6 +409,9 @@ def main() -> None:
     for lang in LANGS:
         data_actions_session(lang, out)
     data_actions_session("en", out, dark=True)
+    for lang in LANGS:
+        zcc_session(lang, out)
+    zcc_session("en", out, dark=True)
 
 
 if __name__ == "__main__":

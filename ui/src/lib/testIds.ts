@@ -207,6 +207,7 @@ export type TestIdValue = (typeof TestId)[keyof typeof TestId];
 export const TestIds = {
   countryCode: (code: number) => `country-code-${code}`,
   countryCodeRemove: (code: number) => `country-code-remove-${code}`,
+  countryCodeCopy: (code: number) => `country-code-copy-${code}`,
   statusMapRow: (row: number) => `status-map-row-${row}`,
   statusMapZoom: (row: number) => `status-map-zoom-${row}`,
   statusMapSalesforce: (row: number) => `status-map-salesforce-${row}`,

@@ -77,6 +77,14 @@ describe('CountryCodesField', () => {
     expect(onflow).not.toHaveBeenCalled();
   });
 
+  it('copies a code as Salesforce takes it and says so', async () => {
+    applyLocale('en');
+    const { oncopy } = renderField(codesField(), () => flowView());
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Copy +33' }));
+    expect(oncopy).toHaveBeenCalledWith(expect.objectContaining({ value: '+33' }));
+    expect(await screen.findByText('+33 copied')).toBeInTheDocument();
+  });
+
   it('removes a code by saving the others', async () => {
     applyLocale('en');
     const { onsave } = renderField(codesField(), () => flowView());
