@@ -1,7 +1,7 @@
 """Flow 3 (Genesys Cloud data actions) in the real window, against the practice tenant: a Web
 services integration (Basic: user and a password kept in the keychain) and an AWS Lambda one
 planned, reviewed and applied, both reported Active; the Web services password rotated in its
-existing credential; the Lambda one deactivated, then deleted after confirmation."""
+existing credential and its data action tested; the Lambda one deactivated, then deleted after confirmation."""
 
 
 from selenium.webdriver.common.by import By
@@ -83,6 +83,14 @@ def test_plan_apply_rotate_deactivate_delete(app):
         click(driver, f"da-rotate-{web_id}")
         wait(driver, lambda d: "rotated" in text_of(d, "da-managed-status"), 30)
         assert managed_id(driver, WEB) == web_id, "rotating keeps the same integration"
+
+        # Once active, its data action is tested with an input the admin types.
+        click(driver, f"da-test-toggle-{web_id}")
+        input_box = find(driver, f"da-test-input-{web_id}")
+        input_box.clear()
+        input_box.send_keys('{"accountId": "0015e00000AbCdE"}')
+        click(driver, f"da-test-run-{web_id}")
+        wait(driver, lambda d: "passed its test" in text_of(d, f"da-test-result-{web_id}"), 30)
 
         # Deactivate the Lambda one, then delete it after the confirmation.
         click(driver, f"da-toggle-{lambda_id}")
