@@ -38,7 +38,13 @@ pub fn explain(code: &str) -> &'static str {
         "presence.acd_state_missing" => "this ACD state no longer exists in CXone",
         "presence.salesforce_status_missing" => "this Salesforce status no longer exists",
         "presence.row_incomplete" => "the row is not filled in",
-        "presence.loop" => "flip-flop loop: the agent's change comes back as a different state",
+        "presence.loop" => "flip-flop loop: the agent's change never settles",
+        "presence.never_kept" => {
+            "the agent can never keep this state: the rule always moves them on"
+        }
+        "presence.override" => {
+            "the agent's change settles on another state: Previous state sends them back"
+        }
         "presence.rule_name_missing" => "the rule has no name",
         "presence.no_targets" => "the rule applies to no team and no user",
         "rule_file.not_json" => "the file is not JSON",

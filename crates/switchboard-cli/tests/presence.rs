@@ -81,7 +81,7 @@ fn lint_of_a_clean_rule_file_succeeds() {
 }
 
 #[test]
-fn lint_of_a_looping_rule_names_the_row_and_fails() {
+fn lint_of_a_rule_that_moves_the_agent_on_names_the_row_and_fails() {
     let dir = tempfile::tempdir().unwrap();
     // Lunch shows Lunch_Break, which sends the agent to Available instead.
     write_rule(dir.path(), "loop.json", &rule("Available"));
@@ -91,8 +91,8 @@ fn lint_of_a_looping_rule_names_the_row_and_fails() {
     assert!(out.contains("1 error(s), 0 warning(s)"), "{out}");
     assert!(
         out.contains(
-            "row 2 of States: flip-flop loop: the agent's change comes back as a \
-             different state (presence.loop): Lunch → Lunch_Break → Available → Available_for_Chat"
+            "row 2 of States: the agent can never keep this state: the rule always moves them on \
+             (presence.never_kept): Lunch → Lunch_Break → Available → Available_for_Chat"
         ),
         "{out}"
     );
@@ -107,7 +107,8 @@ fn lint_json_prints_the_findings_array() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let findings = json.as_array().unwrap();
     assert_eq!(findings.len(), 1);
-    assert_eq!(findings[0]["code"], "presence.loop");
+    assert_eq!(findings[0]["code"], "presence.never_kept");
+    assert_eq!(findings[0]["params"]["end"], "Available");
     assert_eq!(findings[0]["table"], "states");
     assert_eq!(findings[0]["row"], 1);
     assert_eq!(findings[0]["severity"], "error");

@@ -32,6 +32,24 @@ describe('presence texts', () => {
     );
   });
 
+  it('tells a state never kept and an override from a loop, in French', () => {
+    applyLocale('fr');
+    const chain = loopFinding().params.chain;
+    const neverKept = findingText(
+      { ...loopFinding(), code: 'presence.never_kept', params: { chain, state: 'Lunch', end: 'Available', throughPrevious: false } },
+      presenceRuleDoc(),
+    );
+    expect(neverKept).toContain('Les agents ne peuvent jamais rester sur « Lunch »');
+    expect(neverKept).toContain('« Available »');
+    const override = findingText(
+      { ...loopFinding(), code: 'presence.override', params: { chain, state: 'Lunch', end: 'Available', previous: 'Available', throughPrevious: true } },
+      presenceRuleDoc(),
+    );
+    expect(override).toContain('« Lunch » ne tient pas');
+    expect(override).not.toContain('Boucle');
+    applyLocale('en');
+  });
+
   it('numbers rows from 1 in a duplicate finding', () => {
     const text = findingText(
       { code: 'presence.duplicate_source', severity: 'error', table: 'states', row: 3, params: { state: 'Lunch', firstRow: 1 } },

@@ -130,6 +130,9 @@ export function chainText(chain: unknown, rule: PresenceRule): string {
 /** A finding's message in the UI language, from its code and params. */
 export function findingText(finding: Finding, rule: PresenceRule): string {
   const params: Record<string, unknown> = { ...finding.params };
+  if (finding.code === 'presence.never_kept' || finding.code === 'presence.override') {
+    return t(finding.code, { ...params, chain: chainText(finding.params.chain, rule) });
+  }
   if (finding.code === 'presence.loop') {
     const chain = chainText(finding.params.chain, rule);
     const main = t('presence.loop', { chain });

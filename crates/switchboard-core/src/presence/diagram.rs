@@ -188,7 +188,9 @@ impl From<&[Finding]> for Marks {
                 "presence.salesforce_status_missing" => {
                     marks.missing_salesforce.extend(text(finding, "status"))
                 }
-                "presence.loop" => marks.add_chain(finding),
+                "presence.loop" | "presence.never_kept" | "presence.override" => {
+                    marks.add_chain(finding)
+                }
                 _ => {}
             }
         }

@@ -1,4 +1,8 @@
-//! Flip-flop loops: an agent change in one system that comes back to it as a different state.
+//! Agent changes the rule does not let stand, in three classes: a **loop** (`presence.loop`) never
+//! settles, the systems keep switching; a state the agent can **never keep**
+//! (`presence.never_kept`) always ends elsewhere, whatever they came from; an **override**
+//! (`presence.override`) settles on another state than the agent chose because a Previous state
+//! row sends them back to where they came from.
 //!
 //! From the ACD side, the agent goes to A (coming from P): Salesforce shows S = publish(A), and
 //! CXone gets subscribe(S). `State(A)` settles; `State(A′ ≠ A)` moves the agent away from what
@@ -16,7 +20,7 @@ use serde_json::json;
 use super::finding::{Finding, Table};
 use super::mapping::{Target, known_acd_states, publish, subscribe};
 use super::rule::{Catalog, PresenceRule};
-use super::simulate::{SimStep, Simulation, Start, System, simulate};
+use super::simulate::{Outcome, SimStep, Simulation, Start, System, simulate};
 
 /// A loop before deduplication: where it starts and the chain the simulator played.
 struct Candidate<'r> {
@@ -44,22 +48,45 @@ impl Candidate<'_> {
             && mine[..2].iter().zip(&theirs[1..3]).all(|(a, b)| same(a, b))
     }
 
-    fn finding(&self) -> Finding {
+    /// The class of the change (see the module's comment) and the state it ends in, in the system
+    /// the agent changed; `None` when it ends on the state the agent chose.
+    fn class(&self) -> Option<(&'static str, Option<&str>)> {
+        let end = self
+            .simulation
+            .steps
+            .iter()
+            .rev()
+            .find(|s| s.system == self.start.system)
+            .map(|s| s.state.as_str());
+        match self.simulation.outcome {
+            Outcome::Loops { .. } | Outcome::TooLong => Some(("presence.loop", None)),
+            _ if end == Some(self.start.state.as_str()) => None,
+            _ if self.previous.is_some() => Some(("presence.override", end)),
+            _ => Some(("presence.never_kept", end)),
+        }
+    }
+
+    fn finding(&self) -> Option<Finding> {
+        let (code, end) = self.class()?;
         let chain: Vec<_> = self
             .simulation
             .steps
             .iter()
             .map(|s| json!({ "system": s.system, "state": s.state }))
             .collect();
-        let mut finding = Finding::new("presence.loop", self.table, Some(self.row))
+        let mut finding = Finding::new(code, self.table, Some(self.row))
             .with("chain", chain)
+            .with("state", self.start.state.as_str())
             .with("start", json!(self.start))
             .with("throughPrevious", self.previous.is_some())
             .with("outcome", json!(self.simulation.outcome));
         if let Some(previous) = self.previous {
             finding = finding.with("previous", previous);
         }
-        finding
+        if let Some(end) = end {
+            finding = finding.with("end", end);
+        }
+        Some(finding)
     }
 }
 
@@ -131,7 +158,7 @@ pub(crate) fn find(rule: &PresenceRule, catalog: Option<&Catalog>) -> Vec<Findin
                 .any(|(other, states)| *states != sets[i] && candidate.echoes(other));
             !same_states && !echo
         })
-        .map(|(_, c)| c.finding())
+        .filter_map(|(_, c)| c.finding())
         .collect()
 }
 

@@ -77,10 +77,16 @@ fn codes(findings: &[Finding]) -> Vec<&'static str> {
     findings.iter().map(|f| f.code).collect()
 }
 
+/// The changes the rule does not let stand: loops, states never kept, overrides.
 fn loops(findings: &[Finding]) -> Vec<&Finding> {
     findings
         .iter()
-        .filter(|f| f.code == "presence.loop")
+        .filter(|f| {
+            matches!(
+                f.code,
+                "presence.loop" | "presence.never_kept" | "presence.override"
+            )
+        })
         .collect()
 }
 
@@ -251,7 +257,7 @@ fn a_rule_without_name_or_targets_gets_warnings() {
 }
 
 #[test]
-fn a_subscriber_row_sending_a_published_status_elsewhere_is_one_loop() {
+fn a_subscriber_row_sending_a_published_status_elsewhere_is_a_state_never_kept() {
     // Available shows Available_for_Chat, which brings the agent to Lunch instead.
     let typo = rule(
         &[
@@ -266,6 +272,12 @@ fn a_subscriber_row_sending_a_published_status_elsewhere_is_one_loop() {
     let findings = lint(&typo, None);
     let found = loops(&findings);
     assert_eq!(found.len(), 1, "{findings:#?}");
+    // It settles, on Lunch: not a loop, a state the agent can never keep.
+    assert_eq!(found[0].code, "presence.never_kept");
+    assert_eq!(
+        (&found[0].params["state"], &found[0].params["end"]),
+        (&json!("Available"), &json!("Lunch"))
+    );
     assert_eq!((found[0].table, found[0].row), (Table::States, Some(0)));
     assert_eq!(found[0].severity, Severity::Error);
     assert_eq!(
@@ -285,7 +297,7 @@ fn a_subscriber_row_sending_a_published_status_elsewhere_is_one_loop() {
 }
 
 #[test]
-fn previous_state_for_a_published_status_loops_back_to_where_the_agent_came_from() {
+fn previous_state_for_a_published_status_overrides_with_where_the_agent_came_from() {
     let back = rule(
         &[
             ("Available", "Available_for_Chat"),
@@ -296,6 +308,9 @@ fn previous_state_for_a_published_status_loops_back_to_where_the_agent_came_from
     let findings = lint(&back, None);
     let found = loops(&findings);
     assert_eq!(found.len(), 1, "{findings:#?}");
+    // Previous state sends the agent back to Lunch, where it settles: an override.
+    assert_eq!(found[0].code, "presence.override");
+    assert_eq!(found[0].params["end"], "Lunch");
     assert_eq!((found[0].table, found[0].row), (Table::States, Some(0)));
     assert_eq!(found[0].params["throughPrevious"], true);
     assert_eq!(found[0].params["previous"], "Lunch");
@@ -311,7 +326,7 @@ fn previous_state_for_a_published_status_loops_back_to_where_the_agent_came_from
 }
 
 #[test]
-fn two_statuses_bringing_the_agent_to_one_state_loop_from_the_salesforce_side() {
+fn two_statuses_bringing_the_agent_to_one_state_leave_one_never_kept_from_the_salesforce_side() {
     // The agent sets Away; CXone goes to Lunch, which shows Lunch_Break instead of Away.
     let mut away = clean_rule();
     away.subscriber_states.push(SubscriberRow {
@@ -321,6 +336,8 @@ fn two_statuses_bringing_the_agent_to_one_state_loop_from_the_salesforce_side() 
     let findings = lint(&away, None);
     let found = loops(&findings);
     assert_eq!(found.len(), 1, "{findings:#?}");
+    assert_eq!(found[0].code, "presence.never_kept");
+    assert_eq!(found[0].params["end"], "Lunch_Break");
     assert_eq!(
         (found[0].table, found[0].row),
         (Table::SubscriberStates, Some(2))
@@ -351,6 +368,8 @@ fn previous_state_overwrites_the_status_that_triggered_it() {
     let findings = lint(&busy, None);
     let found = loops(&findings);
     assert_eq!(found.len(), 1, "{findings:#?}");
+    assert_eq!(found[0].code, "presence.override");
+    assert_eq!(found[0].params["end"], "Available_for_Chat");
     assert_eq!(
         (found[0].table, found[0].row),
         (Table::SubscriberStates, Some(2))
