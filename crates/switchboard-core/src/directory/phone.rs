@@ -159,6 +159,17 @@ pub fn parse(input: &str, region: Region) -> Result<E164, PhoneError> {
     }
 }
 
+/// A cleaned number already in international form — `+CC…`, or `00CC…` (the prefix most of the
+/// world dials) — read without any region: `None` when it is in neither form.
+pub fn parse_international(cleaned: &str) -> Option<Result<E164, PhoneError>> {
+    let international = match cleaned.strip_prefix("00") {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('0') => format!("+{rest}"),
+        _ if cleaned.starts_with('+') => cleaned.to_owned(),
+        _ => return None,
+    };
+    Some(parse_cleaned(&international, None))
+}
+
 /// Drops the punctuation people type in numbers; refuses anything else that is not a digit or a
 /// leading `+`. Full-width digits (typed with a Japanese input method) become ASCII.
 pub fn clean(input: &str) -> Result<String, PhoneError> {

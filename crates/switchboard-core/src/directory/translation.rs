@@ -143,17 +143,38 @@ impl TranslationRules {
             Err(e) => return outcome(TranslationStatus::Invalid, None, None, Some(e.code())),
         };
         let Some((at, set, pattern)) = self.first_match(&cleaned) else {
-            return outcome(TranslationStatus::NoMatch, None, None, None);
+            // A number already in international form (`+CC…`, `00CC…`) needs no pattern, whatever
+            // the sets' regions: written in E.164 when valid, named invalid when not.
+            return match phone::parse_international(&cleaned) {
+                None => outcome(TranslationStatus::NoMatch, None, None, None),
+                Some(Ok(e164)) if e164.as_str() == before => outcome(
+                    TranslationStatus::Unchanged,
+                    Some(e164.to_string()),
+                    None,
+                    None,
+                ),
+                Some(Ok(e164)) => outcome(
+                    TranslationStatus::Translated,
+                    Some(e164.to_string()),
+                    None,
+                    None,
+                ),
+                Some(Err(e)) => outcome(TranslationStatus::Invalid, None, None, Some(e.code())),
+            };
         };
         let rest: String = cleaned.chars().skip(pattern.strip as usize).collect();
         let result = format!("{}{rest}", pattern.prefix);
         let after = match pattern.format {
             Format::Keep => phone::clean(&result).and_then(|kept| {
                 // `clean` drops punctuation; a kept result must already be bare.
-                if kept == result {
-                    Ok(kept)
-                } else {
-                    Err(phone::PhoneError::Unparseable)
+                if kept != result {
+                    return Err(phone::PhoneError::Unparseable);
+                }
+                // Kept as written, but an international result must be a real number of its
+                // country: `+3312` is not "translated".
+                match phone::parse_international(&kept) {
+                    Some(Err(e)) => Err(e),
+                    _ => Ok(kept),
                 }
             }),
             Format::E164 => phone::parse(&result, set.region).map(|n| n.to_string()),
@@ -167,11 +188,16 @@ impl TranslationRules {
         }
     }
 
+    /// The first pattern that matches. A number in international form (`+…`, `00…`) is only
+    /// taken by a pattern written in that form: a national `0*` must not swallow `0044…`.
     fn first_match(&self, cleaned: &str) -> Option<((usize, usize), &PatternSet, &Pattern)> {
+        let international = |text: &str| text.starts_with('+') || text.starts_with("00");
+        let number_international = international(cleaned);
         self.sets.iter().enumerate().find_map(|(s, set)| {
             set.patterns
                 .iter()
                 .enumerate()
+                .filter(|(_, p)| !number_international || international(&p.matches))
                 .find(|(_, p)| MatchPattern::new(&p.matches).matches(cleaned))
                 .map(|(p, pattern)| ((s, p), set, pattern))
         })

@@ -176,16 +176,66 @@ fn example_rules_translate_french_japanese_and_short_numbers() {
 }
 
 #[test]
-fn a_number_no_pattern_matches_is_reported_as_no_match() {
-    let t = rules(EXAMPLE_RULES).translate("+1 415 555 2671");
+fn a_national_number_no_pattern_matches_is_reported_as_no_match() {
+    let t = rules(EXAMPLE_RULES).translate("415 555 26");
     assert_eq!(t.status, TranslationStatus::NoMatch);
     assert_eq!((t.after, t.set, t.pattern), (None, None, None));
 }
 
 #[test]
+fn a_number_already_international_is_recognised_whatever_the_sets_regions() {
+    let rules = rules(EXAMPLE_RULES);
+    for (input, after, status) in [
+        (
+            "+1 415 555 2671",
+            "+14155552671",
+            TranslationStatus::Translated,
+        ),
+        (
+            "0044 20 7946 0958",
+            "+442079460958",
+            TranslationStatus::Translated,
+        ),
+        (
+            "+4420794609 58",
+            "+442079460958",
+            TranslationStatus::Translated,
+        ),
+        ("+14155552671", "+14155552671", TranslationStatus::Unchanged),
+    ] {
+        let t = rules.translate(input);
+        assert_eq!(
+            (t.after.as_deref(), t.status),
+            (Some(after), status),
+            "{input}"
+        );
+        assert_eq!((t.set, t.pattern), (None, None), "no pattern was needed");
+    }
+    // International in form, but no real number of its country: never "translated".
+    let short = rules.translate("+44 20 79");
+    assert_eq!(short.status, TranslationStatus::Invalid);
+    assert_eq!(short.reason, Some("phone.invalid"));
+}
+
+#[test]
+fn a_kept_international_result_must_be_valid_for_its_country() {
+    let rules = rules(
+        r#"{"sets": [{"name": "Desk", "region": "FR", "patterns": [
+            {"match": "9XX", "strip": 1, "prefix": "+3314", "format": "keep"}]}]}"#,
+    );
+    let t = rules.translate("912");
+    assert_eq!(
+        t.status,
+        TranslationStatus::Invalid,
+        "+331412 is no French number"
+    );
+    assert_eq!(t.after, None);
+}
+
+#[test]
 fn a_match_that_is_not_a_valid_number_is_invalid_with_the_phone_code() {
-    // 0X…: ten digits, matched by France, but 00 is no French number
-    let t = rules(EXAMPLE_RULES).translate("00 12 34 56 78");
+    // 0X…: ten digits, matched by France, but no French number starts 070
+    let t = rules(EXAMPLE_RULES).translate("07 00 00 00 00");
     assert_eq!(t.status, TranslationStatus::Invalid);
     assert_eq!(t.reason, Some("phone.invalid"));
     assert_eq!((t.set, t.pattern), (Some(0), Some(0)));
@@ -232,7 +282,7 @@ fn a_star_matches_any_number_of_further_digits_only() {
         Some("+81312345678")
     );
     assert_eq!(
-        rules.translate("+81 3 1234 5678").status,
+        rules.translate("81 3 1234 5678").status,
         TranslationStatus::NoMatch
     );
     assert_eq!(rules.translate("0").status, TranslationStatus::Invalid);
@@ -287,7 +337,7 @@ fn translations_serialise_with_snake_case_statuses() {
     let json = serde_json::to_value(rules(EXAMPLE_RULES).translate("01 42 76 49 78")).unwrap();
     assert_eq!(json["status"], "translated");
     assert_eq!(json["after"], "+33142764978");
-    let json = serde_json::to_value(rules(EXAMPLE_RULES).translate("+1 212")).unwrap();
+    let json = serde_json::to_value(rules(EXAMPLE_RULES).translate("212 55")).unwrap();
     assert_eq!(json["status"], "no_match");
 }
 
