@@ -19,6 +19,7 @@ pub mod links;
 pub mod locale;
 pub mod paths;
 pub mod practice;
+pub mod profile_file;
 pub mod presence;
 pub mod recovery;
 pub mod scrub;

@@ -28,7 +28,7 @@ use crate::vendors::http::Http;
 /// The flow step whose editor holds the plan.
 pub const STEP: &str = "data-actions";
 const RUN_KIND: &str = "genesys-data-actions";
-const SECRET_SCOPE: &str = "data-actions";
+pub(super) const SECRET_SCOPE: &str = "data-actions";
 
 /// One kind as this org offers it.
 #[derive(Debug, Clone, Serialize, TS)]

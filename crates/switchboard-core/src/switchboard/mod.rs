@@ -34,6 +34,7 @@ pub mod planned_statuses;
 pub mod practice;
 pub mod presence;
 pub mod presence_files;
+pub mod profile_files;
 pub mod profiles;
 pub mod settings;
 pub mod steps;
