@@ -15,6 +15,7 @@ pub mod error;
 pub mod exports;
 pub mod failure;
 pub mod flow;
+pub mod journal_csv;
 pub mod links;
 pub mod locale;
 pub mod paths;

@@ -28,6 +28,7 @@ pub mod cxone_lists;
 pub mod data_actions;
 pub mod directory;
 pub mod files;
+pub mod journal;
 pub mod keychain;
 pub mod names;
 pub mod planned_statuses;
