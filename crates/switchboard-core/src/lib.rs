@@ -7,6 +7,7 @@
 //! The vendor clients (`vendors`) test each [`connection`] over HTTP through one shared layer.
 
 pub mod address_book;
+pub mod backups;
 pub mod catalogue;
 pub mod connection;
 pub mod data_actions;

@@ -22,6 +22,7 @@ use crate::storage::step_documents::{self, DocKind};
 use crate::storage::{self, progress, secret_refs};
 
 pub mod address_book;
+pub mod backups;
 pub mod checks;
 pub mod connections;
 pub mod cxone_lists;
@@ -50,6 +51,8 @@ pub struct Switchboard {
     practice: Option<Box<dyn PracticeResolver>>,
     /// Files written during this run: the only ones a host may reveal.
     written: Mutex<HashSet<PathBuf>>,
+    /// The database file, for its backups; `None` in memory.
+    database: Option<PathBuf>,
 }
 
 impl Switchboard {
@@ -60,6 +63,7 @@ impl Switchboard {
             secrets,
             practice: None,
             written: Mutex::default(),
+            database: Some(paths.database()),
         })
     }
 
@@ -69,6 +73,7 @@ impl Switchboard {
             secrets,
             practice: None,
             written: Mutex::default(),
+            database: None,
         })
     }
 
