@@ -2,6 +2,7 @@
 
 mod address_book_apply;
 mod address_book_csv;
+mod backups;
 mod apply_claims;
 mod canaries;
 mod catalogue;
@@ -14,6 +15,7 @@ mod database_recovery;
 mod directory;
 mod directory_flow;
 mod directory_support;
+mod journal_view;
 mod keychain;
 mod keychain_names;
 mod limits;
@@ -21,6 +23,7 @@ mod migrations;
 mod practice;
 mod presence;
 mod presence_flow;
+mod profile_files;
 mod profiles;
 mod salesforce_session;
 mod scrubbing;
