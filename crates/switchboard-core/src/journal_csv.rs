@@ -65,7 +65,15 @@ mod tests {
 
     #[test]
     fn formula_cells_are_shown_as_text() {
-        for cell in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"] {
+        for cell in [
+            "=1+1",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=HYPERLINK(\"http://x\")",
+        ] {
             assert_eq!(neutralised(cell), format!("'{cell}"), "{cell:?}");
         }
         for cell in ["plain", "1-2", "a=b", "", "'quoted"] {
@@ -76,7 +84,10 @@ mod tests {
     #[test]
     fn the_file_starts_with_a_bom_and_quotes_what_needs_quoting() {
         let csv = to_csv(
-            &[entry("=cmd|' /C calc'!A0", "a, \"b\"\nc"), entry("profile.create", "Équipe 東京")],
+            &[
+                entry("=cmd|' /C calc'!A0", "a, \"b\"\nc"),
+                entry("profile.create", "Équipe 東京"),
+            ],
             Locale::Fr,
         );
         assert!(csv.starts_with("\u{feff}Heure (UTC),Éditeur,"));

@@ -165,7 +165,10 @@ pub fn schedule_restore(paths: &AppPaths, name: &str) -> Result<()> {
     if !backups(paths)?.iter().any(|b| b.name == name) {
         return Err(Error::not_found(format!("backup {name}")));
     }
-    fs::write(paths.data_dir.join(BACKUP_FOLDER).join(RESTORE_MARKER), name)?;
+    fs::write(
+        paths.data_dir.join(BACKUP_FOLDER).join(RESTORE_MARKER),
+        name,
+    )?;
     Ok(())
 }
 

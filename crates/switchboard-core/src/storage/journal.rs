@@ -72,12 +72,20 @@ pub struct Query {
 
 /// The profile's entries matching `query`, most recent first, and how many match in all.
 pub fn query(conn: &Connection, profile_id: i64, query: &Query) -> Result<(Vec<Entry>, u32)> {
-    let blank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let blank = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
     let vendor = blank(&query.vendor);
     let outcome = blank(&query.outcome);
     // LIKE with its wildcards escaped, so a search for `50%` finds `50%`.
     let search = blank(&query.search).map(|s| {
-        let escaped = s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let escaped = s
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
         format!("%{escaped}%")
     });
     let filter = "FROM journal WHERE profile_id = ?1
@@ -89,7 +97,11 @@ pub fn query(conn: &Connection, profile_id: i64, query: &Query) -> Result<(Vec<E
         params![profile_id, vendor, outcome, search],
         |row| row.get(0),
     )?;
-    let limit = if query.limit == 0 { -1 } else { i64::from(query.limit) };
+    let limit = if query.limit == 0 {
+        -1
+    } else {
+        i64::from(query.limit)
+    };
     let mut stmt = conn.prepare(&format!(
         "SELECT at, profile_id, vendor, action, outcome, detail {filter}
          ORDER BY id DESC LIMIT ?5 OFFSET ?6"

@@ -169,7 +169,11 @@ pub fn for_profile(
     for flow in flows {
         let mut steps: Vec<_> = load_flow(conn, profile_id, &flow)?.into_iter().collect();
         steps.sort_by(|a, b| a.0.cmp(&b.0));
-        out.extend(steps.into_iter().map(|(step, record)| (flow.clone(), step, record)));
+        out.extend(
+            steps
+                .into_iter()
+                .map(|(step, record)| (flow.clone(), step, record)),
+        );
     }
     Ok(out)
 }

@@ -242,7 +242,10 @@ impl Switchboard {
             let Some(count) = reusable_count(&mut parts, doc) else {
                 continue;
             };
-            if catalogue::flow(&doc.flow_id).and_then(|f| f.step(&doc.step_id)).is_none() {
+            if catalogue::flow(&doc.flow_id)
+                .and_then(|f| f.step(&doc.step_id))
+                .is_none()
+            {
                 continue;
             }
             let at = DocRef {

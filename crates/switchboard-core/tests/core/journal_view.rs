@@ -16,9 +16,21 @@ fn the_journal_filters_by_vendor_outcome_and_words_and_pages() {
     }
     core.rename_profile(other, "Globex 100%").unwrap();
 
-    let all = core.profile_journal(p, &Query { limit: 50, ..Query::default() }).unwrap();
+    let all = core
+        .profile_journal(
+            p,
+            &Query {
+                limit: 50,
+                ..Query::default()
+            },
+        )
+        .unwrap();
     assert_eq!(all.total, 4, "create and three renames, none of Globex's");
-    assert_eq!(all.entries[0].detail.as_deref(), Some("Third"), "most recent first");
+    assert_eq!(
+        all.entries[0].detail.as_deref(),
+        Some("Third"),
+        "most recent first"
+    );
 
     let renames = Query {
         search: Some("RENAME".into()),
@@ -28,7 +40,13 @@ fn the_journal_filters_by_vendor_outcome_and_words_and_pages() {
     let page = core.profile_journal(p, &renames).unwrap();
     assert_eq!((page.total, page.entries.len()), (3, 2));
     let next = core
-        .profile_journal(p, &Query { offset: 2, ..renames.clone() })
+        .profile_journal(
+            p,
+            &Query {
+                offset: 2,
+                ..renames.clone()
+            },
+        )
         .unwrap();
     assert_eq!(next.entries[0].detail.as_deref(), Some("First"));
 
@@ -41,7 +59,11 @@ fn the_journal_filters_by_vendor_outcome_and_words_and_pages() {
         search: Some("%".into()),
         ..Query::default()
     };
-    assert_eq!(core.profile_journal(p, &wildcard).unwrap().total, 0, "% is a character");
+    assert_eq!(
+        core.profile_journal(p, &wildcard).unwrap().total,
+        0,
+        "% is a character"
+    );
     assert_eq!(core.profile_journal(other, &wildcard).unwrap().total, 1);
 
     let failed = Query {
@@ -60,7 +82,10 @@ fn the_journal_filters_by_vendor_outcome_and_words_and_pages() {
 #[test]
 fn a_formula_typed_as_a_profile_name_is_text_in_the_csv() {
     let core = core();
-    let p = core.create_profile("=HYPERLINK(\"http://evil\",\"x\")").unwrap().id;
+    let p = core
+        .create_profile("=HYPERLINK(\"http://evil\",\"x\")")
+        .unwrap()
+        .id;
     core.rename_profile(p, "@SUM(1+1)").unwrap();
     core.rename_profile(p, "-2+3").unwrap();
     core.rename_profile(p, "+cmd").unwrap();
@@ -68,13 +93,15 @@ fn a_formula_typed_as_a_profile_name_is_text_in_the_csv() {
     assert!(csv.starts_with("\u{feff}日時 (UTC),"));
     let body = csv.trim_start_matches('\u{feff}');
     let mut reader = csv::Reader::from_reader(body.as_bytes());
-    let details: Vec<String> = reader
-        .records()
-        .map(|r| r.unwrap()[4].to_owned())
-        .collect();
+    let details: Vec<String> = reader.records().map(|r| r.unwrap()[4].to_owned()).collect();
     assert_eq!(
         details,
-        ["'+cmd", "'-2+3", "'@SUM(1+1)", "'=HYPERLINK(\"http://evil\",\"x\")"]
+        [
+            "'+cmd",
+            "'-2+3",
+            "'@SUM(1+1)",
+            "'=HYPERLINK(\"http://evil\",\"x\")"
+        ]
     );
 }
 
@@ -86,7 +113,11 @@ fn the_csv_is_saved_as_a_new_file_the_app_may_reveal() {
     let saved = core
         .export_journal(p, &Query::default(), Locale::Fr, folder.path())
         .unwrap();
-    assert!(saved.path.contains("journal-equipe-tokyo-"), "{}", saved.path);
+    assert!(
+        saved.path.contains("journal-equipe-tokyo-"),
+        "{}",
+        saved.path
+    );
     let second = core
         .export_journal(p, &Query::default(), Locale::Fr, folder.path())
         .unwrap();

@@ -2,8 +2,8 @@
 
 mod address_book_apply;
 mod address_book_csv;
-mod backups;
 mod apply_claims;
+mod backups;
 mod canaries;
 mod catalogue;
 mod connections;

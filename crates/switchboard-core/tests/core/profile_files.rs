@@ -28,7 +28,11 @@ fn canary(kind: &str) -> String {
 fn rand_u64() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u64(std::time::SystemTime::now().elapsed().map_or(7, |d| d.as_nanos() as u64));
+    h.write_u64(
+        std::time::SystemTime::now()
+            .elapsed()
+            .map_or(7, |d| d.as_nanos() as u64),
+    );
     h.finish()
 }
 
@@ -57,16 +61,42 @@ fn acme(core: &Switchboard) -> (i64, Vec<String>) {
         }),
     )
     .unwrap();
-    core.set_field(p, DIRECTORY, "zoom-presence-app", "zoom-ps-app-name", "Presence sync", EN)
+    core.set_field(
+        p,
+        DIRECTORY,
+        "zoom-presence-app",
+        "zoom-ps-app-name",
+        "Presence sync",
+        EN,
+    )
+    .unwrap();
+    core.save_data_actions_plan(p, DATA_ACTIONS, &plan())
         .unwrap();
-    core.save_data_actions_plan(p, DATA_ACTIONS, &plan()).unwrap();
     let secrets = vec![canary("connection"), canary("flow"), canary("data-action")];
-    core.set_connection_secret(p, Vendor::Genesys, "client-secret", Some(&Sensitive::new(&secrets[0])))
-        .unwrap();
-    core.set_secret(p, DIRECTORY, "zoom-presence-app", "zoom-ps-client-secret", &Sensitive::new(&secrets[1]), EN)
-        .unwrap();
-    core.set_data_action_secret(p, DATA_ACTIONS, "Billing API", "password", Some(&Sensitive::new(&secrets[2])))
-        .unwrap();
+    core.set_connection_secret(
+        p,
+        Vendor::Genesys,
+        "client-secret",
+        Some(&Sensitive::new(&secrets[0])),
+    )
+    .unwrap();
+    core.set_secret(
+        p,
+        DIRECTORY,
+        "zoom-presence-app",
+        "zoom-ps-client-secret",
+        &Sensitive::new(&secrets[1]),
+        EN,
+    )
+    .unwrap();
+    core.set_data_action_secret(
+        p,
+        DATA_ACTIONS,
+        "Billing API",
+        "password",
+        Some(&Sensitive::new(&secrets[2])),
+    )
+    .unwrap();
     (p, secrets)
 }
 
@@ -85,8 +115,14 @@ fn no_secret_of_any_kind_is_in_the_profile_file_or_the_journal_csv() {
     let text = core.profile_file_text(p).unwrap();
     let csv = core.journal_csv(p, &Query::default(), EN).unwrap();
     for secret in &canaries {
-        assert!(!text.contains(secret.as_str()), "a secret in the profile file");
-        assert!(!csv.contains(secret.as_str()), "a secret in the journal CSV");
+        assert!(
+            !text.contains(secret.as_str()),
+            "a secret in the profile file"
+        );
+        assert!(
+            !csv.contains(secret.as_str()),
+            "a secret in the journal CSV"
+        );
     }
     let file: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(file["format"], "switchboard-profile");
@@ -95,7 +131,13 @@ fn no_secret_of_any_kind_is_in_the_profile_file_or_the_journal_csv() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| format!("{}/{}", s["scope"].as_str().unwrap(), s["field"].as_str().unwrap()))
+        .map(|s| {
+            format!(
+                "{}/{}",
+                s["scope"].as_str().unwrap(),
+                s["field"].as_str().unwrap()
+            )
+        })
         .collect();
     assert_eq!(
         names,
@@ -114,7 +156,9 @@ fn export_then_import_gives_back_everything_but_the_secrets() {
     let text = core.profile_file_text(p).unwrap();
     core.delete_profile(p).unwrap();
 
-    let imported = core.import_profile(&text, &ImportChoice::default()).unwrap();
+    let imported = core
+        .import_profile(&text, &ImportChoice::default())
+        .unwrap();
     assert_eq!(imported.profile.name, "Acme");
     assert_eq!(imported.replaced, None);
     let mut again = comparable(&core.profile_file_text(imported.profile.id).unwrap());
@@ -137,8 +181,13 @@ fn export_then_import_gives_back_everything_but_the_secrets() {
             (SecretPlace::Flow, "zoom-ps-client-secret"),
         ]
     );
-    let connection = core.connection(imported.profile.id, Vendor::Genesys).unwrap();
-    assert!(connection.secrets_set.is_empty(), "no secret came with the file");
+    let connection = core
+        .connection(imported.profile.id, Vendor::Genesys)
+        .unwrap();
+    assert!(
+        connection.secrets_set.is_empty(),
+        "no secret came with the file"
+    );
 }
 
 #[test]
@@ -152,7 +201,9 @@ fn a_taken_name_imports_as_a_copy_and_is_replaced_only_when_asked() {
     assert_eq!(preview.copy_name, "Acme (2)");
     assert_eq!(preview.reusable.data_action_plans, 1);
 
-    let copy = core.import_profile(&text, &ImportChoice::default()).unwrap();
+    let copy = core
+        .import_profile(&text, &ImportChoice::default())
+        .unwrap();
     assert_eq!(copy.profile.name, "Acme (2)");
     assert!(core.profile(p).is_ok(), "the original is untouched");
 
@@ -184,7 +235,10 @@ fn a_newer_version_and_a_foreign_file_are_refused_with_their_codes() {
         .unwrap_err();
     assert_eq!(newer.code(), ErrorCode::ProfileFileNewer);
     let foreign = core
-        .import_profile(r#"{"format": "switchboard-presence-rule"}"#, &ImportChoice::default())
+        .import_profile(
+            r#"{"format": "switchboard-presence-rule"}"#,
+            &ImportChoice::default(),
+        )
         .unwrap_err();
     assert_eq!(foreign.code(), ErrorCode::ProfileFileInvalid);
     assert_eq!(core.list_profiles().unwrap().len(), 1, "nothing imported");
@@ -205,7 +259,13 @@ fn only_the_reusable_parts_go_into_another_profile() {
     assert_eq!(parts.secrets[0].integration.as_deref(), Some("Billing API"));
     let copied = core.data_actions_plan(other, DATA_ACTIONS).unwrap();
     assert_eq!(copied.plan, plan());
-    assert!(core.connection(other, Vendor::Genesys).unwrap().settings.is_none(), "no connection");
+    assert!(
+        core.connection(other, Vendor::Genesys)
+            .unwrap()
+            .settings
+            .is_none(),
+        "no connection"
+    );
 }
 
 #[tokio::test]
@@ -213,13 +273,22 @@ async fn a_practice_profile_imports_as_a_normal_one_without_its_connections() {
     let p = super::practice().await;
     let text = p.core.profile_file_text(p.profile).unwrap();
     for (vendor, field, secret) in &p.tenant.secrets {
-        assert!(!text.contains(secret.expose()), "{vendor} {field} in the file");
+        assert!(
+            !text.contains(secret.expose()),
+            "{vendor} {field} in the file"
+        );
     }
-    let imported = p.core.import_profile(&text, &ImportChoice::default()).unwrap();
+    let imported = p
+        .core
+        .import_profile(&text, &ImportChoice::default())
+        .unwrap();
     assert!(!imported.profile.practice);
     assert!(!imported.skipped_connections.is_empty());
     for vendor in Vendor::ALL {
         let view = p.core.connection(imported.profile.id, vendor).unwrap();
-        assert!(view.settings.is_none(), "{vendor}: no emulator connection carried");
+        assert!(
+            view.settings.is_none(),
+            "{vendor}: no emulator connection carried"
+        );
     }
 }
