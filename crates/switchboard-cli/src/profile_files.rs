@@ -2,7 +2,7 @@
 //! journal, as text, JSON or CSV).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use switchboard_core::storage::journal::Query;
@@ -57,7 +57,7 @@ pub fn export(
 
 pub fn import(
     core: &Switchboard,
-    file: &PathBuf,
+    file: &Path,
     as_name: Option<&str>,
     replace: bool,
     json: bool,
