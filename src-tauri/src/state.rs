@@ -39,6 +39,12 @@ impl AppState {
             practice: Arc::new(OnDemand::default()),
             _log_guard: log_guard,
         };
+        // A backup the admin chose to restore (Help › Restore a backup) before this start.
+        match recovery::restore_scheduled(&state.paths, SystemTime::now()) {
+            Ok(Some(done)) => tracing::warn!(moved_to = %done.moved_to, "backup restored"),
+            Ok(None) => {}
+            Err(error) => tracing::error!(code = ?error.code(), "backup not restored: {error}"),
+        }
         state.reopen();
         state
     }

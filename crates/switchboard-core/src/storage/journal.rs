@@ -9,6 +9,7 @@ use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "JournalEntry")]
 pub struct Entry {
     pub at: String,
     #[ts(type = "number | null")]
@@ -55,6 +56,7 @@ pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<Entry>> {
 /// Which entries of a profile's journal to show: every filter optional, then a page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "JournalQuery")]
 pub struct Query {
     #[serde(default)]
     pub vendor: Option<String>,
