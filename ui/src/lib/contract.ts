@@ -475,7 +475,7 @@ export type SecretPlace = "connection" | "flow" | "data_action";
 export type SecretSource = { "from": "keychain" } | { "from": "env", var: string, };
 
 /** One secret the imported profile needs, by name only. */
-export type SecretToEnter = { place: SecretPlace, vendor: Vendor | null, flowId: string | null, integration: string | null, field: string, };
+export type SecretToEnter = { place: SecretPlace, vendor: Vendor | null, flowId: string | null, stepId: string | null, integration: string | null, field: string, };
 
 export type Settings = { locale: Locale, };
 

@@ -44,7 +44,7 @@ pub struct ImportChoice {
 pub enum SecretPlace {
     /// A connection's secret (`vendor`, `field`): entered on the Connections page.
     Connection,
-    /// A flow step's secret field (`flowId`, `field`).
+    /// A flow step's secret field (`flowId`, `stepId`, `field`).
     Flow,
     /// A planned Genesys integration's credential (`flowId`, `integration`, `field`).
     DataAction,
@@ -57,6 +57,7 @@ pub struct SecretToEnter {
     pub place: SecretPlace,
     pub vendor: Option<Vendor>,
     pub flow_id: Option<String>,
+    pub step_id: Option<String>,
     pub integration: Option<String>,
     pub field: String,
 }
@@ -453,6 +454,7 @@ pub(crate) fn secrets_to_enter(names: &[SecretName]) -> Vec<SecretToEnter> {
                 place,
                 vendor: None,
                 flow_id: None,
+                step_id: None,
                 integration: None,
                 field: name.field.clone(),
             };
@@ -464,9 +466,10 @@ pub(crate) fn secrets_to_enter(names: &[SecretName]) -> Vec<SecretToEnter> {
                     ..blank(SecretPlace::Connection)
                 })
             } else if let Some(flow_id) = name.scope.strip_prefix("flow:") {
-                catalogue::flow(flow_id)?;
+                let (step, _) = catalogue::flow(flow_id)?.field(&name.field)?;
                 Some(SecretToEnter {
                     flow_id: Some(flow_id.to_owned()),
+                    step_id: Some(step.id.clone()),
                     ..blank(SecretPlace::Flow)
                 })
             } else if name.scope == data_actions::SECRET_SCOPE {
