@@ -161,7 +161,7 @@ impl Switchboard {
             practice: file.profile.practice,
             exported_at: file.exported_at.clone(),
             connections: file.connections.iter().map(|c| c.vendor()).collect(),
-            secrets: secrets_to_enter(&file.secrets),
+            secrets: needed_secrets(&file),
             reusable: reusable_parts(&file.documents),
             unknown_keys: read.unknown_keys,
         })
@@ -223,7 +223,7 @@ impl Switchboard {
         Ok(ProfileImported {
             profile: summarize(&db, profiles::get(&db, profile_id)?)?,
             replaced,
-            secrets: secrets_to_enter(&file.secrets),
+            secrets: needed_secrets(&file),
             skipped_connections: prepared.skipped_connections,
             skipped: prepared.skipped,
             unknown_keys: read.unknown_keys,
@@ -439,6 +439,15 @@ fn free_name(db: &Connection, name: &str) -> Result<String> {
         candidate = format!("{name} ({n})");
     }
     Ok(candidate)
+}
+
+/// The secrets the imported profile needs: a practice file's connection secrets are left out
+/// with its connections.
+fn needed_secrets(file: &ProfileFile) -> Vec<SecretToEnter> {
+    secrets_to_enter(&file.secrets)
+        .into_iter()
+        .filter(|s| !(file.profile.practice && s.place == SecretPlace::Connection))
+        .collect()
 }
 
 /// The secrets the file names, as the places the admin enters them again.

@@ -284,6 +284,13 @@ async fn a_practice_profile_imports_as_a_normal_one_without_its_connections() {
         .unwrap();
     assert!(!imported.profile.practice);
     assert!(!imported.skipped_connections.is_empty());
+    assert!(
+        imported
+            .secrets
+            .iter()
+            .all(|s| s.place != SecretPlace::Connection),
+        "no secret asked for a connection left out"
+    );
     for vendor in Vendor::ALL {
         let view = p.core.connection(imported.profile.id, vendor).unwrap();
         assert!(
