@@ -188,4 +188,20 @@ mod tests {
             "an open database is never set aside"
         );
     }
+
+    #[test]
+    fn a_backup_chosen_while_running_is_restored_at_the_next_start() {
+        let folder = Folder::new("scheduled");
+        let paths = AppPaths::under(folder.0.clone());
+        let state = AppState::start(paths.clone(), BuildKind::Development, None);
+        let core = state.core().unwrap();
+        let acme = core.create_profile("Acme").unwrap().id;
+        let backup = core.back_up(SystemTime::now()).unwrap();
+        core.rename_profile(acme, "After the backup").unwrap();
+        recovery::schedule_restore(&paths, &backup).unwrap();
+        drop(state);
+
+        let restarted = AppState::start(paths, BuildKind::Development, None);
+        assert_eq!(restarted.core().unwrap().profile(acme).unwrap().name, "Acme");
+    }
 }
