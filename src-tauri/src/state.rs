@@ -202,6 +202,9 @@ mod tests {
         drop(state);
 
         let restarted = AppState::start(paths, BuildKind::Development, None);
-        assert_eq!(restarted.core().unwrap().profile(acme).unwrap().name, "Acme");
+        assert_eq!(
+            restarted.core().unwrap().profile(acme).unwrap().name,
+            "Acme"
+        );
     }
 }

@@ -8,8 +8,11 @@
 //! offers them all. Restoring copies one over the
 //! database (after setting the damaged file aside) and leaves the backup where it was.
 //!
-//! Only a damaged file is ever replaced: a database from a newer Switchboard, a locked one or a
-//! healthy one is refused here, whatever the window asks.
+//! From the recovery screen, only a damaged file is ever replaced: a database from a newer
+//! Switchboard, a locked one or a healthy one is refused here, whatever the window asks. A backup
+//! the admin chooses in Help › Restore a backup (the app running, the database healthy) is
+//! restored at the next start instead ([`schedule_restore`], [`restore_scheduled`]), the current
+//! file set aside as `switchboard.<UTC time>.replaced.sqlite3`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
