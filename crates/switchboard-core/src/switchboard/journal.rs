@@ -36,7 +36,11 @@ impl Switchboard {
         let db = self.db();
         profiles::get(&db, profile_id)?;
         let mut query = query.clone();
-        query.limit = query.limit.clamp(1, MAX_PAGE);
+        // 0 ("all") is the CSV's; a page is at most MAX_PAGE.
+        query.limit = match query.limit {
+            0 => MAX_PAGE,
+            n => n.min(MAX_PAGE),
+        };
         let (entries, total) = journal::query(&db, profile_id, &query)?;
         Ok(JournalPage {
             entries,
