@@ -32,6 +32,7 @@ pub fn run() {
             menu::install(app.handle())?;
             app.manage(AppState::start(paths, kind, log_guard));
             sweep_keychain_in_background(app.handle().clone());
+            back_up_daily(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -113,6 +114,14 @@ pub fn run() {
             commands::recovery::restore_backup,
             commands::recovery::open_data_folder,
             commands::recovery::quit_app,
+            commands::recovery::list_backups,
+            commands::recovery::restore_backup_and_restart,
+            commands::profile_files::export_profile,
+            commands::profile_files::preview_profile_file,
+            commands::profile_files::import_profile,
+            commands::profile_files::import_profile_parts,
+            commands::profile_files::profile_journal,
+            commands::profile_files::export_journal,
         ])
         .run(tauri::generate_context!())
         .expect("Switchboard failed to start");
@@ -132,6 +141,27 @@ fn sweep_keychain_in_background(app: tauri::AppHandle) {
                 "keychain swept"
             ),
             Err(error) => tracing::warn!(code = ?error.code(), "keychain sweep skipped"),
+        }
+    });
+}
+
+/// The daily backup while the app runs: every hour the core is asked whether one is due (a day
+/// after the newest), so a laptop that slept still gets its backup soon after it wakes. A thread
+/// of its own, like the keychain sweep: the backup is blocking file work.
+fn back_up_daily(app: tauri::AppHandle) {
+    std::thread::spawn(move || {
+        loop {
+            let state = app.state::<AppState>();
+            if let Ok(core) = state.core() {
+                match core.backup_if_due(std::time::SystemTime::now()) {
+                    Ok(Some(name)) => tracing::info!(%name, "database backed up"),
+                    Ok(None) => {}
+                    Err(error) => {
+                        tracing::warn!(code = ?error.code(), "daily backup failed: {error}")
+                    }
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_secs(60 * 60));
         }
     });
 }

@@ -39,6 +39,12 @@ impl AppState {
             practice: Arc::new(OnDemand::default()),
             _log_guard: log_guard,
         };
+        // A backup the admin chose to restore (Help › Restore a backup) before this start.
+        match recovery::restore_scheduled(&state.paths, SystemTime::now()) {
+            Ok(Some(done)) => tracing::warn!(moved_to = %done.moved_to, "backup restored"),
+            Ok(None) => {}
+            Err(error) => tracing::error!(code = ?error.code(), "backup not restored: {error}"),
+        }
         state.reopen();
         state
     }
@@ -180,6 +186,25 @@ mod tests {
             again.code(),
             ErrorCode::Conflict,
             "an open database is never set aside"
+        );
+    }
+
+    #[test]
+    fn a_backup_chosen_while_running_is_restored_at_the_next_start() {
+        let folder = Folder::new("scheduled");
+        let paths = AppPaths::under(folder.0.clone());
+        let state = AppState::start(paths.clone(), BuildKind::Development, None);
+        let core = state.core().unwrap();
+        let acme = core.create_profile("Acme").unwrap().id;
+        let backup = core.back_up(SystemTime::now()).unwrap();
+        core.rename_profile(acme, "After the backup").unwrap();
+        recovery::schedule_restore(&paths, &backup).unwrap();
+        drop(state);
+
+        let restarted = AppState::start(paths, BuildKind::Development, None);
+        assert_eq!(
+            restarted.core().unwrap().profile(acme).unwrap().name,
+            "Acme"
         );
     }
 }

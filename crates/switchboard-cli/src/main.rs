@@ -11,6 +11,7 @@ mod files;
 mod genesys;
 mod presence;
 mod print;
+mod profile_files;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -69,6 +70,8 @@ enum Command {
     /// The practice tenant's emulator
     #[command(subcommand)]
     Practice(PracticeCommand),
+    /// A profile's audit journal: what the app did, against which vendor, when, with what outcome
+    Journal(profile_files::JournalArgs),
 }
 
 #[derive(Subcommand)]
@@ -115,6 +118,25 @@ enum ProfileCommand {
         /// Confirm the deletion (required: there is no undo)
         #[arg(long)]
         yes: bool,
+    },
+    /// Write a profile file: connections' settings, progress, drafts and rules, never a secret
+    Export {
+        name: String,
+        /// The file to write (standard output when absent or `-`)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Import a profile file as a new profile (a copy when the name is taken), then list the
+    /// secrets to enter again
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The new profile's name (default: the file's)
+        #[arg(long = "as", value_name = "NAME")]
+        as_name: Option<String>,
+        /// Replace the profile of that name, and delete its keychain entries (no undo)
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -199,6 +221,15 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
             let deleted = core.delete_profile(profile.id)?;
             out.deleted(&profile, &deleted.left_in_keychain);
         }
+        Command::Profile(ProfileCommand::Export { name, output }) => {
+            profile_files::export(&core, name, output.as_ref())?
+        }
+        Command::Profile(ProfileCommand::Import {
+            file,
+            as_name,
+            replace,
+        }) => profile_files::import(&core, file, as_name.as_deref(), *replace, cli.json)?,
+        Command::Journal(args) => profile_files::journal(&core, args, cli.json)?,
         Command::Flow(FlowCommand::Status {
             profile,
             flow,

@@ -51,6 +51,10 @@ pub enum ErrorCode {
     /// An earlier apply stopped with a plan that is not the one shown: the admin chooses to
     /// finish it or discard it (the latest run says what it was).
     ApplyPlanChanged,
+    /// A profile file written by a newer Switchboard (its format version is ahead of this build's).
+    ProfileFileNewer,
+    /// The file given to import is not a Switchboard profile file.
+    ProfileFileInvalid,
     Internal,
 }
 
@@ -96,6 +100,10 @@ pub enum Error {
     ApplyRunning { since: String },
     #[error("apply run {run} stopped with another plan; resume or discard it")]
     ApplyPlanChanged { run: i64 },
+    #[error("the profile file is version {found}; this Switchboard reads up to version {known}")]
+    ProfileFileNewer { found: u64, known: u32 },
+    #[error("not a Switchboard profile file: {0}")]
+    ProfileFileInvalid(String),
 }
 
 impl Error {
@@ -149,6 +157,8 @@ impl Error {
             Error::LiveCheckRequired(_) => ErrorCode::LiveCheckRequired,
             Error::ApplyRunning { .. } => ErrorCode::ApplyRunning,
             Error::ApplyPlanChanged { .. } => ErrorCode::ApplyPlanChanged,
+            Error::ProfileFileNewer { .. } => ErrorCode::ProfileFileNewer,
+            Error::ProfileFileInvalid(_) => ErrorCode::ProfileFileInvalid,
         }
     }
 

@@ -7,6 +7,7 @@
 //! The vendor clients (`vendors`) test each [`connection`] over HTTP through one shared layer.
 
 pub mod address_book;
+pub mod backups;
 pub mod catalogue;
 pub mod connection;
 pub mod data_actions;
@@ -15,11 +16,13 @@ pub mod error;
 pub mod exports;
 pub mod failure;
 pub mod flow;
+pub mod journal_csv;
 pub mod links;
 pub mod locale;
 pub mod paths;
 pub mod practice;
 pub mod presence;
+pub mod profile_file;
 pub mod recovery;
 pub mod scrub;
 pub mod secrets;

@@ -3,12 +3,16 @@
 //! `switchboard.<UTC time>.damaged.sqlite3` (with its `-wal` and `-shm`) in the same folder.
 //!
 //! Backups are the `*.sqlite3` files in the `backups` folder next to the database
-//! (`<data folder>/backups/`). Switchboard does not write them yet; an admin or a backup tool
-//! may put copies there, and the recovery screen offers them. Restoring copies one over the
+//! (`<data folder>/backups/`). Switchboard writes them (`backups.rs`: before a migration and
+//! once a day); an admin or a backup tool may put copies there too, and the recovery screen
+//! offers them all. Restoring copies one over the
 //! database (after setting the damaged file aside) and leaves the backup where it was.
 //!
-//! Only a damaged file is ever replaced: a database from a newer Switchboard, a locked one or a
-//! healthy one is refused here, whatever the window asks.
+//! From the recovery screen, only a damaged file is ever replaced: a database from a newer
+//! Switchboard, a locked one or a healthy one is refused here, whatever the window asks. A backup
+//! the admin chooses in Help › Restore a backup (the app running, the database healthy) is
+//! restored at the next start instead ([`schedule_restore`], [`restore_scheduled`]), the current
+//! file set aside as `switchboard.<UTC time>.replaced.sqlite3`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -22,8 +26,7 @@ use crate::paths::AppPaths;
 use crate::storage::{self, problem::OpenProblem};
 use crate::time;
 
-/// The folder, beside the database, whose `*.sqlite3` files are offered as backups.
-pub const BACKUP_FOLDER: &str = "backups";
+pub use crate::backups::BACKUP_FOLDER;
 
 /// SQLite's files for one database: the file itself, its write-ahead log and shared memory.
 const COMPANIONS: [&str; 3] = ["", "-wal", "-shm"];
@@ -121,7 +124,7 @@ pub fn backups(paths: &AppPaths) -> Result<Vec<Backup>> {
 /// one. Refused unless the file is damaged.
 pub fn start_fresh(paths: &AppPaths, now: SystemTime) -> Result<Recovered> {
     ensure_damaged(paths)?;
-    set_aside(paths, now)
+    set_aside(paths, now, "damaged")
 }
 
 /// Sets the damaged database aside and copies the backup `name` (one listed by [`backups`]) in
@@ -132,7 +135,7 @@ pub fn restore_backup(paths: &AppPaths, name: &str, now: SystemTime) -> Result<R
         return Err(Error::not_found(format!("backup {name}")));
     }
     ensure_damaged(paths)?;
-    let recovered = set_aside(paths, now)?;
+    let recovered = set_aside(paths, now, "damaged")?;
     fs::copy(
         paths.data_dir.join(BACKUP_FOLDER).join(name),
         paths.database(),
@@ -154,10 +157,50 @@ fn ensure_damaged(paths: &AppPaths) -> Result<()> {
     }
 }
 
-/// Renames the database and its companions to `<stem>.<time>.damaged.<ext>` in the same folder.
-fn set_aside(paths: &AppPaths, now: SystemTime) -> Result<Recovered> {
+/// The file, in the backup folder, naming the backup to restore at the next start.
+pub const RESTORE_MARKER: &str = "restore-on-start";
+
+/// Help › Restore a backup, while the app runs: the open core lives in the app's `OnceLock`
+/// for the whole run (commands borrow it without a lock), so swapping its database under
+/// commands in flight is not safe. The choice is written down instead, and the next start
+/// restores it before opening anything ([`restore_scheduled`]). The name must be a listed backup.
+pub fn schedule_restore(paths: &AppPaths, name: &str) -> Result<()> {
+    if !backups(paths)?.iter().any(|b| b.name == name) {
+        return Err(Error::not_found(format!("backup {name}")));
+    }
+    fs::write(
+        paths.data_dir.join(BACKUP_FOLDER).join(RESTORE_MARKER),
+        name,
+    )?;
+    Ok(())
+}
+
+/// At start, before the database is opened: restores the backup [`schedule_restore`] named,
+/// setting the current database aside as `switchboard.<time>.replaced.sqlite3` (never deleted).
+/// The marker is removed first, so a restore that fails is not retried at every start.
+pub fn restore_scheduled(paths: &AppPaths, now: SystemTime) -> Result<Option<Recovered>> {
+    let marker = paths.data_dir.join(BACKUP_FOLDER).join(RESTORE_MARKER);
+    let name = match fs::read_to_string(&marker) {
+        Ok(name) => name.trim().to_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    fs::remove_file(&marker)?;
+    if !backups(paths)?.iter().any(|b| b.name == name) {
+        return Err(Error::not_found(format!("backup {name}")));
+    }
+    let recovered = set_aside(paths, now, "replaced")?;
+    fs::copy(
+        paths.data_dir.join(BACKUP_FOLDER).join(&name),
+        paths.database(),
+    )?;
+    Ok(Some(recovered))
+}
+
+/// Renames the database and its companions to `<stem>.<time>.<label>.<ext>` in the same folder.
+fn set_aside(paths: &AppPaths, now: SystemTime, label: &str) -> Result<Recovered> {
     let database = paths.database();
-    let target = free_name(&database, &time::compact_utc(now));
+    let target = free_name(&database, &time::compact_utc(now), label);
     // The database first: if that fails nothing has moved. A log left behind would be replayed
     // into the new database, so a companion that cannot move is an error too.
     for suffix in COMPANIONS {
@@ -171,8 +214,8 @@ fn set_aside(paths: &AppPaths, now: SystemTime) -> Result<Recovered> {
     })
 }
 
-/// `switchboard.<stamp>.damaged.sqlite3`, or `…<stamp>-2…` if that name is taken.
-fn free_name(database: &Path, stamp: &str) -> PathBuf {
+/// `switchboard.<stamp>.<label>.sqlite3`, or `…<stamp>-2…` if that name is taken.
+fn free_name(database: &Path, stamp: &str, label: &str) -> PathBuf {
     let stem = database
         .file_stem()
         .map_or("switchboard".into(), |s| s.to_string_lossy());
@@ -180,8 +223,8 @@ fn free_name(database: &Path, stamp: &str) -> PathBuf {
         .extension()
         .map_or("sqlite3".into(), |s| s.to_string_lossy());
     let name = |n: u32| match n {
-        1 => format!("{stem}.{stamp}.damaged.{ext}"),
-        n => format!("{stem}.{stamp}-{n}.damaged.{ext}"),
+        1 => format!("{stem}.{stamp}.{label}.{ext}"),
+        n => format!("{stem}.{stamp}-{n}.{label}.{ext}"),
     };
     (1..)
         .map(|n| database.with_file_name(name(n)))

@@ -8,6 +8,7 @@ pub mod connections;
 pub mod data_actions;
 pub mod directory;
 pub mod presence;
+pub mod profile_files;
 pub mod profiles;
 pub mod recovery;
 pub mod steps;
@@ -26,6 +27,7 @@ pub fn signatures() -> Vec<crate::contract::typescript::Signature> {
         presence::signatures(),
         data_actions::signatures(),
         zcc_editors::signatures(),
+        profile_files::signatures(),
         recovery::signatures(),
     ]
     .into_iter()

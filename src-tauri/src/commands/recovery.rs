@@ -2,7 +2,7 @@
 //! happened, try again, start fresh, restore a backup, show the data folder, quit. The file work
 //! is the core's (`switchboard_core::recovery`); `AppState` keeps the core it then opens.
 
-use switchboard_core::recovery::{Recovered, StartupProblem};
+use switchboard_core::recovery::{self, Backup, Recovered, StartupProblem};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::contract::commands;
@@ -34,6 +34,20 @@ commands! {
         app.opener()
             .open_path(state.paths.data_dir.display().to_string(), None::<&str>)
             .map_err(IpcError::internal)
+    }
+
+    /// Help › Restore a backup while the app runs: the backups beside the database, newest first.
+    fn list_backups[state, _app]() -> Vec<Backup> {
+        Ok(recovery::backups(&state.paths)?)
+    }
+
+    /// Restores the backup `name` by restarting: the open core cannot be swapped under the
+    /// commands in flight (see `recovery::schedule_restore`), so the choice is written down and
+    /// the app restarts, restoring it before the database is opened.
+    fn restore_backup_and_restart[state, app](name: String) -> () {
+        recovery::schedule_restore(&state.paths, &name)?;
+        tracing::warn!(backup = %name, "restoring a backup: restarting");
+        app.restart()
     }
 
     fn quit_app[_state, app]() -> () {

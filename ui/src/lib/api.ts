@@ -2,5 +2,5 @@
 // generated command wrappers, and the error mapping of the invoke seam (ipc.ts).
 export * from './contract';
 export * from './commands';
-export { isErrorCode, isIpcError, isValidationCode, toFailure, toFieldError, toIpcError } from './ipc';
+export { isErrorCode, isIpcError, isValidationCode, onRestoreBackupMenu, toFailure, toFieldError, toIpcError } from './ipc';
 export type { Failure, IpcError } from './ipc';

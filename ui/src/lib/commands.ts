@@ -1,7 +1,7 @@
 // Purpose: one wrapper per command of the core↔window contract, GENERATED with contract.ts by
 // `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.
 import { call } from './ipc';
-import type { AddressBookDraft, ConnectionSettings, DataActionsPlan, DiagramLabels, DirectorySyncDoc, EntryDraft, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor, ZccStatusMap } from './contract';
+import type { AddressBookDraft, ConnectionSettings, DataActionsPlan, DiagramLabels, DirectorySyncDoc, EntryDraft, ImportChoice, JournalQuery, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor, ZccStatusMap } from './contract';
 
 export const appInfo = () => call('app_info');
 /** The UI's language: the saved one, else the OS language when Switchboard speaks it (all there is while the database is not open and the recovery screen shows). */
@@ -107,6 +107,17 @@ export const addCountryCode = (profileId: number, flowId: string, stepId: string
 export const zccStatusMap = (profileId: number, flowId: string) => call('zcc_status_map', { profileId, flowId });
 export const saveZccStatusMap = (profileId: number, flowId: string, map: ZccStatusMap) => call('save_zcc_status_map', { profileId, flowId, map });
 export const refreshZccStatuses = (profileId: number, flowId: string) => call('refresh_zcc_statuses', { profileId, flowId });
+/** Writes the profile file (never a secret) into the export folder. */
+export const exportProfile = (profileId: number) => call('export_profile', { profileId });
+/** What a profile file holds, and whether a profile already has its name. */
+export const previewProfileFile = (text: string) => call('preview_profile_file', { text });
+/** Imports a profile file as a new profile, or replacing one when `choice.replace`. */
+export const importProfile = (text: string, choice: ImportChoice) => call('import_profile', { text, choice });
+/** Copies the file's presence rules, directory rules and data-actions plans into the profile. */
+export const importProfileParts = (profileId: number, text: string) => call('import_profile_parts', { profileId, text });
+export const profileJournal = (profileId: number, query: JournalQuery) => call('profile_journal', { profileId, query });
+/** Writes the journal entries the filters keep as CSV into the export folder. */
+export const exportJournal = (profileId: number, query: JournalQuery, locale: Locale) => call('export_journal', { profileId, query, locale });
 /** Why the database is not open, or nothing when it is (the normal app). */
 export const startupProblem = () => call('startup_problem');
 /** Tries to open the database again (a lock released, space freed); what still fails. */
@@ -117,4 +128,8 @@ export const startFreshDatabase = () => call('start_fresh_database');
 export const restoreBackup = (name: string) => call('restore_backup', { name });
 /** Opens the data folder (where the database and the files set aside are) in the file manager. */
 export const openDataFolder = () => call('open_data_folder');
+/** Help › Restore a backup while the app runs: the backups beside the database, newest first. */
+export const listBackups = () => call('list_backups');
+/** Restores the backup `name` by restarting: the open core cannot be swapped under the commands in flight (see `recovery::schedule_restore`), so the choice is written down and the app restarts, restoring it before the database is opened. */
+export const restoreBackupAndRestart = (name: string) => call('restore_backup_and_restart', { name });
 export const quitApp = () => call('quit_app');

@@ -185,7 +185,7 @@ export type EntryDraft = { firstName: string, lastName: string, middleName: stri
 export type EntryProblem = { field: string | null, code: string, };
 
 /** Stable codes the UI translates (`error.<code>` in its catalogues). */
-export type ErrorCode = "validation" | "not_found" | "conflict" | "keychain_unavailable" | "keychain_timeout" | "storage" | "database_corrupt" | "database_newer" | "database_locked" | "disk_full" | "database_read_only" | "database_io" | "database_unavailable" | "invalid_link" | "vendor" | "connection_missing" | "live_check_required" | "apply_running" | "apply_plan_changed" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "keychain_unavailable" | "keychain_timeout" | "storage" | "database_corrupt" | "database_newer" | "database_locked" | "disk_full" | "database_read_only" | "database_io" | "database_unavailable" | "invalid_link" | "vendor" | "connection_missing" | "live_check_required" | "apply_running" | "apply_plan_changed" | "profile_file_newer" | "profile_file_invalid" | "internal";
 
 /** What an error looks like on the wire: `{"code": "...", "message": "...", "field": "..."}`. */
 export type ErrorReply = { code: ErrorCode, message: string, field: string | null, 
@@ -247,12 +247,32 @@ apiBase?: string | null,
  */
 confirmedHosts: Array<string>, };
 
+/**
+ * What the admin chose for an import: the new profile's name (else the file's), and whether a
+ * profile of that name is replaced (only after the window asked and the admin confirmed).
+ */
+export type ImportChoice = { asName: string | null, replace: boolean, };
+
 /** What the apply did (or found done) for one planned integration. */
 export type ItemOutcome = { name: string, integrationId: string | null, credentialId: string | null, 
 /** This run created the integration / the credential / wrote the configuration / enabled it. */
 created: boolean, credentialCreated: boolean, configured: boolean, enabled: boolean, 
 /** What Genesys reported last. */
 state: ReportedState | null, };
+
+export type JournalEntry = { at: string, profileId: number | null, vendor: string | null, action: string, outcome: string, detail: string | null, };
+
+/** One page of the journal, with the values the filters offer. */
+export type JournalPage = { entries: Array<JournalEntry>, 
+/** How many entries match the filters in all. */
+total: number, vendors: Array<string>, outcomes: Array<string>, };
+
+/** Which entries of a profile's journal to show: every filter optional, then a page. */
+export type JournalQuery = { vendor: string | null, outcome: string | null, 
+/** Words looked for in the action and the detail, ignoring case. */
+search: string | null, offset: number, 
+/** At most this many entries; 0 means all (the CSV export). */
+limit: number, };
 
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
@@ -281,6 +301,10 @@ credentialSet: boolean, };
 
 /** A problem on one row (`row` indexes `pairs`); the UI translates `code`. */
 export type MapProblem = { row: number, code: string, };
+
+export type PartsImported = { parts: ReusableParts, 
+/** The data-action credentials of the imported plans, to enter in this profile. */
+secrets: Array<SecretToEnter>, unknownKeys: Array<string>, };
 
 export type Pattern = { match: string, strip: number, prefix: string, format: PatternFormat, };
 
@@ -366,6 +390,19 @@ export type PreviewRow = { name: string, email: string, extension: number | null
 /** A deleted profile: the keychain entries that could not be removed yet, by name. */
 export type ProfileDeleted = { leftInKeychain: Array<string>, };
 
+/** A profile file read before importing it, for the window to ask how. */
+export type ProfileFilePreview = { name: string, practice: boolean, exportedAt: string, 
+/** The profile of the same name already here, if any: import as `copyName` or replace it. */
+existing: number | null, copyName: string, connections: Array<Vendor>, secrets: Array<SecretToEnter>, reusable: ReusableParts, unknownKeys: Array<string>, };
+
+export type ProfileImported = { profile: ProfileSummary, 
+/** The name of the profile replaced, when the admin chose to replace one. */
+replaced: string | null, secrets: Array<SecretToEnter>, 
+/** Connections not imported: a practice file's (they point at this computer's emulator). */
+skippedConnections: Array<Vendor>, 
+/** Steps and documents of flows or steps this build does not have, by file path. */
+skipped: Array<string>, unknownKeys: Array<string>, };
+
 export type ProfileSummary = { id: number, name: string, createdAt: string, updatedAt: string, practice: boolean, progress: Array<FlowProgress>, };
 
 export type RateLimitMode = "off" | "retry_after_seconds" | "retry_after_date" | "no_retry_after";
@@ -395,6 +432,9 @@ export type ReportedState = "ACTIVE" | "ACTIVATING" | "INACTIVE" | "DEACTIVATING
 
 /** Where the user was when they last closed the app. */
 export type Resume = { profileId: number, flowId: string | null, };
+
+/** How many of each reusable part a file holds (or an import copied). */
+export type ReusableParts = { presenceRules: number, directoryRules: number, dataActionPlans: number, };
 
 /**
  * One problem; `set` and `pattern` index the rules' lists (`pattern` is `None` for the set
@@ -445,8 +485,14 @@ expiresSoon: boolean, };
 /** A file Switchboard wrote, for the UI to show and reveal. */
 export type SavedFile = { path: string, };
 
+/** Where a secret to enter again goes. */
+export type SecretPlace = "connection" | "flow" | "data_action";
+
 /** Where a secret field's value comes from when the plan is applied. */
 export type SecretSource = { "from": "keychain" } | { "from": "env", var: string, };
+
+/** One secret the imported profile needs, by name only. */
+export type SecretToEnter = { place: SecretPlace, vendor: Vendor | null, flowId: string | null, stepId: string | null, integration: string | null, field: string, };
 
 export type Settings = { locale: Locale, };
 
@@ -609,7 +655,7 @@ export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const
 export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions', 'zcc-status-map'] as const satisfies readonly LiveKind[];
 
 /** Every `ErrorCode`, in the core's order. */
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'keychain_timeout', 'storage', 'database_corrupt', 'database_newer', 'database_locked', 'disk_full', 'database_read_only', 'database_io', 'database_unavailable', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'apply_running', 'apply_plan_changed', 'internal'] as const satisfies readonly ErrorCode[];
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'keychain_timeout', 'storage', 'database_corrupt', 'database_newer', 'database_locked', 'disk_full', 'database_read_only', 'database_io', 'database_unavailable', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'apply_running', 'apply_plan_changed', 'profile_file_newer', 'profile_file_invalid', 'internal'] as const satisfies readonly ErrorCode[];
 
 /** Every `ValidationCode`, in the core's order. */
 export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'zendesk_url', 'dynamics_url', 'url_list', 'google_service_account', 'country_codes', 'country_code_shape', 'country_code_unknown', 'country_code_non_geographic', 'country_code_duplicate', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'endpoint_not_vendor', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;
@@ -756,6 +802,17 @@ export type Commands = {
   zcc_status_map: { args: { profileId: number; flowId: string }; reply: ZccStatusMapView };
   save_zcc_status_map: { args: { profileId: number; flowId: string; map: ZccStatusMap }; reply: ZccStatusMapView };
   refresh_zcc_statuses: { args: { profileId: number; flowId: string }; reply: ZccStatusMapView };
+  /** Writes the profile file (never a secret) into the export folder. */
+  export_profile: { args: { profileId: number }; reply: SavedFile };
+  /** What a profile file holds, and whether a profile already has its name. */
+  preview_profile_file: { args: { text: string }; reply: ProfileFilePreview };
+  /** Imports a profile file as a new profile, or replacing one when `choice.replace`. */
+  import_profile: { args: { text: string; choice: ImportChoice }; reply: ProfileImported };
+  /** Copies the file's presence rules, directory rules and data-actions plans into the profile. */
+  import_profile_parts: { args: { profileId: number; text: string }; reply: PartsImported };
+  profile_journal: { args: { profileId: number; query: JournalQuery }; reply: JournalPage };
+  /** Writes the journal entries the filters keep as CSV into the export folder. */
+  export_journal: { args: { profileId: number; query: JournalQuery; locale: Locale }; reply: SavedFile };
   /** Why the database is not open, or nothing when it is (the normal app). */
   startup_problem: { args: {  }; reply: StartupProblem | null };
   /** Tries to open the database again (a lock released, space freed); what still fails. */
@@ -766,5 +823,9 @@ export type Commands = {
   restore_backup: { args: { name: string }; reply: Recovered };
   /** Opens the data folder (where the database and the files set aside are) in the file manager. */
   open_data_folder: { args: {  }; reply: null };
+  /** Help › Restore a backup while the app runs: the backups beside the database, newest first. */
+  list_backups: { args: {  }; reply: Array<Backup> };
+  /** Restores the backup `name` by restarting: the open core cannot be swapped under the commands in flight (see `recovery::schedule_restore`), so the choice is written down and the app restarts, restoring it before the database is opened. */
+  restore_backup_and_restart: { args: { name: string }; reply: null };
   quit_app: { args: {  }; reply: null };
 };

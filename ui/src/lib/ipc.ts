@@ -1,7 +1,9 @@
 // Purpose: the invoke seam, the ONLY module importing @tauri-apps/*: one `call` typed by the generated contract
 // (./contract.ts) that the generated wrappers (./commands.ts) use, and the error mapping: every rejection becomes
 // an IpcError {code, message, field?, detail?, failure?}. Views import all of it through ./api.ts.
+// Also the one app event the window listens to: the macOS menu's Help › Restore a Backup….
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { ERROR_CODES, VALIDATION_CODES } from './contract';
 import type { Commands, ErrorCode, FieldError, ValidationCode } from './contract';
 
@@ -105,5 +107,17 @@ export async function call<K extends keyof Commands>(
     return await invoke<Commands[K]['reply']>(cmd, args[0] as InvokeArgs);
   } catch (raw) {
     throw toIpcError(raw);
+  }
+}
+
+/** The app menu's Help › Restore a Backup… (macOS; elsewhere the Help dialog has the same button). */
+export const RESTORE_BACKUP_EVENT = 'menu-restore-backup';
+
+/** Calls `handler` when the menu item is chosen; resolves to the unsubscribe function (a no-op without an app). */
+export async function onRestoreBackupMenu(handler: () => void): Promise<() => void> {
+  try {
+    return await listen(RESTORE_BACKUP_EVENT, handler);
+  } catch {
+    return () => undefined;
   }
 }

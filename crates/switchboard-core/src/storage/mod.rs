@@ -62,20 +62,30 @@ fn open_checked(path: &Path, busy: Duration) -> Result<Connection> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    if path.exists() {
-        probe(path, busy)?;
-    }
+    let found = if path.exists() {
+        Some(probe(path, busy)?)
+    } else {
+        None
+    };
     let mut conn = Connection::open(path)?;
     configure(&mut conn, busy)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
+    // A file at an older schema is copied before a migration changes it. A backup that fails
+    // (a full disk) is logged, not fatal: the migrations run in one transaction, so a failed
+    // one leaves the file as it was, and refusing to start would cost the admin more.
+    if found.is_some_and(|v| v > 0 && v < SCHEMA_VERSION)
+        && let Err(error) = crate::backups::back_up(&conn, path, std::time::SystemTime::now())
+    {
+        tracing::warn!(%error, "no backup before the migration");
+    }
     migrations().to_latest(&mut conn)?;
     Ok(conn)
 }
 
 /// Refuses a file from a newer build or a damaged one through a read-only connection: closing
 /// a writable one would checkpoint its log into the file (or delete the log), and a file this
-/// build cannot use must be left exactly as it was found.
-fn probe(path: &Path, busy: Duration) -> Result<()> {
+/// build cannot use must be left exactly as it was found. Returns the file's schema version.
+fn probe(path: &Path, busy: Duration) -> Result<u32> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     conn.busy_timeout(busy)?;
     let found: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
@@ -89,7 +99,7 @@ fn probe(path: &Path, busy: Duration) -> Result<()> {
     // reads every page (milliseconds for this app's few megabytes) and names the first damage.
     let verdict: String = conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0))?;
     if verdict == "ok" {
-        Ok(())
+        Ok(found)
     } else {
         Err(Error::Unopenable(OpenProblem::Corrupt(verdict)))
     }

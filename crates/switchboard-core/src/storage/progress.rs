@@ -153,3 +153,27 @@ pub fn step_exists(
         .optional()?
         .is_some())
 }
+
+/// Every recorded step of the profile as `(flow, step, record)`, in a stable order.
+pub fn for_profile(
+    conn: &Connection,
+    profile_id: i64,
+) -> Result<Vec<(String, String, StepRecord)>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT flow_id FROM step_progress WHERE profile_id = ?1 ORDER BY flow_id",
+    )?;
+    let flows: Vec<String> = stmt
+        .query_map([profile_id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for flow in flows {
+        let mut steps: Vec<_> = load_flow(conn, profile_id, &flow)?.into_iter().collect();
+        steps.sort_by(|a, b| a.0.cmp(&b.0));
+        out.extend(
+            steps
+                .into_iter()
+                .map(|(step, record)| (flow.clone(), step, record)),
+        );
+    }
+    Ok(out)
+}

@@ -18,7 +18,13 @@ pub enum DocKind {
 }
 
 impl DocKind {
-    fn as_str(self) -> &'static str {
+    pub const ALL: [DocKind; 3] = [DocKind::Check, DocKind::Draft, DocKind::Editor];
+
+    pub fn parse(text: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
+    pub fn as_str(self) -> &'static str {
         match self {
             DocKind::Check => "check",
             DocKind::Draft => "draft",
@@ -91,4 +97,30 @@ pub fn all<T: DeserializeOwned>(
         }
     }
     Ok(out)
+}
+
+/// One stored document as it is kept: where it lives and its JSON text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDocument {
+    pub flow_id: String,
+    pub step_id: String,
+    pub kind: String,
+    pub body: String,
+}
+
+/// Every document of the profile, in a stable order (for the profile file).
+pub fn for_profile(conn: &Connection, profile_id: i64) -> Result<Vec<RawDocument>> {
+    let mut stmt = conn.prepare(
+        "SELECT flow_id, step_id, kind, body FROM step_documents WHERE profile_id = ?1
+         ORDER BY flow_id, step_id, kind",
+    )?;
+    let rows = stmt.query_map([profile_id], |row| {
+        Ok(RawDocument {
+            flow_id: row.get(0)?,
+            step_id: row.get(1)?,
+            kind: row.get(2)?,
+            body: row.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -24,7 +24,7 @@ use ts_rs::TS;
 use super::address_book::default_region;
 use super::{Switchboard, find_flow, load, save_status};
 
-const STEP: &str = "cxone-directory-sync";
+pub(super) const STEP: &str = "cxone-directory-sync";
 const BOOK_NAME_FIELD: &str = "cxone-address-book-name";
 /// The preview lists this many users, then this many more flagged ones.
 const FIRST_ROWS: usize = 200;

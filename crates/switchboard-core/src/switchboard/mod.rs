@@ -22,12 +22,14 @@ use crate::storage::step_documents::{self, DocKind};
 use crate::storage::{self, progress, secret_refs};
 
 pub mod address_book;
+pub mod backups;
 pub mod checks;
 pub mod connections;
 pub mod cxone_lists;
 pub mod data_actions;
 pub mod directory;
 pub mod files;
+pub mod journal;
 pub mod keychain;
 pub mod names;
 pub mod plan_secrets;
@@ -35,6 +37,7 @@ pub mod planned_statuses;
 pub mod practice;
 pub mod presence;
 pub mod presence_files;
+pub mod profile_files;
 pub mod profiles;
 pub mod settings;
 pub mod steps;
@@ -50,6 +53,8 @@ pub struct Switchboard {
     practice: Option<Box<dyn PracticeResolver>>,
     /// Files written during this run: the only ones a host may reveal.
     written: Mutex<HashSet<PathBuf>>,
+    /// The database file, for its backups; `None` in memory.
+    database: Option<PathBuf>,
 }
 
 impl Switchboard {
@@ -60,6 +65,7 @@ impl Switchboard {
             secrets,
             practice: None,
             written: Mutex::default(),
+            database: Some(paths.database()),
         })
     }
 
@@ -69,6 +75,7 @@ impl Switchboard {
             secrets,
             practice: None,
             written: Mutex::default(),
+            database: None,
         })
     }
 

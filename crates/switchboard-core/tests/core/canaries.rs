@@ -113,6 +113,12 @@ async fn run_every_flow(core: &Switchboard, profile: i64, exports: &Path, out: &
     );
     out.keep(core.export_presence_rule(profile, presence, exports));
     out.keep(core.export_presence_diagram(profile, presence, &labels, exports));
+    // The hand-over files: the profile file and the journal CSV (also kept as replies).
+    out.keep(core.export_profile(profile, exports));
+    out.keep(core.profile_file_text(profile));
+    let everything = switchboard_core::storage::journal::Query::default();
+    out.keep(core.export_journal(profile, &everything, EN, exports));
+    out.keep(core.journal_csv(profile, &everything, EN));
 }
 
 /// Each vendor fails in the ways real tenants do: throttled, 5xx, dropped, short-lived tokens.
