@@ -147,6 +147,10 @@ export const TestId = {
   previewButton: 'directory-preview-button',
   previewSummary: 'directory-preview-summary',
   previewTable: 'directory-preview-table',
+  previewSearch: 'directory-preview-search',
+  previewFilter: 'directory-preview-filter',
+  previewSort: 'directory-preview-sort',
+  previewShown: 'directory-preview-shown',
   previewTruncated: 'directory-preview-truncated',
   checklist: 'directory-checklist',
   // Planned Salesforce presence statuses

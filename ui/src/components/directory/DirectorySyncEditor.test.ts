@@ -163,6 +163,15 @@ describe('DirectorySyncEditor', () => {
     expect(bad).toHaveTextContent('Invalid number');
     expect(bad).toHaveTextContent("This number does not exist in its country's numbering plan.");
     expect(screen.getByTestId(TestIds.previewRow(2))).toHaveTextContent('(none)');
+
+    // Only what needs checking, then a search by digits.
+    await user.selectOptions(screen.getByTestId(TestId.previewFilter), 'flagged');
+    expect(screen.getByTestId(TestId.previewShown)).toHaveTextContent('1 of 3 users shown.');
+    expect(screen.getByTestId(TestIds.previewRow(0))).toHaveAttribute('data-status', 'invalid');
+    await user.selectOptions(screen.getByTestId(TestId.previewFilter), 'all');
+    await user.type(screen.getByTestId(TestId.previewSearch), '01 42 34');
+    expect(screen.getByTestId(TestId.previewShown)).toHaveTextContent('1 of 3 users shown.');
+    expect(screen.getByTestId(TestIds.previewRow(0))).toHaveTextContent('+33142345678');
   });
 
   it('says how to add the missing connection when the preview needs one', async () => {
