@@ -9,6 +9,7 @@ mod connections;
 mod cxone_session;
 mod data_actions;
 mod data_actions_flow;
+mod data_actions_preflight;
 mod data_actions_targets;
 mod database_recovery;
 mod directory;
