@@ -20,6 +20,7 @@ mod cxone;
 mod faults;
 mod gate;
 mod genesys;
+mod google;
 mod http;
 mod on_demand;
 mod panel;
@@ -38,6 +39,8 @@ pub use config::{
 pub use faults::{
     FaultHandle, FaultPlan, RateLimit, RetryAfter, ServerErrors, Trigger, Vendor, VendorFaults,
 };
+pub use config::GoogleEndpoints;
+pub use google::{GoogleServiceAccount, PRACTICE_KEY_PEM};
 pub use on_demand::OnDemand;
 pub use panel::{PanelFaults, PanelRateLimit};
 pub use server::{Emulator, EmulatorError, RunningEmulator};

@@ -5,6 +5,7 @@
 //! checked before anything is created ([`preflight`]).
 
 pub mod apply;
+pub mod google;
 pub mod kinds;
 pub mod plan;
 pub mod preflight;

@@ -75,6 +75,7 @@ pub fn practice_profile(
         control: None,
         secrets: Vec::new(),
         flow_values: Vec::new(),
+        google_token: None,
     };
     core.open_practice_profile(&none).expect("practice profile")
 }
