@@ -30,6 +30,7 @@ mod server;
 mod tokens;
 mod zoom;
 
+pub use config::GoogleEndpoints;
 pub use config::{
     CxoneCredentials, CxoneEndpoints, DemoCredentials, EmulatorConfig, Endpoints, GENESYS_REGIONS,
     GENESYS_STATE_DELAY_MS, GENESYS_TOKEN_RATE_PER_MINUTE, GenesysCredentials, GenesysEndpoints,
@@ -39,7 +40,6 @@ pub use config::{
 pub use faults::{
     FaultHandle, FaultPlan, RateLimit, RetryAfter, ServerErrors, Trigger, Vendor, VendorFaults,
 };
-pub use config::GoogleEndpoints;
 pub use google::{GoogleServiceAccount, PRACTICE_KEY_PEM};
 pub use on_demand::OnDemand;
 pub use panel::{PanelFaults, PanelRateLimit};

@@ -38,7 +38,11 @@ pub struct ServiceAccount<'a> {
 }
 
 /// Signs in as `account` at `token_url`: `Ok` once Google issues an access token.
-pub async fn sign_in(http: &Http, token_url: &Url, account: &ServiceAccount<'_>) -> Result<(), Failure> {
+pub async fn sign_in(
+    http: &Http,
+    token_url: &Url,
+    account: &ServiceAccount<'_>,
+) -> Result<(), Failure> {
     let assertion = assertion(account, token_url, http.clock().now())?;
     let request = Request::post_form(token_url.clone())
         .field("grant_type", JWT_BEARER)
@@ -52,7 +56,11 @@ pub async fn sign_in(http: &Http, token_url: &Url, account: &ServiceAccount<'_>)
 }
 
 /// The signed JWT, `header.claims.signature` in base64url.
-fn assertion(account: &ServiceAccount<'_>, audience: &Url, now: SystemTime) -> Result<Sensitive, Failure> {
+fn assertion(
+    account: &ServiceAccount<'_>,
+    audience: &Url,
+    now: SystemTime,
+) -> Result<Sensitive, Failure> {
     let key = key_pair(account.private_key)?;
     let iat = now
         .duration_since(SystemTime::UNIX_EPOCH)
@@ -72,8 +80,13 @@ fn assertion(account: &ServiceAccount<'_>, audience: &Url, now: SystemTime) -> R
     let encode = |value: &serde_json::Value| URL_SAFE_NO_PAD.encode(value.to_string());
     let signed = format!("{}.{}", encode(&header), encode(&claims));
     let mut signature = vec![0; key.public().modulus_len()];
-    key.sign(&RSA_PKCS1_SHA256, &SystemRandom::new(), signed.as_bytes(), &mut signature)
-        .map_err(|_| Failure::new(Code::GoogleKeyUnreadable))?;
+    key.sign(
+        &RSA_PKCS1_SHA256,
+        &SystemRandom::new(),
+        signed.as_bytes(),
+        &mut signature,
+    )
+    .map_err(|_| Failure::new(Code::GoogleKeyUnreadable))?;
     Ok(Sensitive::new(format!(
         "{signed}.{}",
         URL_SAFE_NO_PAD.encode(signature)
@@ -104,7 +117,9 @@ fn diagnose(refusal: &Refusal, account: &ServiceAccount<'_>) -> Failure {
         "invalid_grant" if text.contains("invalid jwt signature") => {
             Failure::new(Code::GoogleKeyRevoked).with("keyId", account.private_key_id)
         }
-        "invalid_grant" if text.contains("reasonable timeframe") || text.contains("iat and exp") => {
+        "invalid_grant"
+            if text.contains("reasonable timeframe") || text.contains("iat and exp") =>
+        {
             Failure::new(Code::GoogleClockSkew)
         }
         "unauthorized_client" => Failure::new(Code::GoogleDelegationMissing)
@@ -165,7 +180,10 @@ mod tests {
             code: None,
         };
         let cases = [
-            (refusal("invalid_grant", "Invalid JWT Signature."), Code::GoogleKeyRevoked),
+            (
+                refusal("invalid_grant", "Invalid JWT Signature."),
+                Code::GoogleKeyRevoked,
+            ),
             (
                 refusal(
                     "invalid_grant",
@@ -180,12 +198,29 @@ mod tests {
                 ),
                 Code::GoogleDelegationMissing,
             ),
-            (refusal("invalid_scope", "Invalid OAuth scope or ID token audience provided."), Code::GoogleInvalidScope),
-            (refusal("invalid_client", "The OAuth client was not found."), Code::GoogleInvalidClient),
-            (refusal("invalid_grant", "Invalid email or User ID"), Code::GoogleTokenRejected),
+            (
+                refusal(
+                    "invalid_scope",
+                    "Invalid OAuth scope or ID token audience provided.",
+                ),
+                Code::GoogleInvalidScope,
+            ),
+            (
+                refusal("invalid_client", "The OAuth client was not found."),
+                Code::GoogleInvalidClient,
+            ),
+            (
+                refusal("invalid_grant", "Invalid email or User ID"),
+                Code::GoogleTokenRejected,
+            ),
         ];
         for (refusal, code) in cases {
-            assert_eq!(diagnose(&refusal, &account).code, code, "{}", refusal.description);
+            assert_eq!(
+                diagnose(&refusal, &account).code,
+                code,
+                "{}",
+                refusal.description
+            );
         }
     }
 }

@@ -78,7 +78,10 @@ mod tests {
     #[test]
     fn only_what_the_steps_do_is_needed() {
         assert_eq!(needed(&[Step::UpToDate]), vec![VIEW]);
-        assert_eq!(needed(&[Step::UpToDate, Step::Create]), vec![VIEW, ADD, EDIT]);
+        assert_eq!(
+            needed(&[Step::UpToDate, Step::Create]),
+            vec![VIEW, ADD, EDIT]
+        );
         assert_eq!(needed(&[Step::Complete]), vec![VIEW, ADD, EDIT]);
         assert!(!needed(&[Step::Create]).contains(&"integrations:integration:delete"));
     }

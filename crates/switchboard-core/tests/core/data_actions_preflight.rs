@@ -64,7 +64,10 @@ async fn a_missing_permission_is_named_in_the_preview_and_the_apply_creates_noth
     let refused = apply(&session, &plan, &secrets_for(&plan), &mut journal, QUICK)
         .await
         .unwrap_err();
-    assert_eq!(refused.code.as_str(), "genesys.preflight_missing_permissions");
+    assert_eq!(
+        refused.code.as_str(),
+        "genesys.preflight_missing_permissions"
+    );
     let after = (
         session.integrations().await.unwrap().len(),
         session.credentials().await.unwrap().len(),
@@ -95,7 +98,9 @@ async fn a_plan_with_nothing_to_create_does_not_ask_for_add_or_edit() {
 #[tokio::test]
 async fn grants_that_cannot_be_read_are_a_warning_never_a_pass() {
     let emulator = Emulator::start(Default::default()).await.unwrap();
-    emulator.faults().update(|p| p.genesys_subject_refused = true);
+    emulator
+        .faults()
+        .update(|p| p.genesys_subject_refused = true);
     let session = session(&emulator).await;
     let shown = preview(&session, &one_web_service()).await.unwrap();
     assert!(shown.ready, "not checking does not block");
@@ -105,5 +110,8 @@ async fn grants_that_cannot_be_read_are_a_warning_never_a_pass() {
         finding.failure.code.as_str(),
         "genesys.permissions_unchecked"
     );
-    assert_eq!(finding.failure.params["reason"], "genesys.missing_permissions");
+    assert_eq!(
+        finding.failure.params["reason"],
+        "genesys.missing_permissions"
+    );
 }

@@ -235,19 +235,25 @@ async fn a_google_key_signs_in_and_each_documented_refusal_is_named() {
         async move { check(&http, &item, &key, &services).await.unwrap() }
     };
 
-    run(google(&account, None), http()).await.expect("Google accepts the signed assertion");
+    run(google(&account, None), http())
+        .await
+        .expect("Google accepts the signed assertion");
     run(google(&account, Some("agent@acme.example")), http())
         .await
         .expect("delegation in place");
 
-    emulator.faults().update(|p| p.google_delegation_missing = true);
+    emulator
+        .faults()
+        .update(|p| p.google_delegation_missing = true);
     let refused = run(google(&account, Some("agent@acme.example")), http())
         .await
         .unwrap_err();
     assert_eq!(refused.code, Code::GoogleDelegationMissing);
     assert_eq!(refused.params["subject"], "agent@acme.example");
     assert_eq!(refused.params["clientId"], account.client_id.as_str());
-    emulator.faults().update(|p| p.google_delegation_missing = false);
+    emulator
+        .faults()
+        .update(|p| p.google_delegation_missing = false);
 
     emulator.faults().update(|p| p.google_key_revoked = true);
     let refused = run(google(&account, None), http()).await.unwrap_err();
@@ -256,20 +262,30 @@ async fn a_google_key_signs_in_and_each_documented_refusal_is_named() {
     emulator.faults().update(|p| p.google_key_revoked = false);
 
     let two_hours_late = Http::new(
-        HttpConfig { https_only: false, ..HttpConfig::default() },
+        HttpConfig {
+            https_only: false,
+            ..HttpConfig::default()
+        },
         Arc::new(Behind(Duration::from_secs(7200))),
     )
     .unwrap();
-    let refused = run(google(&account, None), two_hours_late).await.unwrap_err();
+    let refused = run(google(&account, None), two_hours_late)
+        .await
+        .unwrap_err();
     assert_eq!(refused.code, Code::GoogleClockSkew);
 
     let mut wrong_scope = google(&account, None);
-    wrong_scope.fields.insert("scopes".into(), "spreadsheets".into());
+    wrong_scope
+        .fields
+        .insert("scopes".into(), "spreadsheets".into());
     let refused = run(wrong_scope, http()).await.unwrap_err();
     assert_eq!(refused.code, Code::GoogleInvalidScope);
 
     let mut unknown = google(&account, None);
-    unknown.fields.insert("clientEmail".into(), "gone@acme.iam.gserviceaccount.com".into());
+    unknown.fields.insert(
+        "clientEmail".into(),
+        "gone@acme.iam.gserviceaccount.com".into(),
+    );
     let refused = run(unknown, http()).await.unwrap_err();
     assert_eq!(refused.code, Code::GoogleInvalidClient);
 }
@@ -279,10 +295,15 @@ async fn a_key_signed_by_another_key_pair_is_refused_as_a_revoked_key() {
     let emulator = Emulator::start(Default::default()).await.unwrap();
     let account = emulator.credentials().google.clone();
     let other = secret("privateKey", OTHER_KEY);
-    let refused = check(&http(), &google(&account, None), &other, &google_services(&emulator))
-        .await
-        .unwrap()
-        .unwrap_err();
+    let refused = check(
+        &http(),
+        &google(&account, None),
+        &other,
+        &google_services(&emulator),
+    )
+    .await
+    .unwrap()
+    .unwrap_err();
     assert_eq!(refused.code, Code::GoogleKeyRevoked);
 }
 

@@ -111,10 +111,7 @@ mod tests {
             Some(json!(["view", "add", "edit", "delete"]))
         );
         let fewer = policies(&[ADD.to_owned()]);
-        assert_eq!(
-            integration(&fewer),
-            Some(json!(["view", "edit", "delete"]))
-        );
+        assert_eq!(integration(&fewer), Some(json!(["view", "edit", "delete"])));
         assert_eq!(fewer.len(), all.len());
     }
 }

@@ -105,10 +105,7 @@ pub(crate) fn api_routes() -> Router<Arc<Emu>> {
         .route("/actions/certificates", get(certificates::list));
     Router::new()
         .route("/api/v2/organizations/me", get(organization::me))
-        .route(
-            "/api/v2/authorization/subjects/me",
-            get(authorization::me),
-        )
+        .route("/api/v2/authorization/subjects/me", get(authorization::me))
         .route("/api/v2/integrations", get(i::list).post(i::create))
         .nest("/api/v2/integrations", integrations)
         .fallback(not_found)

@@ -130,10 +130,7 @@ async fn token(State(emu): State<Arc<Emu>>, body: Bytes) -> Response {
         .map_or(0, |d| d.as_secs());
     let number = |key: &str| claims.get(key).and_then(Value::as_u64).unwrap_or(0);
     let (iat, exp) = (number("iat"), number("exp"));
-    let timely = exp > iat
-        && exp - iat <= MAX_LIFETIME
-        && iat <= now + DRIFT
-        && exp + DRIFT >= now;
+    let timely = exp > iat && exp - iat <= MAX_LIFETIME && iat <= now + DRIFT && exp + DRIFT >= now;
     if !timely {
         return refused(
             StatusCode::BAD_REQUEST,

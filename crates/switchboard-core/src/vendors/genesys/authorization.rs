@@ -82,11 +82,7 @@ impl Grants {
 
     /// The permissions of `needed` that no policy grants, in `needed`'s order.
     pub fn missing<'a>(&self, needed: &[&'a str]) -> Vec<&'a str> {
-        needed
-            .iter()
-            .copied()
-            .filter(|p| !self.allows(p))
-            .collect()
+        needed.iter().copied().filter(|p| !self.allows(p)).collect()
     }
 }
 
