@@ -161,9 +161,8 @@ mod tests {
         ] {
             let key = Sensitive::new(pem);
             let audience = Url::parse(GOOGLE_TOKEN).unwrap();
-            let failure = assertion(&account(&key), &audience, SystemTime::now())
-                .err()
-                .expect("refused");
+            let failure =
+                assertion(&account(&key), &audience, SystemTime::now()).expect_err("refused");
             assert_eq!(failure.code, Code::GoogleKeyUnreadable);
             assert!(failure.params.is_empty(), "nothing of the key is repeated");
         }
