@@ -778,7 +778,8 @@ impl Switchboard {
     }
 
     /// Where a credential check may send a credential: the vendors' own services, or for the
-    /// practice profile its emulator's stand-ins (never a real vendor with practice values).
+    /// practice profile its emulator's Google token endpoint (a practice key never goes to
+    /// Google).
     async fn credential_services(&self, practice: bool) -> Result<Services> {
         if !practice {
             return Ok(Services::vendors());
@@ -813,7 +814,10 @@ impl Switchboard {
         let mut secrets = self.plan_secrets(profile_id, &single, &no_env)?;
         let secrets = secrets.remove(&item.name).unwrap_or_default();
         let practice = profiles::get(&self.db(), profile_id)?.practice;
-        let services = self.credential_services(practice).await?;
+        // Only Google's check has a practice stand-in to find (the emulator must be running).
+        let services = self
+            .credential_services(practice && item.kind == Kind::Google)
+            .await?;
         let http = Http::for_connection(practice)?.redacting(secrets.values());
         let checked =
             crate::data_actions::target_check::check(&http, item, &secrets, &services).await;
