@@ -110,6 +110,22 @@ pub fn run(
                     serde_json::to_string_pretty(&preview).expect("serialises")
                 );
             } else {
+                // The OAuth client's permissions come first: they block every item alike.
+                for finding in &preview.preflight {
+                    let label = if finding.blocking {
+                        "cannot apply"
+                    } else {
+                        "not checked"
+                    };
+                    let code = finding.failure.code.as_str();
+                    let detail = finding.failure.params.get("permissions");
+                    match detail.and_then(|p| p.as_str()) {
+                        Some(permissions) => {
+                            println!("{label}: {} ({permissions})", with_code(code));
+                        }
+                        None => println!("{label}: {}", with_code(code)),
+                    }
+                }
                 for item in &preview.items {
                     let step = match item.step {
                         Step::Create => "create",

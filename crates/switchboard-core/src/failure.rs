@@ -288,6 +288,14 @@ codes! {
     GenesysNotActive => "genesys.not_active",
     /// `config/current` kept changing under the apply (someone else is editing it). Params: `name`.
     GenesysConfigConflict => "genesys.config_conflict",
+    /// The plan's preflight: the OAuth client's roles lack permissions the plan needs, found
+    /// before anything is created. Params: `permissions` (comma-separated), `client` (the
+    /// client's name), `roles` (its roles' names). Fix: Admin › Roles / Permissions › the
+    /// client's role › add them (or give the client a role that has them in Admin › OAuth).
+    GenesysPreflightMissingPermissions => "genesys.preflight_missing_permissions",
+    /// The preflight could not read the OAuth client's grants (refused or unreadable), so its
+    /// permissions are not checked: a warning, not a pass. Params: `reason` (the failure code).
+    GenesysPermissionsUnchecked => "genesys.permissions_unchecked",
     // --- Services a data action calls (tested before Genesys gets the credential) ---
     /// Zendesk refuses the agent e-mail and API token (or token access is off). Params: `email`.
     ZendeskUnauthorized => "zendesk.unauthorized",
@@ -307,6 +315,27 @@ codes! {
     EntraPasswordExpired => "dynamics.password_expired",
     /// Any other Entra refusal. Params: `aadsts`, `vendorMessage`.
     EntraTokenRejected => "dynamics.token_rejected",
+    /// Google `invalid_grant` "Invalid JWT Signature.": the service-account key was deleted or
+    /// revoked. Params: `keyId`. Fix: create a new key for the service account and import it.
+    GoogleKeyRevoked => "google.key_revoked",
+    /// Google `invalid_grant` "Token must be a short-lived token (60 minutes) and in a reasonable
+    /// timeframe": this computer's clock is wrong. Fix: set the clock automatically, test again.
+    GoogleClockSkew => "google.clock_skew",
+    /// Google `unauthorized_client`: no domain-wide delegation for this client id and scopes
+    /// (needed to act as `subject`). Params: `clientId`, `scopes`, `subject`. Fix: Google Admin
+    /// console › Security › API controls › Domain-wide delegation › add the client id and scopes.
+    GoogleDelegationMissing => "google.delegation_missing",
+    /// Google `invalid_scope`: a scope is not a valid Google scope. Params: `scopes`,
+    /// `vendorMessage`.
+    GoogleInvalidScope => "google.invalid_scope",
+    /// Google `invalid_client`: the service account (client e-mail) is unknown, deleted or
+    /// disabled. Params: `email`, `vendorMessage`.
+    GoogleInvalidClient => "google.invalid_client",
+    /// The imported private key is not a PKCS#8 RSA key (`-----BEGIN PRIVATE KEY-----`). Fix:
+    /// import the JSON key file Google Cloud downloads, unchanged.
+    GoogleKeyUnreadable => "google.key_unreadable",
+    /// Any other refusal of Google's token endpoint. Params: `error`, `vendorMessage`.
+    GoogleTokenRejected => "google.token_rejected",
 }
 
 /// Every code a Test can emit; the UI's catalogues must translate each `diagnosis.<code>`.

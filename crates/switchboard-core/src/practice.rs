@@ -73,6 +73,9 @@ pub struct PracticeTenant {
     /// Values the flows ask the admin to bring back from a vendor console, as the practice
     /// tenant knows them (its Zoom apps' credentials): `(field id, value, is a secret)`.
     pub flow_values: Vec<(&'static str, Sensitive, bool)>,
+    /// The emulator's stand-in for Google's token endpoint (a service-account key is tested
+    /// there, never at Google); `None` from emulators that have none.
+    pub google_token: Option<Url>,
 }
 
 /// The flow fields the practice tenant can fill.
@@ -105,6 +108,13 @@ struct AnnouncedEndpoints {
     cxone: CxoneBases,
     salesforce: SalesforceBases,
     genesys: GenesysBases,
+    #[serde(default)]
+    google: Option<GoogleBases>,
+}
+
+#[derive(Deserialize, Serialize)]
+struct GoogleBases {
+    token_uri: String,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -152,6 +162,10 @@ struct AnnouncedCredentials {
     cxone: CxoneCredentials,
     salesforce: SalesforceCredentials,
     genesys: GenesysCredentials,
+    /// The practice service account's key file, for a script to import; the core reads none
+    /// of it (declared so that attaching does not report it as ignored).
+    #[serde(default, rename = "google")]
+    _google: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize, Serialize)]
@@ -287,7 +301,14 @@ impl PracticeTenant {
                 Sensitive::new(c.genesys.client_secret),
             ),
         ];
+        // Like every practice endpoint, it must stay on this computer.
+        let google_token = e
+            .google
+            .map(|g| crate::connection::check_endpoint(&g.token_uri, true))
+            .transpose()
+            .map_err(|e| Error::Corrupt(format!("emulator announcement: google {}", e.code)))?;
         Ok(PracticeTenant {
+            google_token,
             control: e.control_base,
             settings,
             secrets,

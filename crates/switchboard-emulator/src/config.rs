@@ -75,9 +75,17 @@ pub struct Endpoints {
     pub cxone: CxoneEndpoints,
     pub salesforce: SalesforceEndpoints,
     pub genesys: GenesysEndpoints,
+    /// Stands for Google's OAuth token endpoint (service-account keys).
+    pub google: GoogleEndpoints,
     /// `GET`/`PUT {control_base}/faults` and `POST {control_base}/expire-tokens`: the same fault
     /// controls as `FaultHandle`, for a process that runs the binary.
     pub control_base: String,
+}
+
+/// Stands for `https://oauth2.googleapis.com/token`, a service-account key's `token_uri`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoogleEndpoints {
+    pub token_uri: String,
 }
 
 /// Stands for `https://zoom.us` (token) and `https://api.zoom.us/v2` (REST).
@@ -186,6 +194,9 @@ impl Endpoints {
                 org_region_domain: genesys_region.to_owned(),
                 regions,
             },
+            google: GoogleEndpoints {
+                token_uri: format!("{base}/google-oauth2/token"),
+            },
             control_base: format!("{base}/_emulator"),
         }
     }
@@ -201,6 +212,8 @@ pub struct DemoCredentials {
     /// A second Server-to-Server app on the same account, for Presence Sync (NICE asks for one
     /// app per integration): same account id, its own client id and secret.
     pub zoom_presence: ZoomCredentials,
+    /// The practice Google service account's key file (a fixed test key, not a secret).
+    pub google: crate::google::GoogleServiceAccount,
 }
 
 /// A Zoom Server-to-Server OAuth app.
@@ -278,6 +291,7 @@ impl DemoCredentials {
                 client_id: rng.uuid(),
                 client_secret: rng.token_chars(43),
             },
+            google: crate::google::GoogleServiceAccount::practice(),
         }
     }
 }

@@ -69,6 +69,15 @@ pub struct FaultPlan {
     /// calls that need one answer 403 `missing.permissions` naming them. Tokens stay valid, as
     /// in Genesys, where a role change applies to the next call.
     pub genesys_missing_permissions: Vec<String>,
+    /// `authorization/subjects/me` answers 403 (an org whose policy hides a client's grants):
+    /// the permission preflight must say it could not check, not that all is granted.
+    pub genesys_subject_refused: bool,
+    /// The practice Google service account's key was deleted: Google answers `invalid_grant`
+    /// "Invalid JWT Signature." to assertions it signed.
+    pub google_key_revoked: bool,
+    /// No domain-wide delegation for the practice service account: an assertion acting as a
+    /// user (`sub`) is answered `unauthorized_client`.
+    pub google_delegation_missing: bool,
 }
 
 impl FaultPlan {

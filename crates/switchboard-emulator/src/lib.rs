@@ -20,6 +20,7 @@ mod cxone;
 mod faults;
 mod gate;
 mod genesys;
+mod google;
 mod http;
 mod on_demand;
 mod panel;
@@ -29,6 +30,7 @@ mod server;
 mod tokens;
 mod zoom;
 
+pub use config::GoogleEndpoints;
 pub use config::{
     CxoneCredentials, CxoneEndpoints, DemoCredentials, EmulatorConfig, Endpoints, GENESYS_REGIONS,
     GENESYS_STATE_DELAY_MS, GENESYS_TOKEN_RATE_PER_MINUTE, GenesysCredentials, GenesysEndpoints,
@@ -38,6 +40,7 @@ pub use config::{
 pub use faults::{
     FaultHandle, FaultPlan, RateLimit, RetryAfter, ServerErrors, Trigger, Vendor, VendorFaults,
 };
+pub use google::{GoogleServiceAccount, PRACTICE_KEY_PEM};
 pub use on_demand::OnDemand;
 pub use panel::{PanelFaults, PanelRateLimit};
 pub use server::{Emulator, EmulatorError, RunningEmulator};

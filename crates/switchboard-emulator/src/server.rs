@@ -16,7 +16,7 @@ use crate::config::{DemoCredentials, EmulatorConfig, Endpoints};
 use crate::faults::{FaultHandle, Vendor};
 use crate::gate::{ConnectionTap, TapListener, fault_gate};
 use crate::seed::{Rng, directory};
-use crate::{control, cxone, genesys, salesforce, zoom};
+use crate::{control, cxone, genesys, google, salesforce, zoom};
 
 /// Everything the handlers share: what clients were told, the faults, and each vendor's state.
 #[derive(Debug)]
@@ -124,6 +124,8 @@ fn routes(emu: Arc<Emu>) -> Router {
             "/genesys/{domain}/api",
             gated(genesys::api_routes(), Vendor::Genesys),
         )
+        // Google's token endpoint is not a vendor connection: no fault gate, its own faults.
+        .nest("/google-oauth2", google::routes())
         .nest("/_emulator", control::routes())
         .with_state(emu)
 }

@@ -365,6 +365,7 @@ export const TestIds = {
   daRemoveDialog: (index: number) => `da-remove-dialog-${index}`,
   daRemoveConfirm: (index: number) => `da-remove-confirm-${index}`,
   daPreviewItem: (index: number) => `da-preview-item-${index}`,
+  daPreflight: (index: number) => `da-preflight-${index}`,
   daOutcome: (index: number) => `da-outcome-${index}`,
   daManagedRow: (id: string) => `da-managed-row-${id}`,
   daManagedState: (id: string) => `da-managed-state-${id}`,

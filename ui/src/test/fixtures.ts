@@ -584,7 +584,7 @@ export function dataActionsPlanView(partial: Partial<DataActionsPlanView> = {}):
 }
 
 export function dataActionsPreview(partial: Partial<DataActionsPreview> = {}): DataActionsPreview {
-  return { items: [{ name: 'CRM lookup', kind: 'web-services', typeId: 'custom-rest-actions', step: 'create', problems: [] }], ready: true, ...partial };
+  return { items: [{ name: 'CRM lookup', kind: 'web-services', typeId: 'custom-rest-actions', step: 'create', problems: [] }], preflight: [], ready: true, ...partial };
 }
 
 export function itemOutcome(partial: Partial<ItemOutcome> = {}): ItemOutcome {

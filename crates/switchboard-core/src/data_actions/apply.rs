@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::kinds;
-use super::plan::{DataActionsPlan, PlannedIntegration};
+use super::plan::{DataActionsPlan, PlannedIntegration, preview_against};
+use super::preflight;
 use crate::connection::{Code, Failure};
 use crate::secrets::Sensitive;
 use crate::vendors::genesys::session::{GenesysSession, NewCredential};
@@ -77,6 +78,21 @@ pub async fn apply(
         integrations: session.integrations().await?,
         credentials: session.credentials().await?,
     };
+    // The preview's permission preflight again, on what the run reads: a client that lost a
+    // permission since the preview stops here, before anything is created.
+    let steps: Vec<_> = preview_against(plan, &types, &org.integrations)
+        .items
+        .iter()
+        .map(|i| i.step)
+        .collect();
+    if let Some(finding) = preflight::permissions(session, &preflight::needed(&steps)).await
+        && finding.blocking
+    {
+        return Err(Failure {
+            code: finding.failure.code,
+            params: finding.failure.params,
+        });
+    }
     let mut outcomes: Vec<ItemOutcome> = plan
         .integrations
         .iter()

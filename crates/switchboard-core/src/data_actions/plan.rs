@@ -1,7 +1,7 @@
 //! A data-actions plan: the integrations a customer needs, each with its kind, name, credential
 //! type and non-secret fields, and where each secret comes from (never the secret). Checked
 //! offline field by field, then against the org before anything is created: the type exists,
-//! the per-type limit holds, the name is free.
+//! the per-type limit holds, the name is free, the OAuth client has the permissions.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::kinds::{self, Kind};
+use super::preflight::{self, Finding};
 use crate::connection::{Code, Failure};
 use crate::error::FailureReply;
 use crate::validate::{self, FieldError};
@@ -140,19 +141,28 @@ pub struct ItemPreview {
 #[serde(rename_all = "camelCase")]
 pub struct PlanPreview {
     pub items: Vec<ItemPreview>,
-    /// True when every item can be applied.
+    /// What the plan as a whole lacks (the OAuth client's permissions), or could not check.
+    pub preflight: Vec<Finding>,
+    /// True when every item can be applied and no preflight finding blocks.
     pub ready: bool,
 }
 
 /// Reads the org's types and integrations and says, item by item, what an apply would do or
-/// why it cannot: nothing is created here.
+/// why it cannot, then checks the OAuth client holds the permissions those steps need: nothing
+/// is created here.
 pub async fn preview(
     session: &GenesysSession,
     plan: &DataActionsPlan,
 ) -> Result<PlanPreview, Failure> {
     let types = session.integration_types().await?;
     let existing = session.integrations().await?;
-    Ok(preview_against(plan, &types, &existing))
+    let mut preview = preview_against(plan, &types, &existing);
+    let steps: Vec<Step> = preview.items.iter().map(|i| i.step).collect();
+    if let Some(finding) = preflight::permissions(session, &preflight::needed(&steps)).await {
+        preview.ready &= !finding.blocking;
+        preview.preflight.push(finding);
+    }
+    Ok(preview)
 }
 
 /// [`preview`] on what was read.
@@ -216,5 +226,9 @@ pub fn preview_against(
         });
     }
     let ready = items.iter().all(|i| i.problems.is_empty());
-    PlanPreview { items, ready }
+    PlanPreview {
+        items,
+        preflight: Vec::new(),
+        ready,
+    }
 }

@@ -1,6 +1,7 @@
 //! Testing a credential with the service it is for, before Genesys Cloud gets it: Zendesk's
-//! `users/me` with the agent's e-mail and API token, and for Dynamics 365 the Microsoft Entra
-//! token Genesys will ask for (the username–password grant on the app registration). Each
+//! `users/me` with the agent's e-mail and API token, for Dynamics 365 the Microsoft Entra
+//! token Genesys will ask for (the username–password grant on the app registration), and for
+//! Google the service account's signed-JWT sign-in (see [`super::google`]). Each
 //! documented refusal becomes its own diagnosis. Other kinds have nothing the app can reach
 //! itself (an AWS role is assumed by Genesys' own account; a Genesys OAuth client is tested by the
 //! Genesys connection) and answer `None`.
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 use url::Url;
 
+use super::google;
 use super::kinds::Kind;
 use super::plan::PlannedIntegration;
 use crate::connection::{Code, Failure};
@@ -19,13 +21,31 @@ use crate::vendors::http::{Http, Request};
 /// Microsoft Entra's sign-in host (injectable for tests).
 pub const ENTRA_LOGIN: &str = "https://login.microsoftonline.com";
 
+/// Where the services the app signs in to itself are: the vendors' own hosts, or for the
+/// practice tenant its emulator's (a credential goes only to its vendor).
+#[derive(Debug, Clone)]
+pub struct Services {
+    pub entra_login: Url,
+    pub google_token: Url,
+}
+
+impl Services {
+    /// The real services.
+    pub fn vendors() -> Self {
+        Services {
+            entra_login: Url::parse(ENTRA_LOGIN).expect("a valid constant"),
+            google_token: Url::parse(google::GOOGLE_TOKEN).expect("a valid constant"),
+        }
+    }
+}
+
 /// Tests `item`'s credential with its own service: `None` when the app cannot reach that service
 /// itself, `Some(Ok(()))` when it accepts the credential.
 pub async fn check(
     http: &Http,
     item: &PlannedIntegration,
     secrets: &BTreeMap<String, Sensitive>,
-    entra_login: &Url,
+    services: &Services,
 ) -> Option<Result<(), Failure>> {
     let field = |name: &str| item.fields.get(name).map(String::as_str).unwrap_or("");
     let secret = |name: &str| {
@@ -46,7 +66,27 @@ pub async fn check(
                     password,
                     org: field("orgWebAddress"),
                 };
-                entra(http, entra_login, &sign_in).await
+                entra(http, &services.entra_login, &sign_in).await
+            }
+            Err(failure) => Err(failure),
+        },
+        Kind::Google => match secret("privateKey") {
+            Ok(private_key) => {
+                let impersonated = field("impersonateUserEmail").trim();
+                let account = google::ServiceAccount {
+                    client_email: field("clientEmail"),
+                    client_id: field("clientId"),
+                    private_key_id: field("privateKeyId"),
+                    private_key,
+                    // The plan lists scopes comma-separated; Google wants them space-separated.
+                    scopes: field("scopes")
+                        .split([',', ' ', '\n'])
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .collect(),
+                    subject: (!impersonated.is_empty()).then_some(impersonated),
+                };
+                google::sign_in(http, &services.google_token, &account).await
             }
             Err(failure) => Err(failure),
         },

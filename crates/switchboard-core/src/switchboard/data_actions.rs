@@ -13,6 +13,7 @@ use crate::connection::{ConnectionSettings, Failure, Vendor};
 use crate::data_actions::apply::{self, ItemOutcome, Progress, ResolvedSecrets, Wait};
 use crate::data_actions::kinds::{self, Kind};
 use crate::data_actions::plan::{self, DataActionsPlan, PlanPreview, PlanProblem, SecretSource};
+use crate::data_actions::target_check::Services;
 use crate::error::{Error, FailureReply, Result};
 use crate::flow::FlowView;
 use crate::locale::Locale;
@@ -802,8 +803,24 @@ impl Switchboard {
         Ok(saved)
     }
 
+    /// Where a credential check may send a credential: the vendors' own services, or for the
+    /// practice profile its emulator's Google token endpoint (a practice key never goes to
+    /// Google).
+    async fn credential_services(&self, practice: bool) -> Result<Services> {
+        if !practice {
+            return Ok(Services::vendors());
+        }
+        let tenant = self.running_tenant().await?;
+        Ok(Services {
+            entra_login: Services::vendors().entra_login,
+            google_token: tenant
+                .google_token
+                .ok_or_else(|| Error::not_found("the practice tenant's Google token endpoint"))?,
+        })
+    }
+
     /// Tests the planned integration `name`'s credential with its own service (Zendesk, the
-    /// Entra sign-in for Dynamics 365) before Genesys gets it.
+    /// Entra sign-in for Dynamics 365, the Google service account) before Genesys gets it.
     pub async fn check_data_action_credential(
         &self,
         profile_id: i64,
@@ -822,10 +839,14 @@ impl Switchboard {
         let no_env = |_: &str| None;
         let mut secrets = self.plan_secrets(profile_id, &single, &no_env)?;
         let secrets = secrets.remove(&item.name).unwrap_or_default();
-        let http = Http::for_connection(false)?.redacting(secrets.values());
-        let entra = url::Url::parse(crate::data_actions::target_check::ENTRA_LOGIN)
-            .map_err(|e| Error::Corrupt(e.to_string()))?;
-        let checked = crate::data_actions::target_check::check(&http, item, &secrets, &entra).await;
+        let practice = profiles::get(&self.db(), profile_id)?.practice;
+        // Only Google's check has a practice stand-in to find (the emulator must be running).
+        let services = self
+            .credential_services(practice && item.kind == Kind::Google)
+            .await?;
+        let http = Http::for_connection(practice)?.redacting(secrets.values());
+        let checked =
+            crate::data_actions::target_check::check(&http, item, &secrets, &services).await;
         let outcome = match &checked {
             None => "unsupported",
             Some(Ok(())) => "ok",

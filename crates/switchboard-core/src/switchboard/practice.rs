@@ -66,7 +66,7 @@ impl Switchboard {
     }
 
     /// The practice tenant the host's resolver announces.
-    async fn running_tenant(&self) -> Result<PracticeTenant> {
+    pub(crate) async fn running_tenant(&self) -> Result<PracticeTenant> {
         let resolver: &dyn PracticeResolver = self
             .practice
             .as_deref()

@@ -21,7 +21,7 @@ use tokio::sync::Notify;
 
 use super::directory_support::http;
 
-async fn session(emulator: &RunningEmulator) -> GenesysSession {
+pub(super) async fn session(emulator: &RunningEmulator) -> GenesysSession {
     let tenant = PracticeTenant::from_announcement(&emulator.announcement()).unwrap();
     let Some((ConnectionSettings::Genesys(settings), secrets)) = tenant.connection(Vendor::Genesys)
     else {
@@ -32,7 +32,7 @@ async fn session(emulator: &RunningEmulator) -> GenesysSession {
         .expect("session opens")
 }
 
-fn web_services(name: &str) -> PlannedIntegration {
+pub(super) fn web_services(name: &str) -> PlannedIntegration {
     PlannedIntegration {
         name: name.into(),
         kind: Kind::WebServices,
@@ -57,7 +57,7 @@ fn lambda(name: &str) -> PlannedIntegration {
     }
 }
 
-fn secrets_for(plan: &DataActionsPlan) -> ResolvedSecrets {
+pub(super) fn secrets_for(plan: &DataActionsPlan) -> ResolvedSecrets {
     plan.integrations
         .iter()
         .filter(|i| i.secrets.contains_key("password"))
@@ -69,14 +69,14 @@ fn secrets_for(plan: &DataActionsPlan) -> ResolvedSecrets {
         .collect()
 }
 
-const QUICK: Wait = Wait {
+pub(super) const QUICK: Wait = Wait {
     interval: std::time::Duration::from_millis(50),
     attempts: 100,
 };
 
 /// Records each state; signals a crash right after record `crash_after`.
 #[derive(Default)]
-struct Journal {
+pub(super) struct Journal {
     records: Vec<Vec<ItemOutcome>>,
     crash_after: Option<usize>,
     crash: Arc<Notify>,

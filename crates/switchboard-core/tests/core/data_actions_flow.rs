@@ -242,6 +242,59 @@ async fn a_google_key_file_fills_the_integration_and_keeps_only_the_private_key_
 }
 
 #[tokio::test]
+async fn the_practice_google_key_is_tested_at_the_practice_token_endpoint_and_a_revoked_key_named()
+{
+    let p = practice().await;
+    let core = &p.core;
+    let google = PlannedIntegration {
+        name: "Sheets".into(),
+        kind: Kind::Google,
+        credential_type: "googleCloudPlatform".into(),
+        fields: BTreeMap::from([(
+            "scopes".into(),
+            "https://www.googleapis.com/auth/spreadsheets.readonly".into(),
+        )]),
+        secrets: BTreeMap::new(),
+        notes: String::new(),
+    };
+    let plan = DataActionsPlan {
+        integrations: vec![google],
+    };
+    core.save_data_actions_plan(p.profile, FLOW, &plan).unwrap();
+    // The key file an admin would download, made of what the emulator announces.
+    let account = &p.emulator.credentials().google;
+    let key = serde_json::json!({
+        "type": "service_account",
+        "private_key_id": account.private_key_id,
+        "private_key": account.private_key,
+        "client_email": account.client_email,
+        "client_id": account.client_id,
+        "token_uri": p.emulator.endpoints().google.token_uri,
+    });
+    core.import_google_key(p.profile, FLOW, "Sheets", &key.to_string())
+        .unwrap();
+
+    let checked = core
+        .check_data_action_credential(p.profile, FLOW, "Sheets")
+        .await
+        .unwrap();
+    assert!(checked.supported && checked.ok, "{:?}", checked.failure);
+
+    p.emulator.faults().update(|f| f.google_key_revoked = true);
+    let checked = core
+        .check_data_action_credential(p.profile, FLOW, "Sheets")
+        .await
+        .unwrap();
+    let failure = checked.failure.expect("refused");
+    assert_eq!(failure.code.as_str(), "google.key_revoked");
+    let shown = serde_json::to_string(&failure).unwrap();
+    assert!(
+        !shown.contains("PRIVATE KEY"),
+        "the key never leaves the core"
+    );
+}
+
+#[tokio::test]
 async fn the_certificates_are_saved_with_their_expiry_and_an_action_is_tested_once_active() {
     let p = practice().await;
     let core = &p.core;

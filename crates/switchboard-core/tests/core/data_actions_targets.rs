@@ -1,16 +1,25 @@
 //! A credential tested with its own service before Genesys gets it: Zendesk's `users/me` and the
-//! Entra sign-in for Dynamics 365, against wiremock, each refusal diagnosed by its own code.
+//! Entra sign-in for Dynamics 365 against wiremock, the Google service account against the
+//! emulator's token endpoint (which verifies the RS256 signature); each refusal diagnosed by its
+//! own code.
 
 use std::collections::BTreeMap;
 
 use switchboard_core::connection::Code;
 use switchboard_core::data_actions::kinds::Kind;
 use switchboard_core::data_actions::plan::{PlannedIntegration, SecretSource};
-use switchboard_core::data_actions::target_check::check;
+use switchboard_core::data_actions::target_check::{Services, check};
 use switchboard_core::secrets::Sensitive;
 use url::Url;
 use wiremock::matchers::{body_string_contains, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use switchboard_core::vendors::clock::{Clock, Pause, SystemClock};
+use switchboard_core::vendors::http::{Http, HttpConfig};
+use switchboard_emulator::{Emulator, GoogleServiceAccount, RunningEmulator};
 
 use super::directory_support::http;
 
@@ -49,6 +58,15 @@ fn dynamics() -> PlannedIntegration {
     }
 }
 
+/// Entra's sign-in and Google's token endpoint, both on `server`.
+fn services(server: &MockServer) -> Services {
+    let base = Url::parse(&server.uri()).unwrap();
+    Services {
+        google_token: base.join("/token").unwrap(),
+        entra_login: base,
+    }
+}
+
 fn secret(field: &str, value: &str) -> BTreeMap<String, Sensitive> {
     BTreeMap::from([(field.to_owned(), Sensitive::new(value))])
 }
@@ -78,7 +96,7 @@ async fn zendesk_accepts_a_good_token_and_a_refusal_is_named() {
         )
         .mount(&server)
         .await;
-    let login = Url::parse(&server.uri()).unwrap();
+    let login = services(&server);
     let item = zendesk(&server);
     let ok = check(&http(), &item, &secret("apiToken", "good-token-42"), &login).await;
     assert!(matches!(ok, Some(Ok(()))), "{ok:?}");
@@ -123,7 +141,7 @@ async fn the_entra_sign_in_for_dynamics_names_a_wrong_password_and_mfa() {
         })))
         .mount(&server)
         .await;
-    let login = Url::parse(&server.uri()).unwrap();
+    let login = services(&server);
     let item = dynamics();
     assert!(matches!(
         check(&http(), &item, &secret("password", "right-pw"), &login).await,
@@ -145,7 +163,7 @@ async fn the_entra_sign_in_for_dynamics_names_a_wrong_password_and_mfa() {
 #[tokio::test]
 async fn kinds_the_app_cannot_reach_itself_are_not_tested() {
     let server = MockServer::start().await;
-    let login = Url::parse(&server.uri()).unwrap();
+    let login = services(&server);
     let lambda = PlannedIntegration {
         name: "Lambda".into(),
         kind: Kind::AwsLambda,
@@ -160,3 +178,153 @@ async fn kinds_the_app_cannot_reach_itself_are_not_tested() {
             .is_none()
     );
 }
+
+fn google(account: &GoogleServiceAccount, subject: Option<&str>) -> PlannedIntegration {
+    let mut fields = BTreeMap::from([
+        ("clientEmail".into(), account.client_email.clone()),
+        ("clientId".into(), account.client_id.clone()),
+        ("privateKeyId".into(), account.private_key_id.clone()),
+        (
+            "scopes".into(),
+            "https://www.googleapis.com/auth/spreadsheets, https://www.googleapis.com/auth/drive.readonly"
+                .into(),
+        ),
+    ]);
+    if let Some(subject) = subject {
+        fields.insert("impersonateUserEmail".into(), subject.into());
+    }
+    PlannedIntegration {
+        name: "Sheets".into(),
+        kind: Kind::Google,
+        credential_type: "googleCloudPlatform".into(),
+        fields,
+        secrets: BTreeMap::from([("privateKey".into(), SecretSource::Keychain)]),
+        notes: String::new(),
+    }
+}
+
+/// The emulator's Google token endpoint (Entra is not used by these tests).
+fn google_services(emulator: &RunningEmulator) -> Services {
+    let token = Url::parse(&emulator.endpoints().google.token_uri).unwrap();
+    Services {
+        entra_login: token.clone(),
+        google_token: token,
+    }
+}
+
+/// A clock `behind` the real one, as on a computer whose time is wrong.
+struct Behind(Duration);
+
+impl Clock for Behind {
+    fn now(&self) -> SystemTime {
+        SystemTime::now() - self.0
+    }
+    fn sleep(&self, wait: Duration) -> Pause<'_> {
+        SystemClock.sleep(wait)
+    }
+}
+
+#[tokio::test]
+async fn a_google_key_signs_in_and_each_documented_refusal_is_named() {
+    let emulator = Emulator::start(Default::default()).await.unwrap();
+    let account = emulator.credentials().google.clone();
+    let services = google_services(&emulator);
+    let key = secret("privateKey", &account.private_key);
+    let run = |item: PlannedIntegration, http: Http| {
+        let (key, services) = (key.clone(), services.clone());
+        async move { check(&http, &item, &key, &services).await.unwrap() }
+    };
+
+    run(google(&account, None), http())
+        .await
+        .expect("Google accepts the signed assertion");
+    run(google(&account, Some("agent@acme.example")), http())
+        .await
+        .expect("delegation in place");
+
+    emulator
+        .faults()
+        .update(|p| p.google_delegation_missing = true);
+    let refused = run(google(&account, Some("agent@acme.example")), http())
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, Code::GoogleDelegationMissing);
+    assert_eq!(refused.params["subject"], "agent@acme.example");
+    assert_eq!(refused.params["clientId"], account.client_id.as_str());
+    emulator
+        .faults()
+        .update(|p| p.google_delegation_missing = false);
+
+    emulator.faults().update(|p| p.google_key_revoked = true);
+    let refused = run(google(&account, None), http()).await.unwrap_err();
+    assert_eq!(refused.code, Code::GoogleKeyRevoked);
+    assert_eq!(refused.params["keyId"], account.private_key_id.as_str());
+    emulator.faults().update(|p| p.google_key_revoked = false);
+
+    let two_hours_late = Http::new(
+        HttpConfig {
+            https_only: false,
+            ..HttpConfig::default()
+        },
+        Arc::new(Behind(Duration::from_secs(7200))),
+    )
+    .unwrap();
+    let refused = run(google(&account, None), two_hours_late)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, Code::GoogleClockSkew);
+
+    let mut wrong_scope = google(&account, None);
+    wrong_scope
+        .fields
+        .insert("scopes".into(), "spreadsheets".into());
+    let refused = run(wrong_scope, http()).await.unwrap_err();
+    assert_eq!(refused.code, Code::GoogleInvalidScope);
+
+    let mut unknown = google(&account, None);
+    unknown.fields.insert(
+        "clientEmail".into(),
+        "gone@acme.iam.gserviceaccount.com".into(),
+    );
+    let refused = run(unknown, http()).await.unwrap_err();
+    assert_eq!(refused.code, Code::GoogleInvalidClient);
+}
+
+#[tokio::test]
+async fn a_key_signed_by_another_key_pair_is_refused_as_a_revoked_key() {
+    let emulator = Emulator::start(Default::default()).await.unwrap();
+    let account = emulator.credentials().google.clone();
+    let other = secret("privateKey", OTHER_KEY);
+    let refused = check(
+        &http(),
+        &google(&account, None),
+        &other,
+        &google_services(&emulator),
+    )
+    .await
+    .unwrap()
+    .unwrap_err();
+    assert_eq!(refused.code, Code::GoogleKeyRevoked);
+}
+
+#[tokio::test]
+async fn a_key_that_is_not_pkcs8_rsa_is_named_and_never_repeated() {
+    let emulator = Emulator::start(Default::default()).await.unwrap();
+    let account = emulator.credentials().google.clone();
+    let pkcs1 = "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA-secret-material\n-----END RSA PRIVATE KEY-----\n";
+    let refused = check(
+        &http(),
+        &google(&account, None),
+        &secret("privateKey", pkcs1),
+        &google_services(&emulator),
+    )
+    .await
+    .unwrap()
+    .unwrap_err();
+    assert_eq!(refused.code, Code::GoogleKeyUnreadable);
+    let shown = format!("{refused:?}");
+    assert!(!shown.contains("secret-material"), "{shown}");
+}
+
+/// Another valid PKCS#8 RSA key: it signs well, but not as the announced key.
+const OTHER_KEY: &str = include_str!("../fixtures/google-other-service-account.pem");

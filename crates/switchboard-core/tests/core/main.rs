@@ -10,6 +10,7 @@ mod connections;
 mod cxone_session;
 mod data_actions;
 mod data_actions_flow;
+mod data_actions_preflight;
 mod data_actions_targets;
 mod database_recovery;
 mod directory;
@@ -77,6 +78,7 @@ pub fn practice_profile(
         control: None,
         secrets: Vec::new(),
         flow_values: Vec::new(),
+        google_token: None,
     };
     core.open_practice_profile(&none).expect("practice profile")
 }

@@ -3,11 +3,13 @@
 //! the region's API host (`{api_base}/api/v2/...`): the organization (`organizations/me`),
 //! integration types with `maxInstances` and config schemas, integrations whose reported state
 //! follows a `PATCH` after a delay, their versioned `config/current`, credentials, data actions
-//! and their test, and the data-action certificates. Every call needs a token of the region,
+//! and their test, the data-action certificates, and the client's own grants
+//! (`authorization/subjects/me`). Every call needs a token of the region,
 //! counts against the per-token limit (300 a minute) and needs its role permission.
 
 mod access;
 mod actions;
+mod authorization;
 mod catalog;
 mod certificates;
 mod credentials;
@@ -103,6 +105,7 @@ pub(crate) fn api_routes() -> Router<Arc<Emu>> {
         .route("/actions/certificates", get(certificates::list));
     Router::new()
         .route("/api/v2/organizations/me", get(organization::me))
+        .route("/api/v2/authorization/subjects/me", get(authorization::me))
         .route("/api/v2/integrations", get(i::list).post(i::create))
         .nest("/api/v2/integrations", integrations)
         .fallback(not_found)

@@ -183,3 +183,36 @@ async fn the_configured_per_token_limit_applies_unless_a_rate_limit_fault_replac
     let (status, _, _) = burst(&api, &token, 5).await;
     assert_eq!(status, 200);
 }
+
+#[tokio::test]
+async fn the_clients_grants_lose_what_missing_permissions_take_away() {
+    let emu = start().await;
+    let (token, api) = genesys_session(&emu).await;
+    let subject = format!("{api}/api/v2/authorization/subjects/me?includeFullRoles=true");
+    let actions_of = |body: &Value| -> Value {
+        body["grants"][0]["role"]["policies"]
+            .as_array()
+            .and_then(|p| p.iter().find(|p| p["entityName"] == "integration"))
+            .map(|p| p["actions"].clone())
+            .unwrap_or(Value::Null)
+    };
+
+    let (status, full) = get(&subject, &token).await;
+    assert_eq!(status, 200, "{full}");
+    assert_valid(
+        "genesys",
+        "GET /api/v2/authorization/subjects/me 200",
+        &full,
+    );
+    assert_eq!(actions_of(&full), json!(["view", "add", "edit", "delete"]));
+
+    emu.faults()
+        .update(|p| p.genesys_missing_permissions = vec!["integrations:integration:add".into()]);
+    let (_, fewer) = get(&subject, &token).await;
+    assert_eq!(actions_of(&fewer), json!(["view", "edit", "delete"]));
+
+    emu.faults().update(|p| p.genesys_subject_refused = true);
+    let (status, refused) = get(&subject, &token).await;
+    assert_eq!(status, 403);
+    assert_valid("genesys", "error", &refused);
+}

@@ -18,6 +18,7 @@ import {
 } from '../../test/fixtures';
 import type { DataActionsPlan, DataActionsPlanView } from '../../lib/api';
 import { TestId, TestIds } from '../../lib/testIds';
+import { applyLocale } from '../../lib/i18n';
 
 async function renderEditor(handlers: Record<string, Handler> = {}, plan: DataActionsPlanView = dataActionsPlanView()) {
   const backend = fakeBackend({
@@ -31,9 +32,9 @@ async function renderEditor(handlers: Record<string, Handler> = {}, plan: DataAc
   const onconnections = vi.fn();
   const oncopy = vi.fn(async () => true);
   const user = userEvent.setup();
-  render(DataActionsEditor, { profileId: 1, flowId: DA_FLOW_ID, onflow, oncopy, onconnections });
+  const { unmount } = render(DataActionsEditor, { profileId: 1, flowId: DA_FLOW_ID, onflow, oncopy, onconnections });
   await screen.findByTestId(TestId.daKinds);
-  return { backend, onflow, onconnections, user };
+  return { backend, onflow, onconnections, user, unmount };
 }
 
 const savedPlans = (backend: { argsOf: (cmd: string) => Args[] }) =>
@@ -187,6 +188,42 @@ describe('DataActionsEditor', () => {
     expect(item).toHaveTextContent('Will be created');
     expect(item).toHaveTextContent('as many integrations of this type (custom-rest-actions) as Genesys Cloud allows (50)');
     expect(screen.getByTestId(TestId.daApplyButton)).toBeDisabled();
+  });
+
+  it('names each missing permission and where to add it before anything is created; Apply waits', async () => {
+    const missing = {
+      blocking: true,
+      failure: {
+        code: 'genesys.preflight_missing_permissions' as const,
+        params: { permissions: 'integrations:integration:add, integrations:integration:edit', client: 'Switchboard', roles: 'Data actions' },
+      },
+    };
+    for (const [locale, expected] of [
+      ['en', /the OAuth client “Switchboard” lacks integrations:integration:add, integrations:integration:edit\. .*Admin › Roles \/ Permissions, edit the client's role \(Data actions\)/],
+      ['fr', /le client OAuth « Switchboard » n'a pas integrations:integration:add, integrations:integration:edit\. .*Admin › Rôles \/ Autorisations, modifiez le rôle du client \(Data actions\)/],
+      ['ja', /OAuth クライアント「Switchboard」には integrations:integration:add, integrations:integration:edit の権限がありません。.*ロール\(Data actions\)/],
+    ] as const) {
+      applyLocale(locale);
+      const { user, unmount } = await renderEditor({ preview_data_actions: () => dataActionsPreview({ ready: false, preflight: [missing] }) });
+      await user.click(screen.getByTestId(TestId.daReviewButton));
+      const finding = await screen.findByTestId(TestIds.daPreflight(0));
+      expect(finding).toHaveAttribute('data-blocking', 'true');
+      expect(finding).toHaveTextContent(expected);
+      expect(screen.getByTestId(TestId.daApplyButton)).toBeDisabled();
+      unmount();
+    }
+  });
+
+  it('says when the permissions could not be checked, without blocking the apply', async () => {
+    const { user } = await renderEditor({
+      preview_data_actions: () =>
+        dataActionsPreview({ preflight: [{ blocking: false, failure: { code: 'genesys.permissions_unchecked', params: { reason: 'genesys.missing_permissions' } } }] }),
+    });
+    await user.click(screen.getByTestId(TestId.daReviewButton));
+    const finding = await screen.findByTestId(TestIds.daPreflight(0));
+    expect(finding).toHaveAttribute('data-blocking', 'false');
+    expect(finding).toHaveTextContent("could not read the OAuth client's roles");
+    expect(screen.getByTestId(TestId.daApplyButton)).toBeEnabled();
   });
 
   it('shows a secret missing at apply time at its item', async () => {

@@ -2,6 +2,7 @@
 //! `login.<region>`, then list the integration types on `api.<region>` (what the data-action
 //! flow needs to read first). [`session`] is the signed-in client the data-actions flow uses.
 
+pub mod authorization;
 pub mod session;
 pub mod types;
 

@@ -12,6 +12,7 @@ use std::sync::{Mutex, PoisonError};
 use serde_json::{Value, json};
 use url::Url;
 
+use super::authorization::Grants;
 use super::types::{
     ActionCertificate, CredentialInfo, CredentialType, Integration, IntegrationConfig,
     IntegrationType,
@@ -182,6 +183,15 @@ impl GenesysSession {
             .and_then(Value::as_str)
             .map(str::to_owned)
             .ok_or(Failure::new(Code::VendorUnexpectedResponse))
+    }
+
+    /// The client's own roles and permission policies (Genesys asks no permission here).
+    pub async fn grants(&self) -> Result<Grants, Failure> {
+        let mut url = self.url("/api/v2/authorization/subjects/me");
+        url.query_pairs_mut()
+            .append_pair("includeFullRoles", "true");
+        let reply = self.call(Request::get(url)).await?;
+        Grants::from_wire(&read(&reply)?).ok_or_else(|| oauth::unexpected(&reply))
     }
 
     pub async fn integrations(&self) -> Result<Vec<Integration>, Failure> {

@@ -1,0 +1,88 @@
+//! The permission preflight: before anything is created, the connection's OAuth client is
+//! checked for every permission the plan's steps need, read from its own grants
+//! (`authorization/subjects/me`). A missing permission blocks the plan and is named with where
+//! to add it; a grants answer that is refused or unreadable is said as "could not check" (a
+//! warning), never taken for a pass.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::plan::Step;
+use crate::connection::{Code, Failure};
+use crate::error::FailureReply;
+use crate::vendors::genesys::session::GenesysSession;
+
+/// Reading what exists (every step starts by listing integrations and credentials).
+pub const VIEW: &str = "integrations:integration:view";
+/// Creating an integration or its credential.
+pub const ADD: &str = "integrations:integration:add";
+/// Writing `config/current`, enabling.
+pub const EDIT: &str = "integrations:integration:edit";
+
+/// One finding of the preflight.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(rename = "DataActionPreflightFinding")]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// True when the plan cannot be applied until it is fixed; false for "could not check".
+    pub blocking: bool,
+    pub failure: FailureReply,
+}
+
+/// The permissions applying steps `steps` needs, each once, in a stable order. A plan never
+/// deletes, so `integrations:integration:delete` is never asked for.
+pub fn needed(steps: &[Step]) -> Vec<&'static str> {
+    let creates = steps.contains(&Step::Create);
+    // Completing may create the credential an earlier, stopped run did not get to.
+    let completes = steps.contains(&Step::Complete);
+    let mut needed = vec![VIEW];
+    if creates || completes {
+        needed.extend([ADD, EDIT]);
+    }
+    needed
+}
+
+/// Checks the client's grants for `needed`: `None` when all are granted.
+pub async fn permissions(session: &GenesysSession, needed: &[&str]) -> Option<Finding> {
+    match session.grants().await {
+        Ok(grants) => {
+            let missing = grants.missing(needed);
+            if missing.is_empty() {
+                return None;
+            }
+            let failure = Failure::new(Code::GenesysPreflightMissingPermissions)
+                .with("permissions", missing.join(", "))
+                .with("client", grants.subject.clone())
+                .with("roles", grants.roles.join(", "));
+            Some(Finding {
+                blocking: true,
+                failure: failure.into(),
+            })
+        }
+        Err(refused) => {
+            tracing::warn!(code = %refused.code, "the OAuth client's grants could not be read");
+            let failure = Failure::new(Code::GenesysPermissionsUnchecked)
+                .with("reason", refused.code.as_str());
+            Some(Finding {
+                blocking: false,
+                failure: failure.into(),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_the_steps_do_is_needed() {
+        assert_eq!(needed(&[Step::UpToDate]), vec![VIEW]);
+        assert_eq!(
+            needed(&[Step::UpToDate, Step::Create]),
+            vec![VIEW, ADD, EDIT]
+        );
+        assert_eq!(needed(&[Step::Complete]), vec![VIEW, ADD, EDIT]);
+        assert!(!needed(&[Step::Create]).contains(&"integrations:integration:delete"));
+    }
+}
