@@ -31,6 +31,7 @@ pub mod validate;
 pub mod vendor;
 pub mod vendors;
 pub mod xml;
+pub mod zcc;
 
 pub use error::{Error, ErrorCode, ErrorReply, Result};
 pub use locale::Locale;
