@@ -38,6 +38,7 @@ pub mod profiles;
 pub mod settings;
 pub mod steps;
 pub mod zoom_checks;
+pub mod zcc;
 
 pub use crate::storage::profiles::Profile;
 

@@ -17,6 +17,8 @@ pub(crate) const OBJECTS: &[(&str, &[&str])] = &[
             "Name",
             "UserType",
             "Description",
+            "PermissionsCustomizeApplication",
+            "PermissionsManageUsers",
             "CreatedDate",
             "LastModifiedDate",
         ],
@@ -215,11 +217,13 @@ impl Org {
         let mut profile_ids = Vec::new();
         for (name, user_type, description) in profiles {
             let id = id18("00e", &mut rng);
+            let admin = name == "System Administrator";
             profile_ids.push(id.clone());
             records.push(record(
                 "Profile",
                 json!({
                     "Id": id, "Name": name, "UserType": user_type, "Description": description,
+                    "PermissionsCustomizeApplication": admin, "PermissionsManageUsers": admin,
                     "CreatedDate": sf_time(CREATED), "LastModifiedDate": sf_time(CREATED),
                 }),
             ));
