@@ -37,8 +37,8 @@ pub mod presence_files;
 pub mod profiles;
 pub mod settings;
 pub mod steps;
-pub mod zoom_checks;
 pub mod zcc;
+pub mod zoom_checks;
 
 pub use crate::storage::profiles::Profile;
 

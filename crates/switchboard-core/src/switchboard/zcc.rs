@@ -20,7 +20,7 @@ use crate::zcc::agents::{
     self, Action, ActionOutcome, AgentPlan, AgentTable, Direction, OrgFacts, Outcome, Role,
     SALESFORCE_INTEGRATION, email_key,
 };
-use crate::zcc::call_center::{CallCenterDefinition, Variant, VanityHost};
+use crate::zcc::call_center::{CallCenterDefinition, VanityHost, Variant};
 
 /// The `apply_runs` kinds of the agents' apply and of its removal.
 pub const AGENTS_RUN: &str = "zcc-agents";
@@ -148,7 +148,11 @@ fn vendor_failure(error: Error) -> Result<Failure> {
 
 impl Switchboard {
     /// The Salesforce connection's settings and a session on them (`apply` waits out limits).
-    async fn zcc_salesforce(&self, profile_id: i64, apply: bool) -> Result<(String, SalesforceSession)> {
+    async fn zcc_salesforce(
+        &self,
+        profile_id: i64,
+        apply: bool,
+    ) -> Result<(String, SalesforceSession)> {
         let (settings, secrets) = self
             .connection_inputs(profile_id, Vendor::Salesforce)
             .await?;
@@ -186,7 +190,10 @@ impl Switchboard {
         } else {
             Http::for_connection(practice)?
         };
-        Ok(ZoomDirectory::open(&settings.endpoints, &app, http.redacting([&client_secret])).await?)
+        Ok(
+            ZoomDirectory::open(&settings.endpoints, &app, http.redacting([&client_secret]))
+                .await?,
+        )
     }
 
     /// The prerequisites, each checked live: API access (a session and a query), Omni-Channel
@@ -233,7 +240,11 @@ impl Switchboard {
             Err(error) => fail("zoomContactCenterUsers", vendor_failure(error)?),
         });
         let ok = checks.iter().all(|c| c.passed);
-        let failed: Vec<&str> = checks.iter().filter(|c| !c.passed).map(|c| c.id.as_str()).collect();
+        let failed: Vec<&str> = checks
+            .iter()
+            .filter(|c| !c.passed)
+            .map(|c| c.id.as_str())
+            .collect();
         journal::record(
             &self.db(),
             Some(profile_id),
@@ -266,7 +277,8 @@ impl Switchboard {
         let definition = call_center_definition(sso_host)?;
         let internal = definition.internal_name().to_owned();
         let (_, session) = self.zcc_salesforce(profile_id, false).await?;
-        let find = |centers: Vec<CallCenter>| centers.into_iter().find(|c| c.internal_name == internal);
+        let find =
+            |centers: Vec<CallCenter>| centers.into_iter().find(|c| c.internal_name == internal);
         let same = |c: &CallCenter| {
             c.name == definition.display_name()
                 && c.adapter_url.as_deref() == Some(definition.adapter_url())
@@ -300,11 +312,14 @@ impl Switchboard {
             Some(&internal),
         )?;
         let deploy_id = deployed?;
-        let call_center = find(session.call_centers().await?).filter(|c| same(c)).ok_or_else(|| {
-            Error::Vendor(
-                Failure::new(Code::SalesforceCallCenterMissing).with("internalName", internal.clone()),
-            )
-        })?;
+        let call_center = find(session.call_centers().await?)
+            .filter(|c| same(c))
+            .ok_or_else(|| {
+                Error::Vendor(
+                    Failure::new(Code::SalesforceCallCenterMissing)
+                        .with("internalName", internal.clone()),
+                )
+            })?;
         Ok(CallCenterDeployed {
             changed: true,
             deploy_id: Some(deploy_id),
@@ -341,7 +356,8 @@ impl Switchboard {
         let (_, session) = self.zcc_salesforce(profile_id, true).await?;
         let zoom = self.zcc_zoom(profile_id, true).await?;
         let shown = agents_view(&session, &zoom, target, direction).await?;
-        let run_id = apply_runs::claim_plan(&mut self.db(), profile_id, kind, &shown.plan, unfinished)?;
+        let run_id =
+            apply_runs::claim_plan(&mut self.db(), profile_id, kind, &shown.plan, unfinished)?;
         let prepared = (|| {
             let db = self.db();
             let plan: AgentPlan = apply_runs::plan_of(&db, run_id)?;
@@ -413,14 +429,20 @@ impl Switchboard {
 }
 
 /// One write of the plan.
-async fn write(session: &SalesforceSession, zoom: &ZoomDirectory, action: &Action) -> Result<Outcome> {
+async fn write(
+    session: &SalesforceSession,
+    zoom: &ZoomDirectory,
+    action: &Action,
+) -> Result<Outcome> {
     Ok(match action {
         Action::AssignPermissionSet {
             user_id,
             permission_set_id,
             ..
         } => session.assign(user_id, permission_set_id).await?,
-        Action::RemovePermissionSet { assignment_id, .. } => session.unassign(assignment_id).await?,
+        Action::RemovePermissionSet { assignment_id, .. } => {
+            session.unassign(assignment_id).await?
+        }
         Action::SetCallCenter {
             user_id,
             call_center_id,
@@ -483,7 +505,10 @@ async fn agents_view(
             .find(|c| c.internal_name == target.call_center)
             .map(|c| c.id.clone()),
         call_center: target.call_center.clone(),
-        other_call_centers: centers.iter().map(|c| (c.id.clone(), c.name.clone())).collect(),
+        other_call_centers: centers
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect(),
         connection_name: target.connection_name.clone(),
     };
     let mut table = agents::table(&users, &zoom_users, &assignments, &facts);

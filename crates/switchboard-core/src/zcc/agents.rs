@@ -78,7 +78,9 @@ pub enum Place {
     Set,
     Missing,
     /// Set to something else: another call center, another integration or connection.
-    Elsewhere { what: String },
+    Elsewhere {
+        what: String,
+    },
 }
 
 impl Place {
@@ -107,7 +109,9 @@ pub struct AgentRow {
 
 impl AgentRow {
     pub fn complete(&self) -> bool {
-        self.permission_set.is_set() && self.call_center.is_set() && self.client_integration.is_set()
+        self.permission_set.is_set()
+            && self.call_center.is_set()
+            && self.client_integration.is_set()
     }
 }
 
@@ -147,7 +151,7 @@ pub fn email_key(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-fn group<'a, T>(items: &'a [T], email: impl Fn(&T) -> &str) -> BTreeMap<String, Vec<&'a T>> {
+fn group<T>(items: &[T], email: impl Fn(&T) -> &str) -> BTreeMap<String, Vec<&T>> {
     let mut out: BTreeMap<String, Vec<&T>> = BTreeMap::new();
     for item in items {
         let key = email_key(email(item));
@@ -185,7 +189,12 @@ pub fn table(
         let active: Vec<&&SalesforceUser> = users.iter().filter(|u| u.active).collect();
         let Some(zoom_users) = cc.get(key) else {
             for user in active {
-                miss(&user.email, &user.name, "salesforce", Unmatched::NotInZoomContactCenter);
+                miss(
+                    &user.email,
+                    &user.name,
+                    "salesforce",
+                    Unmatched::NotInZoomContactCenter,
+                );
             }
             continue;
         };
@@ -212,15 +221,30 @@ pub fn table(
             }
             ([], _) => {
                 for zoom_user in zoom_users {
-                    miss(&zoom_user.email, &zoom_user.name, "zoom", Unmatched::InactiveInSalesforce);
+                    miss(
+                        &zoom_user.email,
+                        &zoom_user.name,
+                        "zoom",
+                        Unmatched::InactiveInSalesforce,
+                    );
                 }
             }
             _ => {
                 for user in active {
-                    miss(&user.email, &user.name, "salesforce", Unmatched::DuplicateEmail);
+                    miss(
+                        &user.email,
+                        &user.name,
+                        "salesforce",
+                        Unmatched::DuplicateEmail,
+                    );
                 }
                 for zoom_user in zoom_users {
-                    miss(&zoom_user.email, &zoom_user.name, "zoom", Unmatched::DuplicateEmail);
+                    miss(
+                        &zoom_user.email,
+                        &zoom_user.name,
+                        "zoom",
+                        Unmatched::DuplicateEmail,
+                    );
                 }
             }
         }
@@ -228,7 +252,12 @@ pub fn table(
     for (key, zoom_users) in &cc {
         if !sf.contains_key(key) {
             for zoom_user in zoom_users {
-                miss(&zoom_user.email, &zoom_user.name, "zoom", Unmatched::NotInSalesforce);
+                miss(
+                    &zoom_user.email,
+                    &zoom_user.name,
+                    "zoom",
+                    Unmatched::NotInSalesforce,
+                );
             }
         }
     }
@@ -293,7 +322,10 @@ pub enum Action {
         connection_name: Option<String>,
     },
     /// `PermissionSetAssignment` delete (removal).
-    RemovePermissionSet { email: String, assignment_id: String },
+    RemovePermissionSet {
+        email: String,
+        assignment_id: String,
+    },
 }
 
 impl Action {
@@ -408,7 +440,10 @@ pub enum Outcome {
     /// Already so (a duplicate assignment, an assignment already gone).
     AlreadyDone,
     /// The vendor refused this write for this user: the row keeps its manual instructions.
-    Refused { error_code: String, message: String },
+    Refused {
+        error_code: String,
+        message: String,
+    },
 }
 
 /// One write's outcome, by its index in the plan.
@@ -467,7 +502,12 @@ mod tests {
         ];
         let zoom = [
             cc("za", " ann@example.COM", "Salesforce", Some("Salesforce")),
-            cc("zb", "bob@example.com", "Salesforce", Some("Salesforce Sandbox")),
+            cc(
+                "zb",
+                "bob@example.com",
+                "Salesforce",
+                Some("Salesforce Sandbox"),
+            ),
             cc("zc", "cy@example.com", "Default", None),
             cc("ze", "eve@example.com", "Default", None),
         ];
@@ -481,10 +521,17 @@ mod tests {
         assert!(ann.complete(), "{ann:?}");
         let bob = &table.rows[1];
         assert_eq!(bob.permission_set, Place::Missing);
-        assert_eq!(bob.call_center, Place::Elsewhere { what: "Other CTI".into() });
+        assert_eq!(
+            bob.call_center,
+            Place::Elsewhere {
+                what: "Other CTI".into()
+            }
+        );
         assert_eq!(
             bob.client_integration,
-            Place::Elsewhere { what: "Salesforce (Salesforce Sandbox)".into() }
+            Place::Elsewhere {
+                what: "Salesforce (Salesforce Sandbox)".into()
+            }
         );
         let reasons: Vec<(&str, Unmatched)> = table
             .unmatched

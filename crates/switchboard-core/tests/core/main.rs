@@ -31,6 +31,7 @@ mod vendor_errors;
 mod vendor_http;
 mod vendor_support;
 mod vendor_writes;
+mod zcc_flow;
 mod zoom_app;
 
 use switchboard_core::Switchboard;

@@ -278,20 +278,20 @@ pub(super) async fn tooling(
 }
 
 fn answer(emu: &Emu, raw_version: &str, uri: &Uri, headers: &HeaderMap, api: Api) -> Response {
-    let Some(version) = version(&raw_version) else {
+    let Some(version) = version(raw_version) else {
         return error(
             StatusCode::NOT_FOUND,
             "NOT_FOUND",
             "The requested resource does not exist",
         );
     };
-    if let Err(refusal) = authorize(&emu, &headers) {
+    if let Err(refusal) = authorize(emu, headers) {
         return *refusal;
     }
-    let params = Params::from_query(&uri);
+    let params = Params::from_query(uri);
     let Some(soql) = params.get("q").filter(|q| !q.trim().is_empty()) else {
         return with_usage(
-            &emu,
+            emu,
             error(
                 StatusCode::BAD_REQUEST,
                 "MALFORMED_QUERY",
@@ -303,7 +303,7 @@ fn answer(emu: &Emu, raw_version: &str, uri: &Uri, headers: &HeaderMap, api: Api
         Ok(query) => query,
         Err(message) => {
             return with_usage(
-                &emu,
+                emu,
                 error(StatusCode::BAD_REQUEST, "MALFORMED_QUERY", &message),
             );
         }
@@ -311,10 +311,10 @@ fn answer(emu: &Emu, raw_version: &str, uri: &Uri, headers: &HeaderMap, api: Api
     match execute(emu, &query, &version, api) {
         Ok(records) => {
             let total = records.len();
-            let body = batch(&emu, records, batch_size(&headers), total, &version);
-            with_usage(&emu, ok(body))
+            let body = batch(emu, records, batch_size(headers), total, &version);
+            with_usage(emu, ok(body))
         }
-        Err(refusal) => with_usage(&emu, *refusal),
+        Err(refusal) => with_usage(emu, *refusal),
     }
 }
 

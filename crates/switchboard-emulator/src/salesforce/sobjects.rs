@@ -14,13 +14,13 @@ use serde_json::{Map, Value, json};
 use super::zcc::assignment;
 use super::{authorize, error, server_error, with_usage};
 use crate::faults::Vendor;
-use crate::http::json;
+use crate::http::{Refusal, json, refuse};
 use crate::server::Emu;
 
-fn body_fields(body: &Bytes) -> Result<Map<String, Value>, Response> {
+fn body_fields(body: &Bytes) -> Result<Map<String, Value>, Refusal> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(fields)) => Ok(fields),
-        _ => Err(error(
+        _ => refuse(error(
             StatusCode::BAD_REQUEST,
             "JSON_PARSER_ERROR",
             "The request body is not a JSON object",
@@ -65,7 +65,7 @@ pub(super) async fn create(
     }
     let fields = match body_fields(&body) {
         Ok(fields) => fields,
-        Err(refusal) => return with_usage(&emu, refusal),
+        Err(refusal) => return with_usage(&emu, *refusal),
     };
     let text = |name: &str| fields.get(name).and_then(Value::as_str).unwrap_or_default();
     let (user, set) = (text("AssigneeId"), text("PermissionSetId"));
@@ -150,7 +150,7 @@ pub(super) async fn update(
     }
     let fields = match body_fields(&body) {
         Ok(fields) => fields,
-        Err(refusal) => return with_usage(&emu, refusal),
+        Err(refusal) => return with_usage(&emu, *refusal),
     };
     let mut org = emu.salesforce.org_mut();
     if org.find("User", &id).is_none() {
@@ -173,7 +173,7 @@ pub(super) async fn update(
             return with_usage(&emu, cross_reference("CallCenterId"));
         }
     }
-    if org.call_center_locked.iter().any(|u| *u == id) {
+    if org.call_center_locked.contains(&id) {
         return with_usage(
             &emu,
             json(

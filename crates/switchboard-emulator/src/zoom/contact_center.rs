@@ -17,7 +17,7 @@ use super::directory::Directory;
 use super::users::page_size;
 use super::{authorize, error, validation_failed};
 use crate::faults::Vendor;
-use crate::http::{Params, ok};
+use crate::http::{Params, Refusal, ok, refuse};
 use crate::seed::{Person, PersonStatus};
 use crate::server::Emu;
 
@@ -178,20 +178,20 @@ fn missing(user_id: &str) -> Response {
 }
 
 /// Applies one user's change; the refusal Zoom answers otherwise.
-fn change(users: &mut [CcUser], key: &str, fields: &Map<String, Value>) -> Result<(), Response> {
+fn change(users: &mut [CcUser], key: &str, fields: &Map<String, Value>) -> Result<(), Refusal> {
     let text = |name: &str| fields.get(name).and_then(Value::as_str);
     let integration = text("client_integration");
     if let Some(integration) = integration
         && !INTEGRATIONS.contains(&integration)
     {
-        return Err(validation_failed(
+        return refuse(validation_failed(
             "client_integration",
             "must be one of Default, Salesforce, Zendesk, ServiceNow, Microsoft_Dynamics_365",
         ));
     }
     let name = text("client_integration_name");
     if integration == Some("Salesforce") && !name.is_some_and(|n| CONNECTIONS.contains(&n)) {
-        return Err(error(
+        return refuse(error(
             StatusCode::NOT_FOUND,
             1006,
             "The account Salesforce client integration does not exist. Add it to the Integrations function module.",
@@ -200,7 +200,7 @@ fn change(users: &mut [CcUser], key: &str, fields: &Map<String, Value>) -> Resul
     let user = users
         .iter_mut()
         .find(|u| u.user_id == key || u.email.eq_ignore_ascii_case(key))
-        .ok_or_else(|| missing(key))?;
+        .ok_or_else(|| Box::new(missing(key)))?;
     if let Some(integration) = integration {
         user.client_integration = integration.to_owned();
         user.client_integration_name = match integration {
@@ -239,7 +239,7 @@ pub(super) async fn update(
         return validation_failed("body", "must be a JSON object");
     };
     if let Err(refusal) = change(&mut emu.zoom.contact_center_mut(), &user_id, &fields) {
-        return refusal;
+        return *refusal;
     }
     stored(&emu, 1)
 }
@@ -276,7 +276,7 @@ pub(super) async fn batch(
             .and_then(Value::as_str)
             .unwrap_or_default();
         if let Err(refusal) = change(&mut trial, key, fields) {
-            return refusal;
+            return *refusal;
         }
     }
     *all = trial;

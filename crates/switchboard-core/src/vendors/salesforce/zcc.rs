@@ -15,9 +15,7 @@ use super::session::SalesforceSession;
 use crate::connection::{Code, Failure, join};
 use crate::vendors::http::{Method, Reply, Request};
 use crate::vendors::oauth;
-use crate::zcc::agents::{
-    ADMIN_SET_LABEL, AGENT_SET_LABEL, Assignment, Outcome, SalesforceUser,
-};
+use crate::zcc::agents::{ADMIN_SET_LABEL, AGENT_SET_LABEL, Assignment, Outcome, SalesforceUser};
 
 /// How the package's name reads in `InstalledSubscriberPackage` (seed 003).
 pub const ZCC_PACKAGE_NAME: &str = "Zoom Contact Center";
@@ -60,10 +58,7 @@ pub struct PackageSets {
 }
 
 fn text(record: &Value, field: &str) -> Option<String> {
-    record
-        .get(field)
-        .and_then(Value::as_str)
-        .map(str::to_owned)
+    record.get(field).and_then(Value::as_str).map(str::to_owned)
 }
 
 /// A SOQL string literal: `\` and `'` escaped.
@@ -84,10 +79,10 @@ fn refusal(reply: &Reply) -> (String, String) {
 /// Errors that stop a whole run rather than one row: the org's allowance, API access, sessions.
 fn run_failure(reply: &Reply, code: &str) -> Option<Failure> {
     match code {
-        "REQUEST_LIMIT_EXCEEDED" => Some(
-            Failure::new(Code::SalesforceRequestLimitExceeded)
-                .with("usage", reply.header("sforce-limit-info").unwrap_or_default()),
-        ),
+        "REQUEST_LIMIT_EXCEEDED" => Some(Failure::new(Code::SalesforceRequestLimitExceeded).with(
+            "usage",
+            reply.header("sforce-limit-info").unwrap_or_default(),
+        )),
         "API_DISABLED_FOR_ORG" | "API_CURRENTLY_DISABLED" => {
             Some(Failure::new(Code::SalesforceApiDisabled))
         }
@@ -340,7 +335,9 @@ impl SalesforceSession {
     pub async fn unassign(&self, assignment_id: &str) -> Result<Outcome, Failure> {
         let request = Request::without_body(
             Method::Delete,
-            self.data(&format!("/sobjects/PermissionSetAssignment/{assignment_id}")),
+            self.data(&format!(
+                "/sobjects/PermissionSetAssignment/{assignment_id}"
+            )),
         );
         let reply = self.send(&request).await?;
         if reply.status == 404 {

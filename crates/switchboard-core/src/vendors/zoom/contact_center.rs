@@ -33,7 +33,8 @@ impl ZoomDirectory {
             url.query_pairs_mut()
                 .append_pair("page_size", &PAGE_SIZE.to_string());
             if !cursor.is_empty() {
-                url.query_pairs_mut().append_pair("next_page_token", &cursor);
+                url.query_pairs_mut()
+                    .append_pair("next_page_token", &cursor);
             }
             let body = read_page(&self.send(&Request::get(url)).await?)?;
             let page = body.get("users").and_then(Value::as_array);
