@@ -3,7 +3,7 @@
 //! the org already holds it), and the agents' three places read as one table, then fixed (or
 //! undone, for removal) by one claimed, journalled apply that resumes after a crash.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 use super::Switchboard;
@@ -16,39 +16,15 @@ use crate::vendors::http::Http;
 use crate::vendors::salesforce::session::SalesforceSession;
 use crate::vendors::salesforce::zcc::{CallCenter, InstalledPackage, ZCC_PACKAGE_NAME};
 use crate::vendors::zoom::session::{ZoomApp, ZoomDirectory};
-use crate::zcc::agents::{
-    self, Action, ActionOutcome, AgentPlan, AgentTable, Direction, OrgFacts, Outcome, Role,
-    SALESFORCE_INTEGRATION, email_key,
-};
+use crate::zcc::agents::{ActionOutcome, AgentPlan, Direction, Outcome};
+use crate::zcc::apply::{self, Progress, read};
+
+pub use crate::zcc::apply::{AgentTarget, AgentsView};
 use crate::zcc::call_center::{CallCenterDefinition, VanityHost, Variant};
 
 /// The `apply_runs` kinds of the agents' apply and of its removal.
 pub const AGENTS_RUN: &str = "zcc-agents";
 pub const REMOVAL_RUN: &str = "zcc-agents-removal";
-
-/// Which agents, and where they go.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AgentTarget {
-    /// The call center's Internal Name (`zoomcontactcenter`, or `zccsso` with SSO).
-    pub call_center: String,
-    /// The Zoom Contact Center connection name (seed: "Salesforce").
-    pub connection_name: String,
-    pub role: Role,
-    /// The agents chosen, by e-mail; `None` is every matched user.
-    pub only: Option<Vec<String>>,
-}
-
-impl Default for AgentTarget {
-    fn default() -> Self {
-        AgentTarget {
-            call_center: "zoomcontactcenter".to_owned(),
-            connection_name: "Salesforce".to_owned(),
-            role: Role::Agent,
-            only: None,
-        }
-    }
-}
 
 /// One prerequisite and how it went.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -78,16 +54,6 @@ pub struct CallCenterDeployed {
     pub deploy_id: Option<String>,
     /// As the `CallCenter` query reads it after the deploy.
     pub call_center: CallCenter,
-}
-
-/// The agents' table and the plan that would fix (or undo) it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AgentsView {
-    pub table: AgentTable,
-    pub plan: AgentPlan,
-    /// What keeps the plan from covering everything (the call center not deployed yet).
-    pub problems: Vec<FailureReply>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -336,7 +302,7 @@ impl Switchboard {
     ) -> Result<AgentsView> {
         let (_, session) = self.zcc_salesforce(profile_id, false).await?;
         let zoom = self.zcc_zoom(profile_id, false).await?;
-        agents_view(&session, &zoom, target, direction).await
+        read(&session, &zoom, target, direction).await
     }
 
     /// Applies the plan shown for `direction`: one claimed run, resumed only if its plan is the
@@ -355,7 +321,7 @@ impl Switchboard {
         };
         let (_, session) = self.zcc_salesforce(profile_id, true).await?;
         let zoom = self.zcc_zoom(profile_id, true).await?;
-        let shown = agents_view(&session, &zoom, target, direction).await?;
+        let shown = read(&session, &zoom, target, direction).await?;
         let run_id =
             apply_runs::claim_plan(&mut self.db(), profile_id, kind, &shown.plan, unfinished)?;
         let prepared = (|| {
@@ -364,33 +330,21 @@ impl Switchboard {
             let done: Vec<ActionOutcome> = apply_runs::progress_of(&db, run_id)?;
             Ok::<_, Error>((plan, done))
         })();
-        let (plan, mut outcomes) = match prepared {
+        let (plan, done) = match prepared {
             Ok(prepared) => prepared,
             Err(error) => {
                 apply_runs::release(&self.db(), run_id)?;
                 return Err(error);
             }
         };
-        let work = async {
-            for (index, action) in plan.actions.iter().enumerate() {
-                if outcomes.iter().any(|o| o.index == index) {
-                    continue;
-                }
-                let outcome = write(&session, &zoom, action).await?;
-                outcomes.push(ActionOutcome {
-                    index,
-                    email: action.email().to_owned(),
-                    place: action.place().to_owned(),
-                    outcome,
-                });
-                apply_runs::save_progress(&self.db(), run_id, &outcomes)?;
-            }
-            Ok::<_, Error>(())
-        };
+        let mut saved = RunProgress { core: self, run_id };
+        let work = apply::apply(&session, &zoom, &plan, done, &mut saved);
         let ended = self.holding_claim(run_id, work).await;
-        let failure = match ended {
-            Ok(()) => None,
-            Err(Error::Vendor(failure)) => Some(failure),
+        let (mut outcomes, failure) = match ended {
+            Ok(outcomes) => (outcomes, None),
+            Err(Error::Vendor(failure)) => {
+                (apply_runs::progress_of(&self.db(), run_id)?, Some(failure))
+            }
             Err(other) => {
                 // Not the vendor: the run stays unfinished, to resume.
                 apply_runs::release(&self.db(), run_id)?;
@@ -417,7 +371,7 @@ impl Switchboard {
                 )),
             )?;
         }
-        let after = agents_view(&session, &zoom, target, direction).await?;
+        let after = read(&session, &zoom, target, direction).await?;
         outcomes.sort_by_key(|o| o.index);
         Ok(AgentsApplied {
             run_id,
@@ -428,105 +382,14 @@ impl Switchboard {
     }
 }
 
-/// One write of the plan.
-async fn write(
-    session: &SalesforceSession,
-    zoom: &ZoomDirectory,
-    action: &Action,
-) -> Result<Outcome> {
-    Ok(match action {
-        Action::AssignPermissionSet {
-            user_id,
-            permission_set_id,
-            ..
-        } => session.assign(user_id, permission_set_id).await?,
-        Action::RemovePermissionSet { assignment_id, .. } => {
-            session.unassign(assignment_id).await?
-        }
-        Action::SetCallCenter {
-            user_id,
-            call_center_id,
-            ..
-        } => {
-            session
-                .set_call_center(user_id, call_center_id.as_deref())
-                .await?
-        }
-        Action::SetClientIntegration {
-            zoom_user_id,
-            client_integration,
-            connection_name,
-            ..
-        } => {
-            zoom.set_client_integration(
-                zoom_user_id,
-                client_integration,
-                connection_name.as_deref(),
-            )
-            .await?
-        }
-    })
+/// The run's progress, saved after each write (the lock taken per save, never across a call).
+struct RunProgress<'a> {
+    core: &'a Switchboard,
+    run_id: i64,
 }
 
-/// Reads the three places and plans `direction`.
-async fn agents_view(
-    session: &SalesforceSession,
-    zoom: &ZoomDirectory,
-    target: &AgentTarget,
-    direction: Direction,
-) -> Result<AgentsView> {
-    let sets = session.package_sets().await?;
-    if sets.admin.is_none() && sets.agent.is_none() {
-        return Err(Error::Vendor(Failure::new(
-            Code::SalesforceZccPermissionSetsMissing,
-        )));
+impl Progress for RunProgress<'_> {
+    fn record(&mut self, outcomes: &[ActionOutcome]) -> Result<()> {
+        apply_runs::save_progress(&self.core.db(), self.run_id, outcomes)
     }
-    let centers = session.call_centers().await?;
-    let ids: Vec<&str> = [&sets.admin, &sets.agent]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    let assignments = session.assignments(&ids).await?;
-    let users = session.users().await?;
-    let mut zoom_users = zoom.contact_center_users().await?;
-    // The connection name is only in each user's own record: read where it decides the mark.
-    for user in zoom_users
-        .iter_mut()
-        .filter(|u| u.client_integration == SALESFORCE_INTEGRATION)
-    {
-        user.client_integration_name = Some(zoom.client_integration_name(&user.id).await?);
-    }
-    let facts = OrgFacts {
-        admin_set_id: sets.admin,
-        agent_set_id: sets.agent,
-        call_center_id: centers
-            .iter()
-            .find(|c| c.internal_name == target.call_center)
-            .map(|c| c.id.clone()),
-        call_center: target.call_center.clone(),
-        other_call_centers: centers
-            .iter()
-            .map(|c| (c.id.clone(), c.name.clone()))
-            .collect(),
-        connection_name: target.connection_name.clone(),
-    };
-    let mut table = agents::table(&users, &zoom_users, &assignments, &facts);
-    if let Some(only) = &target.only {
-        let chosen: Vec<String> = only.iter().map(|e| email_key(e)).collect();
-        table.rows.retain(|r| chosen.contains(&email_key(&r.email)));
-    }
-    let plan = agents::plan(&table.rows, &facts, target.role, direction);
-    let mut problems = Vec::new();
-    if facts.call_center_id.is_none() && direction == Direction::Enable {
-        problems.push(FailureReply::from(
-            Failure::new(Code::SalesforceCallCenterMissing)
-                .with("internalName", target.call_center.clone()),
-        ));
-    }
-    Ok(AgentsView {
-        table,
-        plan,
-        problems,
-    })
 }
