@@ -11,6 +11,7 @@ pub mod presence;
 pub mod profiles;
 pub mod recovery;
 pub mod steps;
+pub mod zcc;
 
 /// Every command, in the order the contract file lists them.
 #[cfg(test)]
@@ -24,6 +25,7 @@ pub fn signatures() -> Vec<crate::contract::typescript::Signature> {
         directory::signatures(),
         presence::signatures(),
         data_actions::signatures(),
+        zcc::signatures(),
         recovery::signatures(),
     ]
     .into_iter()
