@@ -119,6 +119,11 @@ pub enum LiveKind {
     /// Automated: the data-action integrations are planned, created, configured, activated and
     /// managed through the Platform API.
     GenesysDataActions,
+    /// Verified: the Zoom Contact Center prerequisites, each checked live (Salesforce API access,
+    /// Omni-Channel, admin rights; Zoom Contact Center users).
+    ZccPrerequisites,
+    /// Verified: the Tooling API lists the Zoom Contact Center package (name and version).
+    ZccPackage,
 }
 
 impl LiveKind {
@@ -128,7 +133,9 @@ impl LiveKind {
             | LiveKind::ZoomPsScopes
             | LiveKind::SfStatuses
             | LiveKind::SfLogin
-            | LiveKind::GenesysConnection => StepKind::Verified,
+            | LiveKind::GenesysConnection
+            | LiveKind::ZccPrerequisites
+            | LiveKind::ZccPackage => StepKind::Verified,
             LiveKind::CxoneAddressBook | LiveKind::GenesysDataActions => StepKind::Automated,
             LiveKind::SfPreflight => StepKind::Manual,
             LiveKind::DirectorySync | LiveKind::PresenceRule => StepKind::Editor,

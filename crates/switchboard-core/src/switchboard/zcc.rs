@@ -7,8 +7,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::Switchboard;
-use crate::connection::{Code, ConnectionSettings, Failure};
+use std::time::SystemTime;
+
+use crate::connection::{Code, ConnectionSettings, Diagnosis, Failure};
 use crate::error::{Error, FailureReply, Result};
+use crate::failure::Params;
 use crate::storage::apply_runs::{self, Unfinished};
 use crate::storage::journal;
 use crate::vendor::Vendor;
@@ -30,7 +33,7 @@ pub const REMOVAL_RUN: &str = "zcc-agents-removal";
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Prerequisite {
-    /// `salesforceApi`, `omniChannel`, `adminRights`, `zoomContactCenterUsers`.
+    /// `salesforce_api`, `omni_channel`, `admin_rights`, `zoom_contact_center_users`.
     pub id: String,
     pub passed: bool,
     /// Not run because an earlier check it needs failed.
@@ -169,26 +172,26 @@ impl Switchboard {
         let mut checks = Vec::new();
         match self.zcc_salesforce(profile_id, false).await {
             Err(error) => {
-                checks.push(fail("salesforceApi", vendor_failure(error)?));
-                checks.extend(["omniChannel", "adminRights"].map(skip));
+                checks.push(fail("salesforce_api", vendor_failure(error)?));
+                checks.extend(["omni_channel", "admin_rights"].map(skip));
             }
             Ok((username, session)) => match session.admin_rights(&username).await {
                 Err(failure) => {
-                    checks.push(fail("salesforceApi", failure));
-                    checks.extend(["omniChannel", "adminRights"].map(skip));
+                    checks.push(fail("salesforce_api", failure));
+                    checks.extend(["omni_channel", "admin_rights"].map(skip));
                 }
                 Ok(rights) => {
-                    checks.push(pass("salesforceApi"));
+                    checks.push(pass("salesforce_api"));
                     checks.push(match session.presence_statuses().await {
-                        Ok(_) => pass("omniChannel"),
-                        Err(failure) => fail("omniChannel", failure),
+                        Ok(_) => pass("omni_channel"),
+                        Err(failure) => fail("omni_channel", failure),
                     });
                     checks.push(if rights.admin {
-                        pass("adminRights")
+                        pass("admin_rights")
                     } else {
                         let failure =
                             Failure::new(Code::SalesforceNotAdmin).with("profile", rights.profile);
-                        fail("adminRights", failure)
+                        fail("admin_rights", failure)
                     });
                 }
             },
@@ -199,11 +202,11 @@ impl Switchboard {
         };
         checks.push(match zoom.await {
             Ok(users) if users.is_empty() => fail(
-                "zoomContactCenterUsers",
+                "zoom_contact_center_users",
                 Failure::new(Code::ZoomContactCenterUsersMissing),
             ),
-            Ok(_) => pass("zoomContactCenterUsers"),
-            Err(error) => fail("zoomContactCenterUsers", vendor_failure(error)?),
+            Ok(_) => pass("zoom_contact_center_users"),
+            Err(error) => fail("zoom_contact_center_users", vendor_failure(error)?),
         });
         let ok = checks.iter().all(|c| c.passed);
         let failed: Vec<&str> = checks
@@ -220,6 +223,48 @@ impl Switchboard {
             (!ok).then(|| failed.join(",")).as_deref(),
         )?;
         Ok(Prerequisites { ok, checks })
+    }
+
+    /// The prerequisites as a verified step's check (`zcc-prerequisites`): a skipped check is
+    /// left out, so the check fails on the one it depends on.
+    pub(crate) async fn zcc_prerequisites_check(&self, profile_id: i64) -> Result<Diagnosis> {
+        let (_, secrets) = self
+            .connection_inputs(profile_id, Vendor::Salesforce)
+            .await?;
+        let checked = self.zcc_prerequisites(profile_id).await?;
+        let mut diagnosis = Diagnosis::new(Vendor::Salesforce);
+        for check in checked.checks.into_iter().filter(|c| !c.skipped) {
+            match check.failure {
+                None => diagnosis.pass(&check.id, Params::new()),
+                Some(failure) => diagnosis.fail(
+                    &check.id,
+                    Failure {
+                        code: failure.code,
+                        params: failure.params,
+                    },
+                ),
+            }
+        }
+        Ok(diagnosis.finish(SystemTime::now(), &secrets))
+    }
+
+    /// The package as a verified step's check (`zcc-package`): its name and version.
+    pub(crate) async fn zcc_package_check(&self, profile_id: i64) -> Result<Diagnosis> {
+        let (_, secrets) = self
+            .connection_inputs(profile_id, Vendor::Salesforce)
+            .await?;
+        let mut diagnosis = Diagnosis::new(Vendor::Salesforce);
+        match self.zcc_package(profile_id).await {
+            Ok(package) => diagnosis.pass(
+                "package",
+                Params::from([
+                    ("name".to_owned(), package.name.into()),
+                    ("version".to_owned(), package.version.into()),
+                ]),
+            ),
+            Err(error) => diagnosis.fail("package", vendor_failure(error)?),
+        }
+        Ok(diagnosis.finish(SystemTime::now(), &secrets))
     }
 
     /// The Zoom Contact Center package as the Tooling API lists it; `salesforce.zcc_package_missing`

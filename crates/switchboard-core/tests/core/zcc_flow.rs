@@ -226,7 +226,7 @@ async fn prerequisites_and_the_package_are_checked_live() {
     let omni = checks
         .checks
         .iter()
-        .find(|c| c.id == "omniChannel")
+        .find(|c| c.id == "omni_channel")
         .unwrap();
     assert_eq!(
         omni.failure.as_ref().map(|f| f.code.as_str()),
@@ -391,4 +391,38 @@ async fn removal_undoes_the_api_parts_in_reverse() {
         );
     }
     assert!(removed.after.plan.actions.is_empty());
+}
+
+#[tokio::test]
+async fn the_prerequisites_and_package_steps_become_done_only_through_their_live_checks() {
+    use switchboard_core::Locale;
+    use switchboard_core::storage::progress::StepStatus;
+    const FLOW: &str = "zoom-contact-center-salesforce";
+    let p = practice().await;
+    let (core, profile) = (&p.core, p.profile);
+    for step in ["zcc-sf-prerequisites", "sf-install-package"] {
+        let refused = core
+            .set_step_status(profile, FLOW, step, StepStatus::Done, Locale::En)
+            .unwrap_err();
+        assert_eq!(refused.code(), ErrorCode::LiveCheckRequired);
+        let view = core
+            .verify_step(profile, FLOW, step, Locale::En)
+            .await
+            .unwrap();
+        let shown = view.steps.iter().find(|s| s.id == step).unwrap();
+        assert_eq!(
+            shown.status,
+            StepStatus::Done,
+            "{step}: {:?}",
+            shown.last_check
+        );
+    }
+    let view = core.flow_view(profile, FLOW, Locale::En).unwrap();
+    let package = view
+        .steps
+        .iter()
+        .find(|s| s.id == "sf-install-package")
+        .unwrap();
+    let check = package.last_check.as_ref().unwrap();
+    assert_eq!(check.checks[0].params["name"], "Zoom Contact Center");
 }
