@@ -308,7 +308,7 @@ maxInstances: number, existing: number, credentialTypes: Array<string>, };
 export type LinkView = { label: string, url: string | null, missing: Array<string>, };
 
 /** The live part of a step. Each goes with one step kind (checked by [`structural_problems`]). */
-export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions";
+export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions" | "zcc-prerequisites" | "zcc-package";
 
 export type Locale = "en" | "fr" | "ja";
 
@@ -364,7 +364,7 @@ tokenExpiry: boolean, dropConnections: boolean, };
 
 /** One prerequisite and how it went. */
 export type Prerequisite = { 
-/** `salesforceApi`, `omniChannel`, `adminRights`, `zoomContactCenterUsers`. */
+/** `salesforce_api`, `omni_channel`, `admin_rights`, `zoom_contact_center_users`. */
 id: string, passed: boolean, 
 /** Not run because an earlier check it needs failed. */
 skipped: boolean, failure: FailureReply | null, };
@@ -633,7 +633,7 @@ export const STEP_STATUSES = ['not_started', 'in_progress', 'needs_attention', '
 export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const satisfies readonly StepKind[];
 
 /** Every `LiveKind`, in the core's order. */
-export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions'] as const satisfies readonly LiveKind[];
+export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions', 'zcc-prerequisites', 'zcc-package'] as const satisfies readonly LiveKind[];
 
 /** Every `ErrorCode`, in the core's order. */
 export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'keychain_timeout', 'storage', 'database_corrupt', 'database_newer', 'database_locked', 'disk_full', 'database_read_only', 'database_io', 'database_unavailable', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'apply_running', 'apply_plan_changed', 'internal'] as const satisfies readonly ErrorCode[];
