@@ -426,3 +426,53 @@ async fn the_prerequisites_and_package_steps_become_done_only_through_their_live
     let check = package.last_check.as_ref().unwrap();
     assert_eq!(check.checks[0].params["name"], "Zoom Contact Center");
 }
+
+#[test]
+fn the_my_domain_host_and_environment_come_from_the_salesforce_connection() {
+    use switchboard_core::Locale;
+    use switchboard_core::connection::{
+        ConnectionSettings, Endpoints, SalesforceEnvironment, SalesforceSettings,
+    };
+    let core = super::core();
+    let profile = core.create_profile("Acme").unwrap().id;
+    core.save_connection(
+        profile,
+        ConnectionSettings::Salesforce(SalesforceSettings {
+            environment: SalesforceEnvironment::Sandbox,
+            my_domain_host: Some("acme--uat.sandbox.my.salesforce.com".into()),
+            username: "admin@acme.example".into(),
+            consumer_key: "3MVG9acme".into(),
+            endpoints: Endpoints::default(),
+        }),
+    )
+    .unwrap();
+    let view = core
+        .flow_view(profile, "zoom-contact-center-salesforce", Locale::Ja)
+        .unwrap();
+    let field = |step: &str, id: &str| {
+        let step = view.steps.iter().find(|s| s.id == step).unwrap();
+        step.fields.iter().find(|f| f.id == id).unwrap().clone()
+    };
+    let host = field("zcc-sf-prerequisites", "sf-my-domain");
+    assert_eq!(
+        host.value.as_deref(),
+        Some("acme--uat.sandbox.my.salesforce.com")
+    );
+    assert_eq!(host.from_connection.as_deref(), Some("salesforce"));
+    let environment = field("zoom-add-salesforce-oauth", "zcc-sf-environment");
+    assert_eq!(environment.value.as_deref(), Some("sandbox"));
+    // The Setup links are built from the connection's host, nothing typed.
+    let package = view
+        .steps
+        .iter()
+        .find(|s| s.id == "sf-install-package")
+        .unwrap();
+    assert!(
+        package.links.iter().any(|l| l.url.as_deref()
+            == Some(
+                "https://acme--uat.sandbox.my.salesforce.com/lightning/setup/ImportedPackage/home"
+            )),
+        "{:?}",
+        package.links
+    );
+}
