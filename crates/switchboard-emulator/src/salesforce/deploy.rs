@@ -40,7 +40,7 @@ pub(crate) struct Deploy {
     polls: u32,
     created: i64,
     components: Vec<Component>,
-    /// Set when the deploy as a whole is refused (no package.xml).
+    /// Set when the deploy as a whole is refused (a file that is not a zip).
     error: Option<String>,
 }
 
@@ -137,7 +137,14 @@ fn read_zip(bytes: &[u8], fault: Option<&str>) -> Result<Vec<Component>, String>
         });
     }
     if !package {
-        return Err("No package.xml found".to_owned());
+        // As Salesforce reports it: a failure of the package manifest itself.
+        components.push(Component {
+            file_name: "package.xml".to_owned(),
+            full_name: "package.xml".to_owned(),
+            display_name: String::new(),
+            adapter_url: String::new(),
+            problem: Some("No package.xml found".to_owned()),
+        });
     }
     Ok(components)
 }
@@ -261,7 +268,8 @@ fn render(deploy: &Deploy, status: &str, done: bool) -> Value {
             let problem = c.problem.as_ref()?;
             Some(json!({
                 "changed": false, "created": false, "deleted": false, "success": false,
-                "componentType": "CallCenter", "fullName": c.full_name, "fileName": c.file_name,
+                "componentType": if c.file_name == "package.xml" { "" } else { "CallCenter" },
+                "fullName": c.full_name, "fileName": c.file_name,
                 "problem": problem, "problemType": "Error", "lineNumber": null, "columnNumber": null,
             }))
         })
@@ -309,7 +317,7 @@ fn render(deploy: &Deploy, status: &str, done: bool) -> Value {
             "completedDate": if done { json!(sf_time(now_unix())) } else { Value::Null },
             "lastModifiedDate": sf_time(now_unix()),
             "errorMessage": deploy.error,
-            "errorStatusCode": deploy.error.as_ref().map(|_| "INVALID_CROSS_REFERENCE_KEY"),
+            "errorStatusCode": null,
             "stateDetail": null,
             "details": {
                 "componentFailures": if failed { failures } else { Vec::new() },
