@@ -12,6 +12,7 @@ mod genesys;
 mod presence;
 mod print;
 mod profile_files;
+mod zcc;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -67,6 +68,9 @@ enum Command {
     /// Genesys Cloud data actions as code: plan, apply, list, export
     #[command(subcommand)]
     Genesys(genesys::GenesysCommand),
+    /// Zoom Contact Center ↔ Salesforce: the call center's XML, the agents' three places
+    #[command(subcommand)]
+    Zcc(zcc::ZccCommand),
     /// The practice tenant's emulator
     #[command(subcommand)]
     Practice(PracticeCommand),
@@ -169,6 +173,10 @@ fn main() -> ExitCode {
         // `genesys plan` tells "nothing to do" (0) from "changes" (2) and "cannot" (1).
         Command::Genesys(command) => {
             open_core(&cli).and_then(|core| genesys::run(&core, command, cli.json))
+        }
+        // `zcc agents` tells "nothing to do" (0) from "to do" (2); `call-center` is offline.
+        Command::Zcc(command) if !zcc::is_offline(command) => {
+            open_core(&cli).and_then(|core| zcc::run(&core, command, cli.json))
         }
         _ => run(&cli).map(|ok| {
             if ok {
@@ -291,6 +299,7 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
             unreachable!("offline commands ran before the database was opened")
         }
         Command::Genesys(_) => unreachable!("genesys commands choose their own exit status"),
+        Command::Zcc(_) => unreachable!("online zcc commands choose their own exit status"),
     }
     Ok(true)
 }
@@ -313,6 +322,7 @@ fn run_offline(cli: &Cli) -> Option<switchboard_core::Result<bool>> {
     match &cli.command {
         Command::AddressBook(command) => address_book::run_offline(command, cli.json),
         Command::Directory(command) => Some(directory::run(command, cli.json)),
+        Command::Zcc(command) => zcc::run_offline(command),
         _ => None,
     }
 }

@@ -122,6 +122,11 @@ pub enum LiveKind {
     /// Editor: the Omni-Channel status map, checked against Zoom Contact Center's agent
     /// statuses and Salesforce's presence statuses read live.
     ZccStatusMap,
+    /// Verified: the Zoom Contact Center prerequisites, each checked live (Salesforce API access,
+    /// Omni-Channel, admin rights; Zoom Contact Center users).
+    ZccPrerequisites,
+    /// Verified: the Tooling API lists the Zoom Contact Center package (name and version).
+    ZccPackage,
 }
 
 impl LiveKind {
@@ -131,7 +136,9 @@ impl LiveKind {
             | LiveKind::ZoomPsScopes
             | LiveKind::SfStatuses
             | LiveKind::SfLogin
-            | LiveKind::GenesysConnection => StepKind::Verified,
+            | LiveKind::GenesysConnection
+            | LiveKind::ZccPrerequisites
+            | LiveKind::ZccPackage => StepKind::Verified,
             LiveKind::CxoneAddressBook | LiveKind::GenesysDataActions => StepKind::Automated,
             LiveKind::SfPreflight => StepKind::Manual,
             LiveKind::DirectorySync | LiveKind::PresenceRule | LiveKind::ZccStatusMap => {

@@ -173,6 +173,9 @@ codes! {
     ZoomDailyRateLimit => "zoom.daily_rate_limit",
     /// Any other refusal of the Zoom token request. Params: `error`, `vendorMessage`.
     ZoomTokenRequestRejected => "zoom.token_request_rejected",
+    /// `GET /contact_center/users` lists nobody: the account has no Zoom Contact Center users
+    /// (or no licence). Fix: add the agents in Contact Center Management › Users.
+    ZoomContactCenterUsersMissing => "zoom.contact_center_users_missing",
 
     // --- NICE CXone ---
     /// CXone `invalid_client`: the registered client ID / secret are not recognised. Fix: they
@@ -257,6 +260,27 @@ codes! {
     /// connection Test). Params: `missing` (list of the planned Developer Names not found). Fix:
     /// create them in Setup › Presence Statuses with exactly these Developer Names.
     SalesforceStatusesMissing => "salesforce.statuses_missing",
+    /// The connection's user is not a Salesforce administrator: its profile lacks "Customize
+    /// Application" or "Manage Users" (Zoom Contact Center prerequisites). Params: `profile`.
+    /// Fix: connect with a System Administrator, or give the profile both permissions.
+    SalesforceNotAdmin => "salesforce.not_admin",
+    /// The Tooling API's `InstalledSubscriberPackage` does not list the Zoom Contact Center
+    /// package. Fix: install it with the URL the Zoom representative sent ("Install for Admins
+    /// Only"), then check again.
+    SalesforceZccPackageMissing => "salesforce.zcc_package_missing",
+    /// A Metadata API deploy failed. Params: `component` (the call center's internal name),
+    /// `problem` (Salesforce's text for the component, or for the whole deploy). Fix: as the
+    /// problem says; or download the import XML and import it in Setup › Call Centers.
+    SalesforceDeployFailed => "salesforce.deploy_failed",
+    /// A Metadata API deploy was still not finished after the wait. Params: `deployId`. Fix: see
+    /// Setup › Deployment Status, then check again.
+    SalesforceDeployPending => "salesforce.deploy_pending",
+    /// The call center the agents are to join is not in the org (`CallCenter` query). Params:
+    /// `internalName`. Fix: deploy or import the call center first.
+    SalesforceCallCenterMissing => "salesforce.call_center_missing",
+    /// Neither "Zoom Contact Center Admin" nor "Zoom Contact Center Agent" is in `PermissionSet`.
+    /// Fix: install the Zoom Contact Center package (it brings both).
+    SalesforceZccPermissionSetsMissing => "salesforce.zcc_permission_sets_missing",
 
     // --- Genesys Cloud ---
     /// Genesys `unauthorized_client` / "client is not authorized to use the client_credential

@@ -63,6 +63,9 @@ pub struct FaultPlan {
     pub salesforce_password_flow_blocked: bool,
     /// Omni-Channel is off: `ServicePresenceStatus` is not a known object.
     pub salesforce_omni_channel_disabled: bool,
+    /// Every `CallCenter` component of a Metadata deploy fails with this problem text (as an
+    /// org refuses one), the deploy ending `Failed` with `componentFailures`.
+    pub salesforce_deploy_failure: Option<String>,
     /// The Genesys OAuth client is not a Client Credentials client: `unauthorized_client`.
     pub genesys_grant_type_disabled: bool,
     /// Permissions the Genesys OAuth client's roles lack (e.g. `integrations:integration:add`):

@@ -13,6 +13,7 @@ pub mod profiles;
 pub mod recovery;
 pub mod steps;
 pub mod zcc_editors;
+pub mod zcc;
 
 /// Every command, in the order the contract file lists them.
 #[cfg(test)]
@@ -28,6 +29,7 @@ pub fn signatures() -> Vec<crate::contract::typescript::Signature> {
         data_actions::signatures(),
         zcc_editors::signatures(),
         profile_files::signatures(),
+        zcc::signatures(),
         recovery::signatures(),
     ]
     .into_iter()

@@ -1,7 +1,7 @@
 // Purpose: one wrapper per command of the core↔window contract, GENERATED with contract.ts by
 // `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.
 import { call } from './ipc';
-import type { AddressBookDraft, ConnectionSettings, DataActionsPlan, DiagramLabels, DirectorySyncDoc, EntryDraft, ImportChoice, JournalQuery, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor, ZccStatusMap } from './contract';
+import type { AddressBookDraft, AgentTarget, ConnectionSettings, DataActionsPlan, DiagramLabels, Direction, DirectorySyncDoc, EntryDraft, ImportChoice, JournalQuery, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor, ZccStatusMap } from './contract';
 
 export const appInfo = () => call('app_info');
 /** The UI's language: the saved one, else the OS language when Switchboard speaks it (all there is while the database is not open and the recovery screen shows). */
@@ -118,6 +118,14 @@ export const importProfileParts = (profileId: number, text: string) => call('imp
 export const profileJournal = (profileId: number, query: JournalQuery) => call('profile_journal', { profileId, query });
 /** Writes the journal entries the filters keep as CSV into the export folder. */
 export const exportJournal = (profileId: number, query: JournalQuery, locale: Locale) => call('export_journal', { profileId, query, locale });
+export const zccPrerequisites = (profileId: number) => call('zcc_prerequisites', { profileId });
+export const zccPackage = (profileId: number) => call('zcc_package', { profileId });
+/** The import XML of Setup › Call Centers (the SSO definition when `sso_host` is given). */
+export const zccCallCenterXml = (ssoHost?: string | null) => call('zcc_call_center_xml', { ssoHost });
+export const zccDeployCallCenter = (profileId: number, ssoHost?: string | null) => call('zcc_deploy_call_center', { profileId, ssoHost });
+export const zccAgents = (profileId: number, target: AgentTarget, direction: Direction) => call('zcc_agents', { profileId, target, direction });
+/** Applies the plan shown (claimed and journalled; an unfinished run of another plan waits for `unfinished`). */
+export const zccAgentsApply = (profileId: number, target: AgentTarget, direction: Direction, unfinished?: Unfinished | null) => call('zcc_agents_apply', { profileId, target, direction, unfinished });
 /** Why the database is not open, or nothing when it is (the normal app). */
 export const startupProblem = () => call('startup_problem');
 /** Tries to open the database again (a lock released, space freed); what still fails. */

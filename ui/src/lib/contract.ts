@@ -7,6 +7,12 @@ export type AcceptedRow = { line: number, entry: AddressEntry, };
 /** A CXone ACD user attribute the sync can fill. */
 export type AcdAttribute = "first-name" | "last-name" | "display-name" | "email" | "business-phone" | "mobile-phone" | "extension" | "department" | "job-title" | "company";
 
+/** One write of a plan, for one agent. */
+export type Action = { "kind": "assignPermissionSet", email: string, user_id: string, permission_set_id: string, } | { "kind": "setCallCenter", email: string, user_id: string, call_center_id: string | null, } | { "kind": "setClientIntegration", email: string, zoom_user_id: string, client_integration: string, connection_name: string | null, } | { "kind": "removePermissionSet", email: string, assignment_id: string, };
+
+/** One write's outcome, by its index in the plan. */
+export type ActionOutcome = { index: number, email: string, place: string, } & ({ "outcome": "done" } | { "outcome": "alreadyDone" } | { "outcome": "refused", error_code: string, message: string, });
+
 /** An action's test, as the window shows it. */
 export type ActionTestView = { actionId: string, actionName: string, success: boolean, failedStep: string | null, };
 
@@ -15,6 +21,35 @@ export type AddressBookDraft = { region: string, entries: Array<AddressEntry>, t
 
 /** A checked entry, with CXone's `addressBookEntries` field names. Phones are E.164. */
 export type AddressEntry = { firstName: string, lastName: string, middleName?: string | null, company?: string | null, phone?: string | null, mobile?: string | null, email?: string | null, };
+
+/** The writes, in order, plus what could not be planned (e.g. no call center to join yet). */
+export type AgentPlan = { direction: Direction, actions: Array<Action>, };
+
+export type AgentRow = { email: string, name: string, salesforceUserId: string, zoomUserId: string, permissionSet: Place, callCenter: Place, clientIntegration: Place, 
+/** Assignments of the package's sets this user holds (what removal deletes). */
+assignmentIds: Array<string>, };
+
+export type AgentTable = { rows: Array<AgentRow>, unmatched: Array<UnmatchedUser>, };
+
+/** Which agents, and where they go. */
+export type AgentTarget = { 
+/** The call center's Internal Name (`zoomcontactcenter`, or `zccsso` with SSO). */
+callCenter: string, 
+/** The Zoom Contact Center connection name (seed: "Salesforce"). */
+connectionName: string, role: Role, 
+/** The agents chosen, by e-mail; `None` is every matched user. */
+only: Array<string> | null, };
+
+export type AgentsApplied = { runId: number, outcomes: Array<ActionOutcome>, 
+/** Why the run stopped before the end (it resumes from where it stopped). */
+failure: FailureReply | null, 
+/** The three places read again after the apply. */
+after: AgentsView, };
+
+/** The agents' table and the plan that would fix (or undo) it. */
+export type AgentsView = { table: AgentTable, plan: AgentPlan, 
+/** What keeps the plan from covering everything (the call center not deployed yet). */
+problems: Array<FailureReply>, };
 
 export type AppInfo = { version: string, identifier: string, dataDir: string, logDir: string, development: boolean, };
 
@@ -30,6 +65,16 @@ export type Backup = {
 name: string, 
 /** When the file was last written, ISO-8601 UTC. */
 modified: string, size: number, };
+
+/** A call center as `CallCenter` answers. */
+export type CallCenter = { id: string, internalName: string, name: string, adapterUrl: string | null, };
+
+/** A call center deployed, or found already identical. */
+export type CallCenterDeployed = { 
+/** False when the org already held this definition: nothing was deployed. */
+changed: boolean, deployId: string | null, 
+/** As the `CallCenter` query reads it after the deploy. */
+callCenter: CallCenter, };
 
 export type Check = { 
 /** Stable per vendor: `settings`, `token`, `scopes`, `users`, `discovery`, … */
@@ -165,10 +210,13 @@ checkedAt: string,
 /** In the order they ran; a check that could not run (an earlier one failed) is absent. */
 checks: Array<Check>, };
 
-export type DiagnosisCode = "settings.invalid" | "settings.missing_secret" | "network.unreachable" | "network.timeout" | "network.unexpected_redirect" | "rate_limited" | "vendor.server_error" | "vendor.unexpected_response" | "vendor.reply_too_large" | "vendor.token_rejected" | "vendor.untrusted_endpoint" | "internal" | "zoom.invalid_client" | "zoom.invalid_client_secret" | "zoom.client_id_mismatch" | "zoom.credentials_missing" | "zoom.not_server_to_server_app" | "zoom.invalid_account_id" | "zoom.no_token_issued" | "zoom.missing_scopes" | "zoom.api_access_denied" | "zoom.daily_rate_limit" | "zoom.token_request_rejected" | "cxone.invalid_client" | "cxone.invalid_access_key" | "cxone.unauthorized_client" | "cxone.token_request_rejected" | "cxone.tenant_unknown" | "cxone.tenant_not_found" | "cxone.area_mismatch" | "cxone.missing_permissions" | "cxone.address_book_missing" | "apply.not_recorded" | "salesforce.authentication_failure" | "salesforce.security_token_required" | "salesforce.invalid_login" | "salesforce.invalid_consumer_key" | "salesforce.invalid_consumer_secret" | "salesforce.unsupported_grant_type" | "salesforce.login_host_not_supported" | "salesforce.user_not_approved" | "salesforce.token_request_rejected" | "salesforce.request_limit_exceeded" | "salesforce.api_disabled" | "salesforce.omni_channel_unavailable" | "salesforce.developer_name_hidden" | "salesforce.statuses_missing" | "genesys.wrong_grant_type" | "genesys.client_not_found_in_region" | "genesys.invalid_client_secret" | "genesys.token_request_rejected" | "genesys.missing_permissions" | "genesys.instance_limit" | "genesys.type_unavailable" | "genesys.name_taken" | "genesys.integration_error" | "genesys.not_active" | "genesys.config_conflict" | "genesys.preflight_missing_permissions" | "genesys.permissions_unchecked" | "zendesk.unauthorized" | "zendesk.account_not_found" | "dynamics.invalid_credentials" | "dynamics.mfa_required" | "dynamics.public_client_disabled" | "dynamics.app_not_found" | "dynamics.consent_required" | "dynamics.password_expired" | "dynamics.token_rejected" | "google.key_revoked" | "google.clock_skew" | "google.delegation_missing" | "google.invalid_scope" | "google.invalid_client" | "google.key_unreadable" | "google.token_rejected";
+export type DiagnosisCode = "settings.invalid" | "settings.missing_secret" | "network.unreachable" | "network.timeout" | "network.unexpected_redirect" | "rate_limited" | "vendor.server_error" | "vendor.unexpected_response" | "vendor.reply_too_large" | "vendor.token_rejected" | "vendor.untrusted_endpoint" | "internal" | "zoom.invalid_client" | "zoom.invalid_client_secret" | "zoom.client_id_mismatch" | "zoom.credentials_missing" | "zoom.not_server_to_server_app" | "zoom.invalid_account_id" | "zoom.no_token_issued" | "zoom.missing_scopes" | "zoom.api_access_denied" | "zoom.daily_rate_limit" | "zoom.token_request_rejected" | "zoom.contact_center_users_missing" | "cxone.invalid_client" | "cxone.invalid_access_key" | "cxone.unauthorized_client" | "cxone.token_request_rejected" | "cxone.tenant_unknown" | "cxone.tenant_not_found" | "cxone.area_mismatch" | "cxone.missing_permissions" | "cxone.address_book_missing" | "apply.not_recorded" | "salesforce.authentication_failure" | "salesforce.security_token_required" | "salesforce.invalid_login" | "salesforce.invalid_consumer_key" | "salesforce.invalid_consumer_secret" | "salesforce.unsupported_grant_type" | "salesforce.login_host_not_supported" | "salesforce.user_not_approved" | "salesforce.token_request_rejected" | "salesforce.request_limit_exceeded" | "salesforce.api_disabled" | "salesforce.omni_channel_unavailable" | "salesforce.developer_name_hidden" | "salesforce.statuses_missing" | "salesforce.not_admin" | "salesforce.zcc_package_missing" | "salesforce.deploy_failed" | "salesforce.deploy_pending" | "salesforce.call_center_missing" | "salesforce.zcc_permission_sets_missing" | "genesys.wrong_grant_type" | "genesys.client_not_found_in_region" | "genesys.invalid_client_secret" | "genesys.token_request_rejected" | "genesys.missing_permissions" | "genesys.instance_limit" | "genesys.type_unavailable" | "genesys.name_taken" | "genesys.integration_error" | "genesys.not_active" | "genesys.config_conflict" | "genesys.preflight_missing_permissions" | "genesys.permissions_unchecked" | "zendesk.unauthorized" | "zendesk.account_not_found" | "dynamics.invalid_credentials" | "dynamics.mfa_required" | "dynamics.public_client_disabled" | "dynamics.app_not_found" | "dynamics.consent_required" | "dynamics.password_expired" | "dynamics.token_rejected" | "google.key_revoked" | "google.clock_skew" | "google.delegation_missing" | "google.invalid_scope" | "google.invalid_client" | "google.key_unreadable" | "google.token_rejected";
 
 /** The diagram's words, translated by the UI. */
 export type DiagramLabels = { title: string, acdColumn: string, salesforceColumn: string, previousState: string, legendStates: string, legendSubscriber: string, legendLoop: string, legendMissing: string, };
+
+/** Enabling agents, or undoing it (removal). */
+export type Direction = "enable" | "remove";
 
 export type DirectoryPreview = { totalUsers: number, phoneUsers: number, pages: number, counts: { [key in TranslationStatus]?: number }, rows: Array<PreviewRow>, truncated: boolean, };
 
@@ -260,6 +308,11 @@ confirmedHosts: Array<string>, };
  */
 export type ImportChoice = { asName: string | null, replace: boolean, };
 
+/** An installed managed package. */
+export type InstalledPackage = { name: string, namespace: string | null, 
+/** `Summer 2026 (2.14.0.3)`-style: the version name and number. */
+version: string, };
+
 /** What the apply did (or found done) for one planned integration. */
 export type ItemOutcome = { name: string, integrationId: string | null, credentialId: string | null, 
 /** This run created the integration / the credential / wrote the configuration / enabled it. */
@@ -297,7 +350,7 @@ maxInstances: number, existing: number, credentialTypes: Array<string>, };
 export type LinkView = { label: string, url: string | null, missing: Array<string>, };
 
 /** The live part of a step. Each goes with one step kind (checked by [`structural_problems`]). */
-export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions" | "zcc-status-map";
+export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions" | "zcc-status-map" | "zcc-prerequisites" | "zcc-package";
 
 export type Locale = "en" | "fr" | "ja";
 
@@ -320,6 +373,9 @@ export type PatternFormat = "keep" | "e164";
 export type PatternSet = { name: string, region: Region, patterns: Array<Pattern>, };
 
 export type PendingOn = { stepId: string, title: string, };
+
+/** One of the three places, for one agent. */
+export type Place = { "state": "set" } | { "state": "missing" } | { "state": "elsewhere", what: string, };
 
 export type PlanPreview = { 
 /** Some: a book with that name (trimmed, any case) exists and is reused. */
@@ -351,6 +407,15 @@ serverErrors: boolean, latencyMs: number,
 expiredSecret: boolean, 
 /** Tokens live one second, so they expire in the middle of a run. */
 tokenExpiry: boolean, dropConnections: boolean, };
+
+/** One prerequisite and how it went. */
+export type Prerequisite = { 
+/** `salesforce_api`, `omni_channel`, `admin_rights`, `zoom_contact_center_users`. */
+id: string, passed: boolean, 
+/** Not run because an earlier check it needs failed. */
+skipped: boolean, failure: FailureReply | null, };
+
+export type Prerequisites = { ok: boolean, checks: Array<Prerequisite>, };
 
 /**
  * The live lists the rule is checked against: the tenant's ACD states (from CXone) and the
@@ -442,6 +507,9 @@ export type Resume = { profileId: number, flowId: string | null, };
 
 /** How many of each reusable part a file holds (or an import copied). */
 export type ReusableParts = { presenceRules: number, directoryRules: number, dataActionPlans: number, };
+
+/** Which of the package's permission sets new agents get. */
+export type Role = "agent" | "admin";
 
 /**
  * One problem; `set` and `pattern` index the rules' lists (`pattern` is `None` for the set
@@ -596,6 +664,13 @@ export type TranslationStatus = "translated" | "unchanged" | "no_match" | "inval
 /** The admin's answer when an unfinished run's plan is not the plan shown. */
 export type Unfinished = "resume" | "discard";
 
+/** Why a user on one side is not in the table. */
+export type Unmatched = "notInZoomContactCenter" | "notInSalesforce" | "inactiveInSalesforce" | "duplicateEmail";
+
+export type UnmatchedUser = { email: string, name: string, 
+/** `salesforce` or `zoom`: the side the user is on. */
+side: string, reason: Unmatched, };
+
 export type Vendor = "zoom" | "cxone" | "salesforce" | "genesys";
 
 /** One line of what to do in the Zoom settings tab: pick `salesforce_label` for `zoom`. */
@@ -659,7 +734,7 @@ export const STEP_STATUSES = ['not_started', 'in_progress', 'needs_attention', '
 export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const satisfies readonly StepKind[];
 
 /** Every `LiveKind`, in the core's order. */
-export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions', 'zcc-status-map'] as const satisfies readonly LiveKind[];
+export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions', 'zcc-status-map', 'zcc-prerequisites', 'zcc-package'] as const satisfies readonly LiveKind[];
 
 /** Every `ErrorCode`, in the core's order. */
 export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'keychain_timeout', 'storage', 'database_corrupt', 'database_newer', 'database_locked', 'disk_full', 'database_read_only', 'database_io', 'database_unavailable', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'apply_running', 'apply_plan_changed', 'profile_file_newer', 'profile_file_invalid', 'internal'] as const satisfies readonly ErrorCode[];
@@ -669,7 +744,7 @@ export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoo
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
 /** Every `DiagnosisCode`, in the core's order. */
-export const DIAGNOSIS_CODES = ['settings.invalid', 'settings.missing_secret', 'network.unreachable', 'network.timeout', 'network.unexpected_redirect', 'rate_limited', 'vendor.server_error', 'vendor.unexpected_response', 'vendor.reply_too_large', 'vendor.token_rejected', 'vendor.untrusted_endpoint', 'internal', 'zoom.invalid_client', 'zoom.invalid_client_secret', 'zoom.client_id_mismatch', 'zoom.credentials_missing', 'zoom.not_server_to_server_app', 'zoom.invalid_account_id', 'zoom.no_token_issued', 'zoom.missing_scopes', 'zoom.api_access_denied', 'zoom.daily_rate_limit', 'zoom.token_request_rejected', 'cxone.invalid_client', 'cxone.invalid_access_key', 'cxone.unauthorized_client', 'cxone.token_request_rejected', 'cxone.tenant_unknown', 'cxone.tenant_not_found', 'cxone.area_mismatch', 'cxone.missing_permissions', 'cxone.address_book_missing', 'apply.not_recorded', 'salesforce.authentication_failure', 'salesforce.security_token_required', 'salesforce.invalid_login', 'salesforce.invalid_consumer_key', 'salesforce.invalid_consumer_secret', 'salesforce.unsupported_grant_type', 'salesforce.login_host_not_supported', 'salesforce.user_not_approved', 'salesforce.token_request_rejected', 'salesforce.request_limit_exceeded', 'salesforce.api_disabled', 'salesforce.omni_channel_unavailable', 'salesforce.developer_name_hidden', 'salesforce.statuses_missing', 'genesys.wrong_grant_type', 'genesys.client_not_found_in_region', 'genesys.invalid_client_secret', 'genesys.token_request_rejected', 'genesys.missing_permissions', 'genesys.instance_limit', 'genesys.type_unavailable', 'genesys.name_taken', 'genesys.integration_error', 'genesys.not_active', 'genesys.config_conflict', 'genesys.preflight_missing_permissions', 'genesys.permissions_unchecked', 'zendesk.unauthorized', 'zendesk.account_not_found', 'dynamics.invalid_credentials', 'dynamics.mfa_required', 'dynamics.public_client_disabled', 'dynamics.app_not_found', 'dynamics.consent_required', 'dynamics.password_expired', 'dynamics.token_rejected', 'google.key_revoked', 'google.clock_skew', 'google.delegation_missing', 'google.invalid_scope', 'google.invalid_client', 'google.key_unreadable', 'google.token_rejected'] as const satisfies readonly DiagnosisCode[];
+export const DIAGNOSIS_CODES = ['settings.invalid', 'settings.missing_secret', 'network.unreachable', 'network.timeout', 'network.unexpected_redirect', 'rate_limited', 'vendor.server_error', 'vendor.unexpected_response', 'vendor.reply_too_large', 'vendor.token_rejected', 'vendor.untrusted_endpoint', 'internal', 'zoom.invalid_client', 'zoom.invalid_client_secret', 'zoom.client_id_mismatch', 'zoom.credentials_missing', 'zoom.not_server_to_server_app', 'zoom.invalid_account_id', 'zoom.no_token_issued', 'zoom.missing_scopes', 'zoom.api_access_denied', 'zoom.daily_rate_limit', 'zoom.token_request_rejected', 'zoom.contact_center_users_missing', 'cxone.invalid_client', 'cxone.invalid_access_key', 'cxone.unauthorized_client', 'cxone.token_request_rejected', 'cxone.tenant_unknown', 'cxone.tenant_not_found', 'cxone.area_mismatch', 'cxone.missing_permissions', 'cxone.address_book_missing', 'apply.not_recorded', 'salesforce.authentication_failure', 'salesforce.security_token_required', 'salesforce.invalid_login', 'salesforce.invalid_consumer_key', 'salesforce.invalid_consumer_secret', 'salesforce.unsupported_grant_type', 'salesforce.login_host_not_supported', 'salesforce.user_not_approved', 'salesforce.token_request_rejected', 'salesforce.request_limit_exceeded', 'salesforce.api_disabled', 'salesforce.omni_channel_unavailable', 'salesforce.developer_name_hidden', 'salesforce.statuses_missing', 'salesforce.not_admin', 'salesforce.zcc_package_missing', 'salesforce.deploy_failed', 'salesforce.deploy_pending', 'salesforce.call_center_missing', 'salesforce.zcc_permission_sets_missing', 'genesys.wrong_grant_type', 'genesys.client_not_found_in_region', 'genesys.invalid_client_secret', 'genesys.token_request_rejected', 'genesys.missing_permissions', 'genesys.instance_limit', 'genesys.type_unavailable', 'genesys.name_taken', 'genesys.integration_error', 'genesys.not_active', 'genesys.config_conflict', 'genesys.preflight_missing_permissions', 'genesys.permissions_unchecked', 'zendesk.unauthorized', 'zendesk.account_not_found', 'dynamics.invalid_credentials', 'dynamics.mfa_required', 'dynamics.public_client_disabled', 'dynamics.app_not_found', 'dynamics.consent_required', 'dynamics.password_expired', 'dynamics.token_rejected', 'google.key_revoked', 'google.clock_skew', 'google.delegation_missing', 'google.invalid_scope', 'google.invalid_client', 'google.key_unreadable', 'google.token_rejected'] as const satisfies readonly DiagnosisCode[];
 
 /** Every `AcdAttribute`, in the core's order. */
 export const ACD_ATTRIBUTES = ['first-name', 'last-name', 'display-name', 'email', 'business-phone', 'mobile-phone', 'extension', 'department', 'job-title', 'company'] as const satisfies readonly AcdAttribute[];
@@ -820,6 +895,14 @@ export type Commands = {
   profile_journal: { args: { profileId: number; query: JournalQuery }; reply: JournalPage };
   /** Writes the journal entries the filters keep as CSV into the export folder. */
   export_journal: { args: { profileId: number; query: JournalQuery; locale: Locale }; reply: SavedFile };
+  zcc_prerequisites: { args: { profileId: number }; reply: Prerequisites };
+  zcc_package: { args: { profileId: number }; reply: InstalledPackage };
+  /** The import XML of Setup › Call Centers (the SSO definition when `sso_host` is given). */
+  zcc_call_center_xml: { args: { ssoHost?: string | null }; reply: string };
+  zcc_deploy_call_center: { args: { profileId: number; ssoHost?: string | null }; reply: CallCenterDeployed };
+  zcc_agents: { args: { profileId: number; target: AgentTarget; direction: Direction }; reply: AgentsView };
+  /** Applies the plan shown (claimed and journalled; an unfinished run of another plan waits for `unfinished`). */
+  zcc_agents_apply: { args: { profileId: number; target: AgentTarget; direction: Direction; unfinished?: Unfinished | null }; reply: AgentsApplied };
   /** Why the database is not open, or nothing when it is (the normal app). */
   startup_problem: { args: {  }; reply: StartupProblem | null };
   /** Tries to open the database again (a lock released, space freed); what still fails. */

@@ -6,13 +6,16 @@
 //! right after its k-th journal record, for every k a clean run makes: a crash between any two
 //! calls that change something.
 //!
-//! Applies: the CXone address book (250 entries, 2 teams) and the Genesys data actions (three
-//! integrations, each with its credential; see `data_actions.rs`).
+//! Applies: the CXone address book (250 entries, 2 teams), the Genesys data actions (three
+//! integrations, each with its credential; see `data_actions.rs`) and the Zoom Contact Center
+//! agents (the demo org's plan across Salesforce and Zoom; see `zcc_agents.rs`).
 //!
-//! `cargo run -p switchboard-core --example fault_matrix` (or `scripts/fault-matrix`). Exits 1
+//! `cargo run -p switchboard-core --example fault_matrix [APPLY]` (or `scripts/fault-matrix`),
+//! APPLY being `address book`, `data actions` or `zcc agents` to run that column alone. Exits 1
 //! if any cell lost or duplicated anything.
 
 mod data_actions;
+mod zcc_agents;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -41,7 +44,7 @@ const RESUMES: usize = 5;
 pub struct Fault {
     pub name: &'static str,
     pub set: fn(&mut VendorFaults),
-    /// Only meaningful for this apply (the emulator stores-then-fails CXone entry writes only).
+    /// Only meaningful for this apply (its threshold fits that apply's number of writes).
     pub only: Option<&'static str>,
 }
 
@@ -116,6 +119,11 @@ const FAULTS: &[Fault] = &[
         name: "write stored, answer lost (500 after 100)",
         set: |p| p.fail_writes_after = Some(100),
         only: Some("address book"),
+    },
+    Fault {
+        name: "write stored, answer lost (500 after 5)",
+        set: |p| p.fail_writes_after = Some(5),
+        only: Some("zcc agents"),
     },
 ];
 
@@ -329,6 +337,8 @@ fn main() -> Outcome<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
+    let chosen = std::env::args().nth(1);
+    let wanted = |apply: &str| chosen.as_deref().is_none_or(|c| c == apply);
     runtime.block_on(async {
         println!("Address book: {ENTRIES} entries, 2 teams. Data actions: {} integrations. Each cell: apply with the fault, then resume until done.\n", data_actions::INTEGRATIONS);
         println!(
@@ -338,43 +348,63 @@ fn main() -> Outcome<()> {
         println!("|{:-<50}|{:-<14}|{:-<36}|{:-<9}|{:-<7}|{:-<6}|{:-<12}|{:-<7}|{:-<8}|", "", "", "", "", "", "", "", "", "");
         let mut failed = 0;
         for fault in FAULTS {
-            let cell = cell(Some(fault.set), None).await?;
-            failed += usize::from(!cell.passed());
-            row(fault.name, "address book", &cell);
-            if fault.only.is_none() {
+            if wanted("address book") && fault.only.is_none_or(|only| only == "address book") {
+                let cell = cell(Some(fault.set), None).await?;
+                failed += usize::from(!cell.passed());
+                row(fault.name, "address book", &cell);
+            }
+            if wanted("data actions") && fault.only.is_none() {
                 let cell = data_actions::cell(Some(fault.set), None).await?;
                 failed += usize::from(!cell.passed());
                 row(fault.name, "data actions", &cell);
             }
+            if wanted("zcc agents") && fault.only.is_none_or(|only| only == "zcc agents") {
+                let cell = zcc_agents::cell(Some(fault.set), None).await?;
+                failed += usize::from(!cell.passed());
+                row(fault.name, "zcc agents", &cell);
+            }
         }
-        // A clean run's records: crash right after each of them.
-        let clean = cell(None, None).await?;
-        failed += usize::from(!clean.passed());
-        row("none", "address book", &clean);
-        let records = {
-            let emulator = Emulator::start(Default::default()).await?;
-            let session = session(&emulator).await?;
-            let plan = plan(&session).await?;
-            let mut journal = Journal {
-                records: Vec::new(),
-                crash_after: None,
-                crash: Arc::new(Notify::new()),
+        if wanted("address book") {
+            // A clean run's records: crash right after each of them.
+            let clean = cell(None, None).await?;
+            failed += usize::from(!clean.passed());
+            row("none", "address book", &clean);
+            let records = {
+                let emulator = Emulator::start(Default::default()).await?;
+                let session = session(&emulator).await?;
+                let plan = plan(&session).await?;
+                let mut journal = Journal {
+                    records: Vec::new(),
+                    crash_after: None,
+                    crash: Arc::new(Notify::new()),
+                };
+                let _ = pass(&session, &mut fresh_run(&plan), &mut journal).await;
+                emulator.shutdown().await;
+                journal.records.len()
             };
-            let _ = pass(&session, &mut fresh_run(&plan), &mut journal).await;
-            emulator.shutdown().await;
-            journal.records.len()
-        };
-        for k in 1..records {
-            let cell = cell(None, Some(k)).await?;
-            failed += usize::from(!cell.passed());
-            row(&format!("crash after journal record {k} of {records}"), "address book", &cell);
+            for k in 1..records {
+                let cell = cell(None, Some(k)).await?;
+                failed += usize::from(!cell.passed());
+                row(&format!("crash after journal record {k} of {records}"), "address book", &cell);
+            }
         }
-        let records = data_actions::records().await?;
-        for k in 0..=records {
-            let cell = data_actions::cell(None, Some(k)).await?;
-            failed += usize::from(!cell.passed());
-            let when = if k == 0 { "none".to_owned() } else { format!("crash after journal record {k} of {records}") };
-            row(&when, "data actions", &cell);
+        if wanted("data actions") {
+            let records = data_actions::records().await?;
+            for k in 0..=records {
+                let cell = data_actions::cell(None, Some(k)).await?;
+                failed += usize::from(!cell.passed());
+                let when = if k == 0 { "none".to_owned() } else { format!("crash after journal record {k} of {records}") };
+                row(&when, "data actions", &cell);
+            }
+        }
+        if wanted("zcc agents") {
+            let records = zcc_agents::records().await?;
+            for k in 0..=records {
+                let cell = zcc_agents::cell(None, Some(k)).await?;
+                failed += usize::from(!cell.passed());
+                let when = if k == 0 { "none".to_owned() } else { format!("crash after journal record {k} of {records}") };
+                row(&when, "zcc agents", &cell);
+            }
         }
         println!("\n{failed} failing cell(s).");
         if failed > 0 {

@@ -139,6 +139,16 @@ pub fn save_progress<T: Serialize + ?Sized>(
     Ok(())
 }
 
+/// The plan a run was claimed for (a resumed run finishes its own plan, not the one shown).
+pub fn plan_of<P: DeserializeOwned>(conn: &Connection, run_id: i64) -> Result<P> {
+    let json: String = conn.query_row(
+        "SELECT plan_json FROM apply_runs WHERE id = ?1",
+        [run_id],
+        |row| row.get(0),
+    )?;
+    serde_json::from_str(&json).map_err(|e| Error::Corrupt(format!("apply run {run_id}: {e}")))
+}
+
 /// The progress last saved for a run (empty when none was).
 pub fn progress_of<T: DeserializeOwned + Default>(conn: &Connection, run_id: i64) -> Result<T> {
     let json: Option<String> = conn

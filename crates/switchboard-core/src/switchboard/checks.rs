@@ -1,5 +1,6 @@
 //! Verified steps: a step's live check against the vendor (the Zoom apps' scopes, the
-//! Salesforce log-in, the planned Salesforce statuses), kept as the step's `lastCheck`.
+//! Salesforce log-in, the planned Salesforce statuses, the Zoom Contact Center prerequisites and
+//! package), kept as the step's `lastCheck`.
 
 use super::zoom_checks::zoom_app_fields;
 use super::{Switchboard, find_flow, find_step, load, save_status};
@@ -56,6 +57,8 @@ impl Switchboard {
                     other => other?,
                 }
             }
+            LiveKind::ZccPrerequisites => self.zcc_prerequisites_check(profile_id).await?,
+            LiveKind::ZccPackage => self.zcc_package_check(profile_id).await?,
             zoom => {
                 let fields = zoom_app_fields(zoom)
                     .ok_or_else(|| Error::not_found(format!("live check of step {step_id}")))?;

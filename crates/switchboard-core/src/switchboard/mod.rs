@@ -42,6 +42,7 @@ pub mod profiles;
 pub mod settings;
 pub mod steps;
 pub mod zcc_editors;
+pub mod zcc;
 pub mod zoom_checks;
 
 pub use crate::storage::profiles::Profile;

@@ -26,6 +26,8 @@ pub(super) fn zoom_app_fields(live: LiveKind) -> Option<[&'static str; 3]> {
         | LiveKind::SfStatuses
         | LiveKind::SfLogin
         | LiveKind::SfPreflight
+        | LiveKind::ZccPrerequisites
+        | LiveKind::ZccPackage
         | LiveKind::PresenceRule
         | LiveKind::GenesysConnection
         | LiveKind::GenesysDataActions

@@ -333,6 +333,10 @@ impl Http {
         };
         if let Some(body) = &request.json {
             builder = builder.json(&body.value);
+        } else if let Some((content_type, bytes)) = &request.bytes {
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, content_type.as_str())
+                .body(bytes.clone());
         } else if !request.form.is_empty() {
             // The one place secrets become bytes on the wire.
             let form: Vec<(&str, &str)> = request

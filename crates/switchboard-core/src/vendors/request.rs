@@ -60,6 +60,8 @@ pub struct Request {
     pub(crate) form: Vec<(&'static str, Sensitive, bool)>,
     /// A JSON body (CXone's batch writes, Genesys credentials). Takes the place of `form`.
     pub(crate) json: Option<JsonBody>,
+    /// Bytes with their content type (a Metadata API deploy's multipart zip); never secret.
+    pub(crate) bytes: Option<(String, Vec<u8>)>,
     /// May be sent again after a 429 even if not idempotent: see [`Request::retry_when_refused`].
     pub(crate) retry_when_refused: bool,
 }
@@ -72,6 +74,7 @@ impl Request {
             auth: Auth::None,
             form: Vec::new(),
             json: None,
+            bytes: None,
             retry_when_refused: false,
         }
     }
@@ -105,6 +108,14 @@ impl Request {
         Request {
             method,
             ..Request::post_json(url, body)
+        }
+    }
+
+    /// A POST of `bytes` as `content_type` (a multipart upload).
+    pub fn post_bytes(url: Url, content_type: &str, bytes: Vec<u8>) -> Self {
+        Request {
+            bytes: Some((content_type.to_owned(), bytes)),
+            ..Request::post_form(url)
         }
     }
 

@@ -36,6 +36,7 @@ mod vendor_http;
 mod vendor_support;
 mod vendor_writes;
 mod zcc_editors;
+mod zcc_flow;
 mod zoom_app;
 
 use switchboard_core::Switchboard;

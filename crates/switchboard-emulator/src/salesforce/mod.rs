@@ -1,21 +1,27 @@
 //! Salesforce: the OAuth 2.0 username-password flow at `{login_base}/services/oauth2/token`
 //! with its real failure modes, and the REST query resource on the org's `instance_url`
-//! (`/services/data/vNN.N/query`, `nextRecordsUrl` paging), errors as JSON arrays.
+//! (`/services/data/vNN.N/query`, `nextRecordsUrl` paging), errors as JSON arrays; for Zoom
+//! Contact Center, the Tooling query, the sObject writes of agents and the Metadata deploy.
 
+mod deploy;
 mod oauth;
 mod query;
 mod records;
+mod sobjects;
 mod soql;
+mod zcc;
+
+pub(crate) use records::agents;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
+use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use serde_json::{Value, json};
 
 use crate::faults::Vendor;
@@ -38,6 +44,8 @@ pub(crate) struct Salesforce {
     pub tokens: TokenStore,
     /// Query locators still open: locator → remaining rendered records.
     cursors: Mutex<HashMap<String, query::Cursor>>,
+    /// Metadata deploys by id, advancing as their status is read.
+    deploys: Mutex<HashMap<String, deploy::Deploy>>,
     api_usage: AtomicU64,
 }
 
@@ -50,6 +58,7 @@ impl Salesforce {
             // Salesforce sessions time out after 2 hours of inactivity by default.
             tokens: TokenStore::new(Vendor::Salesforce, Duration::from_secs(7200)),
             cursors: Mutex::new(HashMap::new()),
+            deploys: Mutex::new(HashMap::new()),
             api_usage: AtomicU64::new(0),
         }
     }
@@ -58,6 +67,10 @@ impl Salesforce {
 impl Salesforce {
     pub(crate) fn org(&self) -> RwLockReadGuard<'_, records::Org> {
         self.org.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn org_mut(&self) -> RwLockWriteGuard<'_, records::Org> {
+        self.org.write().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Creates a presence status as Setup › Presence Statuses would; `false` when one with that
@@ -82,6 +95,26 @@ pub(crate) fn instance_routes() -> Router<Arc<Emu>> {
         .route("/services/data/", get(query::versions))
         .route("/services/data/{version}/query", get(query::run))
         .route("/services/data/{version}/query/{locator}", get(query::more))
+        .route(
+            "/services/data/{version}/tooling/query",
+            get(query::tooling),
+        )
+        .route(
+            "/services/data/{version}/sobjects/{object}",
+            post(sobjects::create),
+        )
+        .route(
+            "/services/data/{version}/sobjects/{object}/{id}",
+            patch(sobjects::update).delete(sobjects::delete),
+        )
+        .route(
+            "/services/data/{version}/metadata/deployRequest",
+            post(deploy::create),
+        )
+        .route(
+            "/services/data/{version}/metadata/deployRequest/{id}",
+            get(deploy::status),
+        )
         .fallback(not_found)
 }
 

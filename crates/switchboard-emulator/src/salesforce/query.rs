@@ -1,5 +1,6 @@
 //! `GET /services/data/vNN.N/query?q=SOQL` and `GET .../query/{locator}` (`nextRecordsUrl`
-//! paging, batch size from `Sforce-Query-Options`), plus the unauthenticated version list.
+//! paging, batch size from `Sforce-Query-Options`), the Tooling API's `.../tooling/query`, plus
+//! the unauthenticated version list.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -9,7 +10,7 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use serde_json::{Map, Value, json};
 
-use super::records::{OBJECTS, Org, Record};
+use super::records::{OBJECTS, Org, RELATIONS, Record, TOOLING_OBJECTS};
 use super::soql::{self, Query};
 use super::{LATEST_VERSION, OLDEST_VERSION, authorize, error, with_usage};
 use crate::http::{Params, Refusal, ok};
@@ -52,30 +53,41 @@ pub(super) async fn versions() -> Response {
     ))
 }
 
-/// The canonical name of `field` on `object` (SOQL names are case-insensitive), following the
-/// `Profile.` relationship from `User`.
+/// The relationship `relation` of `object`: its id field and the related object.
+fn relation(object: &str, relation: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    RELATIONS
+        .iter()
+        .find(|(o, r, _, _)| *o == object && r.eq_ignore_ascii_case(relation))
+        .map(|(_, name, id_field, target)| (*name, *id_field, *target))
+}
+
+/// The canonical name of `field` on `object` (SOQL names are case-insensitive), following one
+/// relationship (`Profile.` from `User`, the package and version from a Tooling package).
 fn canonical(object: &str, field: &str) -> Option<String> {
-    if let Some((relation, rest)) = field.split_once('.') {
-        return (object == "User" && relation.eq_ignore_ascii_case("Profile"))
-            .then(|| canonical("Profile", rest).map(|f| format!("Profile.{f}")))
-            .flatten();
+    if let Some((name, rest)) = field.split_once('.') {
+        let (canonical_name, _, target) = relation(object, name)?;
+        return canonical(target, rest).map(|f| format!("{canonical_name}.{f}"));
     }
-    let (_, fields) = OBJECTS.iter().find(|(name, _)| *name == object)?;
+    let (_, fields) = OBJECTS
+        .iter()
+        .chain(TOOLING_OBJECTS)
+        .find(|(name, _)| *name == object)?;
     fields
         .iter()
         .find(|f| f.eq_ignore_ascii_case(field))
         .map(|f| (*f).to_owned())
 }
 
-fn related<'a>(org: &'a Org, record: &Record) -> Option<&'a Record> {
-    let id = record.fields.get("ProfileId")?.as_str()?;
-    org.find("Profile", id)
+fn related<'a>(org: &'a Org, record: &Record, name: &str) -> Option<&'a Record> {
+    let (_, id_field, target) = relation(record.object, name)?;
+    let id = record.fields.get(id_field)?.as_str()?;
+    org.find(target, id)
 }
 
-/// A field's value, following `Profile.` to the related profile.
+/// A field's value, following a relationship to the related record.
 fn value(org: &Org, record: &Record, field: &str) -> Value {
     match field.split_once('.') {
-        Some((_, rest)) => related(org, record)
+        Some((name, rest)) => related(org, record, name)
             .and_then(|p| p.fields.get(rest).cloned())
             .unwrap_or(Value::Null),
         None => record.fields.get(field).cloned().unwrap_or(Value::Null),
@@ -94,14 +106,13 @@ fn render(org: &Org, record: &Record, fields: &[String], version: &str) -> Value
     );
     for field in fields {
         match field.split_once('.') {
-            Some((relation, rest)) => {
-                let slot = out.entry(relation.to_owned()).or_insert(Value::Null);
-                if let Some(profile) = related(org, record) {
+            Some((name, rest)) => {
+                let slot = out.entry(name.to_owned()).or_insert(Value::Null);
+                if let Some(target) = related(org, record, name) {
                     if slot.is_null() {
-                        *slot =
-                            json!({ "attributes": attributes("Profile", profile.id(), version) });
+                        *slot = json!({ "attributes": attributes(target.object, target.id(), version) });
                     }
-                    slot[rest] = profile.fields.get(rest).cloned().unwrap_or(Value::Null);
+                    slot[rest] = target.fields.get(rest).cloned().unwrap_or(Value::Null);
                 }
             }
             None => {
@@ -138,9 +149,13 @@ fn invalid_field(field: &str, object: &str) -> Response {
 }
 
 /// Runs a parsed query: all matching records, rendered.
-fn execute(emu: &Emu, query: &Query, version: &str) -> Result<Vec<Value>, Refusal> {
+fn execute(emu: &Emu, query: &Query, version: &str, api: Api) -> Result<Vec<Value>, Refusal> {
     let omni_off = emu.faults.plan().salesforce_omni_channel_disabled;
-    let object = OBJECTS
+    let objects = match api {
+        Api::Data => OBJECTS,
+        Api::Tooling => TOOLING_OBJECTS,
+    };
+    let object = objects
         .iter()
         .map(|(name, _)| *name)
         .find(|name| name.eq_ignore_ascii_case(&query.object))
@@ -237,26 +252,46 @@ fn batch(emu: &Emu, mut records: Vec<Value>, batch: usize, total: usize, version
     body
 }
 
+/// Which query resource: the data API's or the Tooling API's (each knows its own objects).
+#[derive(Debug, Clone, Copy)]
+enum Api {
+    Data,
+    Tooling,
+}
+
 pub(super) async fn run(
     State(emu): State<Arc<Emu>>,
     Path(raw_version): Path<String>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let Some(version) = version(&raw_version) else {
+    answer(&emu, &raw_version, &uri, &headers, Api::Data)
+}
+
+pub(super) async fn tooling(
+    State(emu): State<Arc<Emu>>,
+    Path(raw_version): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    answer(&emu, &raw_version, &uri, &headers, Api::Tooling)
+}
+
+fn answer(emu: &Emu, raw_version: &str, uri: &Uri, headers: &HeaderMap, api: Api) -> Response {
+    let Some(version) = version(raw_version) else {
         return error(
             StatusCode::NOT_FOUND,
             "NOT_FOUND",
             "The requested resource does not exist",
         );
     };
-    if let Err(refusal) = authorize(&emu, &headers) {
+    if let Err(refusal) = authorize(emu, headers) {
         return *refusal;
     }
-    let params = Params::from_query(&uri);
+    let params = Params::from_query(uri);
     let Some(soql) = params.get("q").filter(|q| !q.trim().is_empty()) else {
         return with_usage(
-            &emu,
+            emu,
             error(
                 StatusCode::BAD_REQUEST,
                 "MALFORMED_QUERY",
@@ -268,18 +303,18 @@ pub(super) async fn run(
         Ok(query) => query,
         Err(message) => {
             return with_usage(
-                &emu,
+                emu,
                 error(StatusCode::BAD_REQUEST, "MALFORMED_QUERY", &message),
             );
         }
     };
-    match execute(&emu, &query, &version) {
+    match execute(emu, &query, &version, api) {
         Ok(records) => {
             let total = records.len();
-            let body = batch(&emu, records, batch_size(&headers), total, &version);
-            with_usage(&emu, ok(body))
+            let body = batch(emu, records, batch_size(headers), total, &version);
+            with_usage(emu, ok(body))
         }
-        Err(refusal) => with_usage(&emu, *refusal),
+        Err(refusal) => with_usage(emu, *refusal),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The demo Salesforce org's records the wizard reads: `Profile`, `User` (an integration user plus
-//! agents from the shared directory) and Omni-Channel `ServicePresenceStatus`, with real-looking
-//! 18-character ids.
+//! agents from the shared directory), Omni-Channel `ServicePresenceStatus`, and the Zoom Contact
+//! Center objects (`CallCenter`, `PermissionSet`, `PermissionSetAssignment`, Tooling
+//! `InstalledSubscriberPackage`, seeded in [`super::zcc`]), with real-looking 18-character ids.
 
 use serde_json::{Map, Value, json};
 
@@ -16,6 +17,8 @@ pub(crate) const OBJECTS: &[(&str, &[&str])] = &[
             "Name",
             "UserType",
             "Description",
+            "PermissionsCustomizeApplication",
+            "PermissionsManageUsers",
             "CreatedDate",
             "LastModifiedDate",
         ],
@@ -54,7 +57,74 @@ pub(crate) const OBJECTS: &[(&str, &[&str])] = &[
             "LastModifiedDate",
         ],
     ),
+    (
+        "CallCenter",
+        &[
+            "Id",
+            "Name",
+            "InternalName",
+            "AdapterUrl",
+            "Version",
+            "CreatedDate",
+            "LastModifiedDate",
+        ],
+    ),
+    (
+        "PermissionSet",
+        &["Id", "Name", "Label", "IsOwnedByProfile", "NamespacePrefix"],
+    ),
+    (
+        "PermissionSetAssignment",
+        &["Id", "AssigneeId", "PermissionSetId"],
+    ),
 ];
+
+/// Objects of the Tooling API (`/tooling/query`), apart from the data objects above.
+pub(crate) const TOOLING_OBJECTS: &[(&str, &[&str])] = &[
+    (
+        "InstalledSubscriberPackage",
+        &["Id", "SubscriberPackageId", "SubscriberPackageVersionId"],
+    ),
+    ("SubscriberPackage", &["Id", "Name", "NamespacePrefix"]),
+    (
+        "SubscriberPackageVersion",
+        &[
+            "Id",
+            "Name",
+            "MajorVersion",
+            "MinorVersion",
+            "PatchVersion",
+            "BuildNumber",
+        ],
+    ),
+];
+
+/// Relationships a query may follow: `(object, relationship, id field, related object)`.
+pub(crate) const RELATIONS: &[(&str, &str, &str, &str)] = &[
+    ("User", "Profile", "ProfileId", "Profile"),
+    (
+        "InstalledSubscriberPackage",
+        "SubscriberPackage",
+        "SubscriberPackageId",
+        "SubscriberPackage",
+    ),
+    (
+        "InstalledSubscriberPackage",
+        "SubscriberPackageVersion",
+        "SubscriberPackageVersionId",
+        "SubscriberPackageVersion",
+    ),
+];
+
+/// The people who are the org's agents: every fifth person of the directory, no pending ones
+/// (the Zoom Contact Center users are built from the same list, so both sides match by e-mail).
+pub(crate) fn agents(people: &[Person]) -> impl Iterator<Item = &Person> {
+    let count = (people.len() / 5).max(people.len().min(1));
+    people
+        .iter()
+        .filter(|p| p.status != PersonStatus::Pending)
+        .take(count)
+}
 
 /// A 15-character id made case-insensitive with Salesforce's 3-character checksum suffix.
 pub(crate) fn id18(prefix: &str, rng: &mut Rng) -> String {
@@ -92,18 +162,21 @@ pub(crate) struct Org {
     pub org_id: String,
     pub integration_user_id: String,
     pub records: Vec<Record>,
+    /// Users whose `CallCenterId` the org refuses to change (sharing rules): the REST update
+    /// answers `INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY`.
+    pub call_center_locked: Vec<String>,
     /// Ids of records created while the emulator runs.
-    rng: Rng,
+    pub(crate) rng: Rng,
 }
 
-fn record(object: &'static str, fields: Value) -> Record {
+pub(crate) fn record(object: &'static str, fields: Value) -> Record {
     Record {
         object,
         fields: fields.as_object().cloned().unwrap_or_default(),
     }
 }
 
-const CREATED: i64 = 1_704_067_200; // 2024-01-01
+pub(crate) const CREATED: i64 = 1_704_067_200; // 2024-01-01
 
 fn presence_status(rng: &mut Rng, developer_name: &str, label: &str, created: i64) -> Record {
     record(
@@ -144,11 +217,13 @@ impl Org {
         let mut profile_ids = Vec::new();
         for (name, user_type, description) in profiles {
             let id = id18("00e", &mut rng);
+            let admin = name == "System Administrator";
             profile_ids.push(id.clone());
             records.push(record(
                 "Profile",
                 json!({
                     "Id": id, "Name": name, "UserType": user_type, "Description": description,
+                    "PermissionsCustomizeApplication": admin, "PermissionsManageUsers": admin,
                     "CreatedDate": sf_time(CREATED), "LastModifiedDate": sf_time(CREATED),
                 }),
             ));
@@ -168,12 +243,7 @@ impl Org {
             }),
         ));
         // Agents are the same people as the CXone agents: every fifth person, no pending ones.
-        let count = (people.len() / 5).max(people.len().min(1));
-        for person in people
-            .iter()
-            .filter(|p| p.status != PersonStatus::Pending)
-            .take(count)
-        {
+        for person in agents(people) {
             let (language, zone) = locale_keys(person.locale);
             records.push(record(
                 "User",
@@ -208,10 +278,12 @@ impl Org {
         for (developer_name, label) in statuses {
             records.push(presence_status(&mut rng, developer_name, label, CREATED));
         }
+        let call_center_locked = super::zcc::seed(&mut records, &mut rng);
         Self {
             org_id,
             integration_user_id,
             records,
+            call_center_locked,
             rng,
         }
     }
@@ -236,6 +308,12 @@ impl Org {
     pub(crate) fn find(&self, object: &str, id: &str) -> Option<&Record> {
         self.records
             .iter()
+            .find(|r| r.object == object && r.id() == id)
+    }
+
+    pub(crate) fn find_mut(&mut self, object: &str, id: &str) -> Option<&mut Record> {
+        self.records
+            .iter_mut()
             .find(|r| r.object == object && r.id() == id)
     }
 }

@@ -1,7 +1,9 @@
 //! Zoom: Server-to-Server OAuth at `{token_base}/oauth/token` and the REST API at
 //! `{api_base}` (= `https://api.zoom.us/v2`): users and Zoom Phone users, with Zoom's error
-//! bodies (`{code, message}`), cursor paging (`next_page_token`) and scope checks.
+//! bodies (`{code, message}`), cursor paging (`next_page_token`) and scope checks; and Zoom
+//! Contact Center users with their client integration.
 
+mod contact_center;
 mod contact_center_statuses;
 mod directory;
 mod oauth;
@@ -10,7 +12,7 @@ mod users;
 
 use std::collections::hash_map::{DefaultHasher, RandomState};
 use std::hash::{BuildHasher, Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
 use axum::Router;
@@ -45,17 +47,34 @@ pub(crate) const DEMO_APP_SCOPES: &[&str] = &[
 pub(crate) struct Zoom {
     pub directory: Directory,
     pub tokens: TokenStore,
+    contact_center: RwLock<Vec<contact_center::CcUser>>,
     /// Keys the `next_page_token` checksum, so clients cannot forge cursors.
     cursor_key: u64,
 }
 
 impl Zoom {
     pub(crate) fn seeded(rng: &Rng, people: &[Person]) -> Self {
+        let directory = Directory::seeded(rng, people);
+        let agents = crate::salesforce::agents(people).collect();
+        let contact_center = RwLock::new(contact_center::seeded(&directory, agents, people));
         Self {
-            directory: Directory::seeded(rng, people),
+            directory,
+            contact_center,
             tokens: TokenStore::new(Vendor::Zoom, Duration::from_secs(3600)),
             cursor_key: RandomState::new().hash_one("zoom-cursor"),
         }
+    }
+
+    pub(crate) fn contact_center(&self) -> RwLockReadGuard<'_, Vec<contact_center::CcUser>> {
+        self.contact_center
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn contact_center_mut(&self) -> RwLockWriteGuard<'_, Vec<contact_center::CcUser>> {
+        self.contact_center
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// An opaque cursor for the record at `offset` of listing `kind` under `filter`.
@@ -99,6 +118,14 @@ pub(crate) fn api_routes() -> Router<Arc<Emu>> {
         .route(
             "/contact_center/system_statuses",
             get(contact_center_statuses::list),
+        )
+        .route(
+            "/contact_center/users",
+            get(contact_center::list).patch(contact_center::batch),
+        )
+        .route(
+            "/contact_center/users/{user_id}",
+            get(contact_center::get).patch(contact_center::update),
         )
         .fallback(not_recognized)
 }

@@ -53,6 +53,10 @@ def main(specs):
     # The phone user's `policy` object runs to hundreds of settings; keep its type only.
     zoom["operations"]["GET /phone/users/{userId} 200"]["schema"]["properties"]["policy"] = {"type": "object"}
     zoom["_source"] += "; Zoom Phone OpenAPI, trimmed (policy reduced to its type)"
+    cc = json.loads((specs / "zoom/endpoints__business_services_Contact_Center.json").read_text())
+    zoom["operations"].update(excerpt(cc, "", [
+        ("get", "/contact_center/users", "200"), ("get", "/contact_center/users/{userId}", "200")])["operations"])
+    zoom["_source"] += "; Zoom Contact Center OpenAPI, trimmed"
     (Path(__file__).parent / "zoom.openapi.json").write_text(json.dumps(zoom, indent=1, ensure_ascii=False) + "\n")
 
     import yaml

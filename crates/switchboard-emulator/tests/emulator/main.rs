@@ -11,4 +11,5 @@ mod genesys_limits;
 mod genesys_setup;
 mod salesforce;
 mod support;
+mod zcc;
 mod zoom;

@@ -14,17 +14,20 @@ use crate::connection::{ConnectionSecrets, Diagnosis, Failure, SalesforceSetting
 use crate::presence::{SalesforceStatus, StatusKind};
 use crate::secrets::Sensitive;
 use crate::vendors::http::Http;
+use crate::vendors::request::{Reply, Request};
 use crate::vendors::{At, Stop, preflight};
 
 /// Pages followed at most through `nextRecordsUrl`: an org has a few dozen statuses, so more
 /// means a vendor answering in circles.
 const MAX_PAGES: usize = 50;
+/// Pages of 2,000 records followed at most for users and assignments (100,000 records).
+const MAX_RECORD_PAGES: usize = 50;
 
 pub struct SalesforceSession {
     http: Http,
     login: Login,
     /// The org's instance (`instance_url`, or the connection's override).
-    api: Url,
+    pub(super) api: Url,
     token: Mutex<Sensitive>,
 }
 
@@ -95,7 +98,14 @@ impl SalesforceSession {
     }
 
     /// GETs `url` with the session; a 401 logs in once more.
-    async fn get(&self, url: &Url) -> Result<Value, Failure> {
+    pub(super) async fn get(&self, url: &Url) -> Result<Value, Failure> {
+        let reply = self.send(&Request::get(url.clone())).await?;
+        read_query(&reply)
+    }
+
+    /// Sends `request` with the session; a 401 logs in once more (a refused session means
+    /// Salesforce did nothing, so a write is not done twice).
+    pub(super) async fn send(&self, request: &Request) -> Result<Reply, Failure> {
         // Cloned out: the lock is never held across a request.
         let token = self
             .token
@@ -107,11 +117,35 @@ impl SalesforceSession {
             *self.token.lock().unwrap_or_else(PoisonError::into_inner) = granted.token.clone();
             Ok(granted.token)
         };
-        let reply = self
-            .http
-            .get_with_token(url, &token, |r| r.status == 401, refresh)
-            .await?;
-        read_query(&reply)
+        self.http
+            .send_with_token(request, &token, |r| r.status == 401, refresh)
+            .await
+    }
+
+    /// Every record of a query at `url`, following `nextRecordsUrl`.
+    pub(super) async fn records(&self, mut url: Url) -> Result<Vec<Value>, Failure> {
+        let mut all = Vec::new();
+        for _ in 0..MAX_RECORD_PAGES {
+            let body = self.get(&url).await?;
+            if let Some(records) = body.get("records").and_then(Value::as_array) {
+                all.extend(records.iter().cloned());
+            }
+            let next = body
+                .get("nextRecordsUrl")
+                .and_then(Value::as_str)
+                .filter(|n| !n.is_empty());
+            let done = body.get("done").and_then(Value::as_bool).unwrap_or(true);
+            match next {
+                Some(next) if !done => url = join(&self.api, next),
+                _ => return Ok(all),
+            }
+        }
+        Ok(all)
+    }
+
+    /// The clock of the session's HTTP layer (waits between deploy polls).
+    pub(super) fn clock(&self) -> &dyn crate::vendors::clock::Clock {
+        self.http.clock()
     }
 }
 

@@ -2,6 +2,7 @@
 //! the granted scopes with what CXone's Directory / Presence Sync needs (naming the missing
 //! ones), then count users with `GET /v2/users?page_size=1`.
 
+pub mod agent_statuses;
 pub mod contact_center;
 pub mod session;
 

@@ -15,7 +15,7 @@ use super::{
 use crate::connection::{Code, Endpoints, Failure, ZoomSettings, join};
 use crate::secrets::Sensitive;
 use crate::vendor::Vendor;
-use crate::vendors::http::{Http, Reply};
+use crate::vendors::http::{Http, Reply, Request};
 use crate::vendors::{oauth, settings_failure};
 
 /// Zoom's maximum `page_size` for `GET /phone/users`.
@@ -78,7 +78,7 @@ pub struct ZoomDirectory {
     settings: ZoomSettings,
     client_secret: Sensitive,
     token_url: Url,
-    api: Url,
+    pub(super) api: Url,
     token: Mutex<Sensitive>,
 }
 
@@ -159,6 +159,11 @@ impl ZoomDirectory {
     }
 
     async fn get(&self, url: Url) -> Result<Reply, Failure> {
+        self.send(&Request::get(url)).await
+    }
+
+    /// Sends `request` with the app's token; Zoom's "token expired" mints one more.
+    pub(super) async fn send(&self, request: &Request) -> Result<Reply, Failure> {
         // Cloned out: the lock is never held across a request.
         let token = self
             .token
@@ -180,7 +185,7 @@ impl ZoomDirectory {
         // it was a tenth of the walk.
         let expired = |reply: &Reply| !reply.is_success() && token_expired(reply);
         self.http
-            .get_with_token(&url, &token, expired, refresh)
+            .send_with_token(request, &token, expired, refresh)
             .await
             .map_err(daily_limit)
     }
@@ -208,7 +213,7 @@ fn prepare(endpoints: &Endpoints, app: &ZoomApp) -> Result<(ZoomSettings, Url, U
 
 /// A page's body, or the failure it stands for: missing scopes (Zoom's 400 code 4711 naming
 /// them), API access denied, anything else unexpected.
-fn read_page(reply: &Reply) -> Result<Value, Failure> {
+pub(super) fn read_page(reply: &Reply) -> Result<Value, Failure> {
     if reply.is_success() {
         return reply.json().ok_or_else(|| oauth::unexpected(reply));
     }
