@@ -21,6 +21,7 @@ pub mod paths;
 pub mod practice;
 pub mod presence;
 pub mod recovery;
+pub mod report;
 pub mod scrub;
 pub mod secrets;
 pub mod storage;

@@ -27,7 +27,7 @@ use crate::vendors::http::Http;
 
 /// The flow step whose editor holds the plan.
 pub const STEP: &str = "data-actions";
-const RUN_KIND: &str = "genesys-data-actions";
+pub(crate) const RUN_KIND: &str = "genesys-data-actions";
 const SECRET_SCOPE: &str = "data-actions";
 
 /// One kind as this org offers it.
@@ -720,7 +720,7 @@ pub struct ActionTestView {
 }
 
 /// Where the certificates last downloaded are remembered (for the hand-over report).
-fn certificates_ref(profile_id: i64, flow_id: &str) -> DocRef<'_> {
+pub(crate) fn certificates_ref(profile_id: i64, flow_id: &str) -> DocRef<'_> {
     DocRef {
         profile_id,
         flow_id,

@@ -35,6 +35,7 @@ pub mod practice;
 pub mod presence;
 pub mod presence_files;
 pub mod profiles;
+pub mod review;
 pub mod settings;
 pub mod steps;
 pub mod zoom_checks;
