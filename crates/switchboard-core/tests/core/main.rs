@@ -22,6 +22,7 @@ mod practice;
 mod presence;
 mod presence_flow;
 mod profiles;
+mod report;
 mod salesforce_session;
 mod scrubbing;
 mod steps;
