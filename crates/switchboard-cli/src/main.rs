@@ -11,6 +11,7 @@ mod files;
 mod genesys;
 mod presence;
 mod print;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -69,6 +70,9 @@ enum Command {
     /// The practice tenant's emulator
     #[command(subcommand)]
     Practice(PracticeCommand),
+    /// A profile's hand-over report: connections tested, open steps, objects created,
+    /// reminders (never a secret)
+    Report(report::ReportArgs),
 }
 
 #[derive(Subcommand)]
@@ -256,6 +260,7 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
             core.attach_practice(None)?;
             out.practice_attached(false);
         }
+        Command::Report(args) => report::run(&core, args)?,
         Command::AddressBook(_) | Command::Directory(_) | Command::Presence(_) => {
             unreachable!("offline commands ran before the database was opened")
         }
