@@ -10,6 +10,7 @@ pub mod directory;
 pub mod presence;
 pub mod profiles;
 pub mod recovery;
+pub mod report;
 pub mod steps;
 
 /// Every command, in the order the contract file lists them.
@@ -25,6 +26,7 @@ pub fn signatures() -> Vec<crate::contract::typescript::Signature> {
         presence::signatures(),
         data_actions::signatures(),
         recovery::signatures(),
+        report::signatures(),
     ]
     .into_iter()
     .flatten()

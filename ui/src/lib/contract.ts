@@ -37,8 +37,19 @@ id: string, ok: boolean,
 /** Set exactly when `ok` is false. */
 code: DiagnosisCode | null, params: { [key in string]: JsonValue }, };
 
+export type CheckFailure = { 
+/** The check that failed (`token`, `scopes`, …). */
+check: string, code: DiagnosisCode, };
+
 /** A header cell, and the entry field it was recognised as (`None`: ignored). */
 export type Column = { header: string, field: string | null, };
+
+/** A connection and its last Test. */
+export type ConnectionReview = { vendor: Vendor, 
+/** ISO-8601 UTC; `None` when never tested with these settings. */
+testedAt: string | null, ok: boolean | null, 
+/** The failed checks of the last Test. */
+failures: Array<CheckFailure>, };
 
 /**
  * A connection's non-secret settings, tagged by vendor:
@@ -212,6 +223,9 @@ export type FindingTable = "states" | "subscriber_states" | "rule";
 
 export type FlowProgress = { flowId: string, done: number, total: number, };
 
+/** One flow's progress and the steps still open. */
+export type FlowReview = { id: string, title: string, status: StepStatus, done: number, total: number, open: Array<OpenStep>, };
+
 export type FlowSummary = { id: string, title: string, summary: string, done: number, total: number, status: StepStatus, };
 
 export type FlowView = { profileId: number, id: string, title: string, summary: string, steps: Array<StepView>, currentStepId: string, practice: boolean, };
@@ -231,6 +245,9 @@ apiBase?: string | null,
  * credentials go there only when listed here, and the connection shows it.
  */
 confirmedHosts: Array<string>, };
+
+/** To whom and when the report was handed over, as the admin noted in the last step. */
+export type Handover = { recipient: string | null, date: string | null, };
 
 /** What the apply did (or found done) for one planned integration. */
 export type ItemOutcome = { name: string, integrationId: string | null, credentialId: string | null, 
@@ -266,6 +283,24 @@ credentialSet: boolean, };
 
 /** A problem on one row (`row` indexes `pairs`); the UI translates `code`. */
 export type MapProblem = { row: number, code: string, };
+
+/** What the app did with the object. */
+export type ObjectAction = "created" | "verified";
+
+/** What an object is. */
+export type ObjectKind = "address-book" | "presence-status" | "integration" | "check" | "apply-run";
+
+/** An object the app created or verified through a vendor's API. */
+export type ObjectReview = { vendor: Vendor, kind: ObjectKind, action: ObjectAction, name: string, vendorId: string | null, 
+/** Address book: entries in the book after the apply. */
+entries: number | null, 
+/** Address book: teams and agents it is assigned to. */
+assigned: number | null, flowId: string, stepId: string, 
+/** ISO-8601 UTC. */
+at: string, };
+
+/** A step not Done, and why (when the records say). */
+export type OpenStep = { stepId: string, title: string, status: StepStatus, why: Array<Why>, };
 
 export type Pattern = { match: string, strip: number, prefix: string, format: PatternFormat, };
 
@@ -372,6 +407,19 @@ raw: Array<string>,
 /** For `row.duplicate`: the line of the accepted row it repeats. */
 duplicateOf: number | null, };
 
+export type Reminder = { kind: ReminderKind, vendor: Vendor | null, 
+/** What it is about: a secret's name, a certificate's status and signing authority. */
+subject: string, 
+/** ISO-8601 UTC. */
+date: string | null, 
+/** Within [`SOON_DAYS`] (or past) — shown highlighted. */
+soon: boolean, };
+
+export type ReminderKind = "certificate_expiry" | "security_token" | "secret_rotation";
+
+/** A report's file format. */
+export type ReportFormat = "html" | "md" | "json";
+
 /**
  * `reportedState.code`: what Genesys says the integration is doing, as opposed to what it was
  * asked (`intendedState`).
@@ -380,6 +428,13 @@ export type ReportedState = "ACTIVE" | "ACTIVATING" | "INACTIVE" | "DEACTIVATING
 
 /** Where the user was when they last closed the app. */
 export type Resume = { profileId: number, flowId: string | null, };
+
+/** Everything the hand-over report says about one profile. */
+export type Review = { profileId: number, profileName: string, 
+/** The practice tenant's profile: nothing in it is the customer's. */
+practice: boolean, 
+/** ISO-8601 UTC. */
+generatedAt: string, connections: Array<ConnectionReview>, flows: Array<FlowReview>, objects: Array<ObjectReview>, reminders: Array<Reminder>, handover: Handover, };
 
 /**
  * One problem; `set` and `pattern` index the rules' lists (`pattern` is `None` for the set
@@ -528,6 +583,9 @@ export type Unfinished = "resume" | "discard";
 
 export type Vendor = "zoom" | "cxone" | "salesforce" | "genesys";
 
+/** Why a step is still open. */
+export type Why = { "kind": "pendingOn", stepId: string, title: string, } | { "kind": "checkFailed", code: DiagnosisCode, checkedAt: string, } | { "kind": "field", label: string, error: string, } | { "kind": "applyFailed", code: string, };
+
 /** A Zoom user attribute the sync can read. */
 export type ZoomAttribute = "first-name" | "last-name" | "display-name" | "email" | "phone" | "mobile" | "extension" | "department" | "job-title" | "company";
 
@@ -559,6 +617,9 @@ export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const
 
 /** Every `LiveKind`, in the core's order. */
 export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions'] as const satisfies readonly LiveKind[];
+
+/** Every `ReportFormat`, in the core's order. */
+export const REPORT_FORMATS = ['html', 'md', 'json'] as const satisfies readonly ReportFormat[];
 
 /** Every `ErrorCode`, in the core's order. */
 export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'keychain_timeout', 'storage', 'database_corrupt', 'database_newer', 'database_locked', 'disk_full', 'database_read_only', 'database_io', 'database_unavailable', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'apply_running', 'apply_plan_changed', 'internal'] as const satisfies readonly ErrorCode[];
@@ -705,4 +766,10 @@ export type Commands = {
   /** Opens the data folder (where the database and the files set aside are) in the file manager. */
   open_data_folder: { args: {  }; reply: null };
   quit_app: { args: {  }; reply: null };
+  /** The review of a profile, from what the app recorded; titles in `locale`. */
+  review: { args: { profileId: number; locale: Locale }; reply: Review };
+  /** Asks where to save the report (the native save dialog, starting in Downloads with the customer's name and the date); `None` when the admin cancels. */
+  choose_report_path: { args: { profileId: number; format: ReportFormat; locale: Locale }; reply: string | null };
+  /** Writes the report in `format` and `lang` to `path`; answers the path written, which `reveal_file` may then show. */
+  export_report: { args: { profileId: number; format: ReportFormat; lang: Locale; path: string }; reply: string };
 };
