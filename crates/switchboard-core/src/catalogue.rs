@@ -119,6 +119,10 @@ pub enum LiveKind {
     /// Automated: the data-action integrations are planned, created, configured, activated and
     /// managed through the Platform API.
     GenesysDataActions,
+    /// Automated: the review of the profile, built from what the app recorded.
+    Review,
+    /// Automated: the hand-over report written as HTML or Markdown where the admin picks.
+    ReportExport,
 }
 
 impl LiveKind {
@@ -129,7 +133,10 @@ impl LiveKind {
             | LiveKind::SfStatuses
             | LiveKind::SfLogin
             | LiveKind::GenesysConnection => StepKind::Verified,
-            LiveKind::CxoneAddressBook | LiveKind::GenesysDataActions => StepKind::Automated,
+            LiveKind::CxoneAddressBook
+            | LiveKind::GenesysDataActions
+            | LiveKind::Review
+            | LiveKind::ReportExport => StepKind::Automated,
             LiveKind::SfPreflight => StepKind::Manual,
             LiveKind::DirectorySync | LiveKind::PresenceRule => StepKind::Editor,
         }

@@ -340,10 +340,12 @@ fn run_objects(run: &Recorded) -> Vec<ObjectReview> {
             .collect(),
         // A kind this version does not itemise is still listed once it is done.
         other if run.state == "done" => {
-            let vendor = step_of_run(other)
+            let Some(vendor) = step_of_run(other)
                 .and_then(|(_, s)| s.live)
-                .map(live_vendor)
-                .unwrap_or(Vendor::Genesys);
+                .and_then(live_vendor)
+            else {
+                return Vec::new();
+            };
             vec![object(
                 vendor,
                 ObjectKind::ApplyRun,
@@ -356,13 +358,15 @@ fn run_objects(run: &Recorded) -> Vec<ObjectReview> {
     }
 }
 
-fn live_vendor(live: LiveKind) -> Vendor {
-    match live {
+/// The vendor a live step works on; `None` for the review's own steps.
+fn live_vendor(live: LiveKind) -> Option<Vendor> {
+    Some(match live {
         LiveKind::ZoomScopes | LiveKind::ZoomPsScopes | LiveKind::DirectorySync => Vendor::Zoom,
         LiveKind::CxoneAddressBook | LiveKind::PresenceRule => Vendor::Cxone,
         LiveKind::SfStatuses | LiveKind::SfLogin | LiveKind::SfPreflight => Vendor::Salesforce,
         LiveKind::GenesysConnection | LiveKind::GenesysDataActions => Vendor::Genesys,
-    }
+        LiveKind::Review | LiveKind::ReportExport => return None,
+    })
 }
 
 fn reminders(

@@ -28,7 +28,9 @@ pub(super) fn zoom_app_fields(live: LiveKind) -> Option<[&'static str; 3]> {
         | LiveKind::SfPreflight
         | LiveKind::PresenceRule
         | LiveKind::GenesysConnection
-        | LiveKind::GenesysDataActions => None,
+        | LiveKind::GenesysDataActions
+        | LiveKind::Review
+        | LiveKind::ReportExport => None,
     }
 }
 

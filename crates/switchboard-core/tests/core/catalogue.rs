@@ -221,7 +221,7 @@ fn every_flow_has_its_seeds_steps_in_order() {
         ),
         (
             "review-report",
-            &["review-connections", "review-open-steps", "handover"],
+            &["review-setup", "handover"],
         ),
     ];
     for (flow_id, steps) in expected {
