@@ -21,11 +21,7 @@ pub fn all() -> Vec<(&'static str, &'static str, Vec<String>)> {
         ("STEP_STATUSES", "StepStatus", variants::<StepStatus>()),
         ("STEP_KINDS", "StepKind", variants::<StepKind>()),
         ("LIVE_KINDS", "LiveKind", variants::<LiveKind>()),
-        (
-            "REPORT_FORMATS",
-            "ReportFormat",
-            variants::<ReportFormat>(),
-        ),
+        ("REPORT_FORMATS", "ReportFormat", variants::<ReportFormat>()),
         ("ERROR_CODES", "ErrorCode", variants::<ErrorCode>()),
         (
             "VALIDATION_CODES",

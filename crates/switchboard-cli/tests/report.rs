@@ -54,16 +54,30 @@ fn the_report_prints_in_each_format_and_language() {
 
     let md = stdout(&cli(
         dir.path(),
-        &["report", "--profile", "acme <eu>", "--format", "md", "--lang", "fr"],
+        &[
+            "report",
+            "--profile",
+            "acme <eu>",
+            "--format",
+            "md",
+            "--lang",
+            "fr",
+        ],
     ));
-    assert!(md.starts_with("# Rapport de transfert — Acme &lt;EU&gt;"), "{md}");
+    assert!(
+        md.starts_with("# Rapport de transfert — Acme &lt;EU&gt;"),
+        "{md}"
+    );
     assert!(md.contains("\n## Connexions\n") && md.contains("it@acme.example"));
 
     let html = stdout(&cli(
         dir.path(),
         &["report", "--profile", "Acme <EU>", "--lang", "ja"],
     ));
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"), "html by default");
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"ja\">"),
+        "html by default"
+    );
     assert!(html.contains("<h2>接続</h2>"));
 
     let json: serde_json::Value = serde_json::from_str(&stdout(&cli(
@@ -75,7 +89,10 @@ fn the_report_prints_in_each_format_and_language() {
     assert_eq!(json["handover"]["recipient"], "it@acme.example");
     assert_eq!(json["flows"].as_array().unwrap().len(), 5);
 
-    let refused = cli(dir.path(), &["report", "--profile", "Acme <EU>", "--format", "pdf"]);
+    let refused = cli(
+        dir.path(),
+        &["report", "--profile", "Acme <EU>", "--format", "pdf"],
+    );
     assert!(!refused.status.success(), "an unknown format is refused");
     let missing = cli(dir.path(), &["--json", "report", "--profile", "Nobody"]);
     let error: serde_json::Value = serde_json::from_slice(&missing.stderr).unwrap();
@@ -92,10 +109,22 @@ fn the_report_is_written_to_a_file_or_into_a_folder_under_the_customers_name() {
     let file_arg = file.to_str().unwrap();
     let printed = stdout(&cli(
         dir.path(),
-        &["report", "--profile", "Acme <EU>", "--format", "md", "-o", file_arg],
+        &[
+            "report",
+            "--profile",
+            "Acme <EU>",
+            "--format",
+            "md",
+            "-o",
+            file_arg,
+        ],
     ));
     assert!(printed.is_empty(), "nothing on standard output: {printed}");
-    assert!(std::fs::read_to_string(&file).unwrap().starts_with("# Hand-over report"));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("# Hand-over report")
+    );
 
     let folder = out.path().to_str().unwrap();
     stdout(&cli(

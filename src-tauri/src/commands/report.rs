@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use switchboard_core::report::{self, ReportFormat, Review};
 use switchboard_core::Locale;
+use switchboard_core::report::{self, ReportFormat, Review};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::contract::commands;

@@ -95,7 +95,10 @@ mod tests {
         assert_eq!(format_date(at, Locale::En), "December 3, 2026");
         assert_eq!(format_date(at, Locale::Fr), "3 décembre 2026");
         assert_eq!(format_date(at, Locale::Ja), "2026年12月3日");
-        assert_eq!(format_date("2027-08-01T00:00:00Z", Locale::Fr), "1er août 2027");
+        assert_eq!(
+            format_date("2027-08-01T00:00:00Z", Locale::Fr),
+            "1er août 2027"
+        );
         assert_eq!(format_date("2026-11-23", Locale::Ja), "2026年11月23日");
         assert_eq!(format_moment(at, Locale::En), "December 3, 2026, 14:05 UTC");
         assert_eq!(format_moment(at, Locale::Fr), "3 décembre 2026 à 14:05 UTC");

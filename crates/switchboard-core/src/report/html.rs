@@ -151,6 +151,9 @@ mod tests {
         assert!(fr.contains("3 décembre 2026"));
         let ja = render(&review, Locale::Ja);
         assert!(ja.contains("<h2>接続</h2>") && ja.contains("2026年12月3日"));
-        assert!(ja.contains("<tr class=\"flag\">"), "a reminder due soon is highlighted");
+        assert!(
+            ja.contains("<tr class=\"flag\">"),
+            "a reminder due soon is highlighted"
+        );
     }
 }

@@ -102,7 +102,10 @@ mod tests {
         assert_eq!(escape("# Title"), "\\# Title", "no heading");
         assert_eq!(escape("- item"), "\\- item", "no list");
         assert_eq!(escape("2026. Year"), "2026\\. Year", "no ordered list");
-        assert_eq!(escape("2026-12-03 it@acme.example"), "2026-12-03 it@acme.example");
+        assert_eq!(
+            escape("2026-12-03 it@acme.example"),
+            "2026-12-03 it@acme.example"
+        );
     }
 
     #[test]

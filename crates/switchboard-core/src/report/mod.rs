@@ -27,7 +27,7 @@ pub use markdown::escape as escape_markdown;
 pub use texts::Texts;
 
 /// A reminder's date counts as soon within this many days.
-pub const SOON_DAYS: i64 = 30;
+pub const SOON_DAYS: i64 = 60;
 
 /// Everything the hand-over report says about one profile.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

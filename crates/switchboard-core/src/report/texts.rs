@@ -356,7 +356,11 @@ mod tests {
             for (en, other) in pairs(&EN).into_iter().zip(pairs(Texts::of(locale))) {
                 assert_ne!(en, other, "{locale:?} translates {en}");
                 for placeholder in ["{done}", "{total}", "{date}", "{code}", "{entries}"] {
-                    assert_eq!(en.contains(placeholder), other.contains(placeholder), "{other}");
+                    assert_eq!(
+                        en.contains(placeholder),
+                        other.contains(placeholder),
+                        "{other}"
+                    );
                 }
             }
         }

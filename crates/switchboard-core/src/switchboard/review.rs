@@ -13,7 +13,7 @@ use super::data_actions::{self, SavedCertificate};
 use super::planned_statuses::{PlannedStatus, planned_ref};
 use super::{Switchboard, files, load};
 use crate::catalogue::{self, Flow, LiveKind};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::flow::FlowState;
 use crate::locale::Locale;
 use crate::report::{
@@ -24,6 +24,7 @@ use crate::storage::apply_runs::{self, Recorded};
 use crate::storage::progress::StepStatus;
 use crate::storage::{connections, journal, profiles, secret_refs, step_documents};
 use crate::time::format_utc;
+use crate::validate::FieldError;
 use crate::vendor::Vendor;
 
 /// The hand-over step's fields, wherever a flow keeps them.
@@ -82,15 +83,20 @@ impl Switchboard {
         path: &Path,
     ) -> Result<PathBuf> {
         let (name, text) = self.report(profile_id, format, locale)?;
+        // A place the admin cannot write to (a read-only folder, a vanished drive) is theirs to
+        // change, not an error of the app: said on `path`.
+        let not_writable = |_| Error::invalid("path", FieldError::new("not_writable"));
         let written = if path.is_dir() {
             let stem = name.trim_end_matches(&format!(".{}", format.extension()));
-            files::write_new(path, stem, format.extension(), &text)?
+            files::write_new(path, stem, format.extension(), &text).map_err(not_writable)?
         } else {
-            std::fs::write(path, &text)?;
+            std::fs::write(path, &text).map_err(|e| not_writable(Error::Io(e)))?;
             path.to_path_buf()
         };
         self.remember_written(&written);
-        let file = written.file_name().map(|n| n.to_string_lossy().into_owned());
+        let file = written
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
         journal::record(
             &self.db(),
             Some(profile_id),
@@ -168,10 +174,15 @@ fn flow_review(state: &FlowState, runs: &[Recorded], locale: Locale) -> FlowRevi
                 })
                 .collect();
             if let Some(check) = state.checks.get(&step.id).filter(|c| !c.ok) {
-                why.extend(check.failed_codes().into_iter().map(|code| Why::CheckFailed {
-                    code,
-                    checked_at: check.checked_at.clone(),
-                }));
+                why.extend(
+                    check
+                        .failed_codes()
+                        .into_iter()
+                        .map(|code| Why::CheckFailed {
+                            code,
+                            checked_at: check.checked_at.clone(),
+                        }),
+                );
             }
             let last_run = step
                 .live
@@ -369,12 +380,7 @@ fn live_vendor(live: LiveKind) -> Option<Vendor> {
     })
 }
 
-fn reminders(
-    db: &Connection,
-    profile_id: i64,
-    now: &str,
-    locale: Locale,
-) -> Result<Vec<Reminder>> {
+fn reminders(db: &Connection, profile_id: i64, now: &str, locale: Locale) -> Result<Vec<Reminder>> {
     let mut out = Vec::new();
     for flow in catalogue::flows() {
         let saved: Vec<SavedCertificate> =
@@ -389,10 +395,7 @@ fn reminders(
             out.push(Reminder {
                 kind: ReminderKind::CertificateExpiry,
                 vendor: Some(Vendor::Genesys),
-                subject: format!(
-                    "{} — {}",
-                    certificate.status, certificate.signing_authority
-                ),
+                subject: format!("{} — {}", certificate.status, certificate.signing_authority),
                 date: certificate.not_after,
                 soon,
             });

@@ -13,16 +13,16 @@ use std::sync::{Arc, Mutex};
 use serde::Serialize;
 use switchboard_core::address_book::entry::EntryDraft;
 use switchboard_core::catalogue;
+use switchboard_core::connection::Vendor;
 use switchboard_core::data_actions::kinds::Kind;
 use switchboard_core::data_actions::plan::{DataActionsPlan, PlannedIntegration, SecretSource};
-use switchboard_core::secrets::Sensitive;
-use switchboard_core::connection::Vendor;
 use switchboard_core::locale::Locale;
 use switchboard_core::paths::AppPaths;
 use switchboard_core::practice::{Attached, PracticeTenant};
 use switchboard_core::presence::DiagramLabels;
 use switchboard_core::report::ReportFormat;
 use switchboard_core::secrets::MemoryStore;
+use switchboard_core::secrets::Sensitive;
 use switchboard_core::switchboard::address_book::{AddressBookDraft, check_entry};
 use switchboard_core::{ErrorReply, Switchboard};
 use switchboard_emulator::{Emulator, EmulatorConfig, FaultPlan, RateLimit, ServerErrors, Trigger};
@@ -256,9 +256,9 @@ async fn no_saved_secret_reaches_a_file_a_reply_the_journal_or_a_log() {
     assert!(places.len() >= 3, "database and exports: {places:?}");
     for extension in [".html", ".md", ".json"] {
         assert!(
-            places
-                .iter()
-                .any(|(path, _)| path.contains("Switchboard report - ") && path.ends_with(extension)),
+            places.iter().any(
+                |(path, _)| path.contains("Switchboard report - ") && path.ends_with(extension)
+            ),
             "the report was exported as {extension}"
         );
     }

@@ -219,10 +219,7 @@ fn every_flow_has_its_seeds_steps_in_order() {
                 "zcc-data-usage",
             ],
         ),
-        (
-            "review-report",
-            &["review-setup", "handover"],
-        ),
+        ("review-report", &["review-setup", "handover"]),
     ];
     for (flow_id, steps) in expected {
         let flow = catalogue::flow(flow_id).expect(flow_id);

@@ -152,7 +152,10 @@ async fn a_practice_walk_fills_every_section_from_recorded_data() {
         .find(|o| o.kind == ObjectKind::Integration)
         .expect("the integration");
     assert_eq!(integration.name, "Order lookup");
-    assert_eq!(integration.vendor_id.as_deref(), Some(integration_id.as_str()));
+    assert_eq!(
+        integration.vendor_id.as_deref(),
+        Some(integration_id.as_str())
+    );
     let status = review
         .objects
         .iter()
@@ -193,7 +196,10 @@ async fn a_practice_walk_fills_every_section_from_recorded_data() {
     }
     assert!(html.contains("Ventes &lt;Paris&gt; | *EU*"));
     assert!(html.contains(&integration_id) && html.contains(&book_id.to_string()));
-    assert!(html.contains("15 septembre 2027"), "certificate expiry in French");
+    assert!(
+        html.contains("15 septembre 2027"),
+        "certificate expiry in French"
+    );
     let md = report::render(&fr, ReportFormat::Md, Locale::Fr);
     assert!(md.contains("Ventes &lt;Paris&gt; \\| \\*EU\\*"));
     assert!(md.contains(&integration_id));
@@ -207,7 +213,24 @@ async fn a_practice_walk_fills_every_section_from_recorded_data() {
         name.starts_with("Switchboard report - ") && name.ends_with(".html"),
         "{name}"
     );
-    assert!(std::fs::read_to_string(&written).unwrap().contains("<h2>接続</h2>"));
+    assert!(
+        std::fs::read_to_string(&written)
+            .unwrap()
+            .contains("<h2>接続</h2>")
+    );
+    let refused = core
+        .export_report(
+            profile,
+            ReportFormat::Md,
+            EN,
+            &out.path().join("missing-folder").join("report.md"),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (refused.field(), refused.detail().map(|d| d.code)),
+        (Some("path"), Some("not_writable")),
+        "a place that cannot be written is the admin's to change"
+    );
     let status_of = |flow: &str, step: &str| {
         core.flow_view(profile, flow, EN)
             .unwrap()
