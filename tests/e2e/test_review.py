@@ -57,12 +57,13 @@ def apply_a_lambda_integration(driver) -> str:
     find(driver, "flow-view")
     go_to(driver, "data-actions")
     find(driver, "data-actions-editor")
-    wait(driver, lambda d: "50" in text_of(d, "da-kind-aws-lambda"), 30)
+    # The org's kinds are read live before anything is added.
+    wait(driver, lambda d: "50" in text_of(d, "da-kind-web-services"), 30)
     click(driver, "da-add-aws-lambda")
     find(driver, "da-item-0")
     type_into(driver, "da-field-0-ARN", ARN, Keys.TAB)
     click(driver, "da-review-button")
-    wait(driver, lambda d: attribute(d, "da-preview", "data-ready") == "true", 30)
+    wait(driver, lambda d: attribute(d, "da-preview", "data-ready") == "true", 60)
     click(driver, "da-apply-button")
     wait(driver, lambda d: attribute(d, "da-apply-result", "data-state") == "done", 120)
     found = {}
