@@ -24,7 +24,11 @@ const EN: Locale = Locale::En;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out = PathBuf::from(std::env::args().nth(1).ok_or("usage: report_sample OUT_DIR")?);
+    let out = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .ok_or("usage: report_sample OUT_DIR")?,
+    );
     std::fs::create_dir_all(&out)?;
     let emulator = switchboard_emulator::Emulator::start(Default::default()).await?;
     PracticeTenant::from_announcement(&emulator.announcement())?;
@@ -44,7 +48,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Ventes Paris — support niveau 2",
         EN,
     )?;
-    let people = [("Émilie", "Lefèvre", "01 42 76 49 78"), ("Jean", "Dupont", "01 42 76 40 40")];
+    let people = [
+        ("Émilie", "Lefèvre", "01 42 76 49 78"),
+        ("Jean", "Dupont", "01 42 76 40 40"),
+    ];
     let entries = people
         .iter()
         .filter_map(|(first, last, phone)| {
@@ -64,7 +71,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         agents: Vec::new(),
     };
     core.save_address_book_draft(profile, directory, &draft)?;
-    core.apply_address_book(profile, directory, EN, None).await?;
+    core.apply_address_book(profile, directory, EN, None)
+        .await?;
 
     let presence = "cxone-salesforce-presence";
     let planned = PlannedStatus {

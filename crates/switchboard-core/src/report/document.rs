@@ -3,6 +3,7 @@
 //! marks it up.
 
 use crate::locale::Locale;
+use crate::storage::progress::StepStatus;
 
 use super::dates::{format_date, format_moment};
 use super::texts::{Texts, fill};
@@ -32,6 +33,8 @@ pub enum Block {
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Row>,
+    /// Columns of short values (a status, a date) kept on one line.
+    pub nowrap: &'static [usize],
 }
 
 pub struct Row {
@@ -88,6 +91,7 @@ fn connections(review: &Review, t: &Texts, locale: Locale) -> Section {
                 .iter()
                 .map(|f| format!("{}: {}", f.check, f.code.as_str()))
                 .collect();
+            let diagnosis = diagnosis.join(t.separator);
             Row {
                 cells: vec![
                     vendor_name(c.vendor).to_owned(),
@@ -96,7 +100,7 @@ fn connections(review: &Review, t: &Texts, locale: Locale) -> Section {
                         .map(|at| format_moment(at, locale))
                         .unwrap_or_default(),
                     result.to_owned(),
-                    diagnosis.join("; "),
+                    diagnosis,
                 ],
                 flagged: c.ok != Some(true),
             }
@@ -108,6 +112,7 @@ fn connections(review: &Review, t: &Texts, locale: Locale) -> Section {
         Block::Table(Table {
             headers: headers(&[t.vendor, t.last_test, t.result, t.diagnosis]),
             rows,
+            nowrap: &[2],
         })
     };
     Section {
@@ -153,7 +158,12 @@ fn flows(review: &Review, t: &Texts, locale: Locale) -> Section {
             blocks.push(Block::Paragraph(t.all_done.to_owned()));
             continue;
         }
+        // A flow nobody began is one line: its every step is open, for no reason but that.
+        if flow.status == StepStatus::NotStarted {
+            continue;
+        }
         blocks.push(Block::Table(Table {
+            nowrap: &[1],
             headers: headers(&[t.step, t.status, t.why]),
             rows: flow
                 .open
@@ -166,9 +176,9 @@ fn flows(review: &Review, t: &Texts, locale: Locale) -> Section {
                             .iter()
                             .map(|w| why_text(w, t, locale))
                             .collect::<Vec<_>>()
-                            .join("; "),
+                            .join(t.separator),
                     ],
-                    flagged: step.status == crate::storage::progress::StepStatus::NeedsAttention,
+                    flagged: step.status == StepStatus::NeedsAttention,
                 })
                 .collect(),
         }));
@@ -201,6 +211,7 @@ fn objects(review: &Review, t: &Texts, locale: Locale) -> Section {
         Block::Paragraph(t.no_objects.to_owned())
     } else {
         Block::Table(Table {
+            nowrap: &[4, 5],
             headers: headers(&[t.vendor, t.what, t.name, t.vendor_id, t.action, t.date]),
             rows: review
                 .objects
@@ -249,7 +260,8 @@ fn reminders(review: &Review, t: &Texts, locale: Locale) -> Section {
         Block::Paragraph(t.no_reminders.to_owned())
     } else {
         Block::Table(Table {
-            headers: headers(&[t.vendor, t.what, t.name, t.date]),
+            nowrap: &[],
+            headers: headers(&[t.vendor, t.what, t.name, t.to_do]),
             rows: review
                 .reminders
                 .iter()
@@ -276,6 +288,7 @@ fn handover(review: &Review, t: &Texts, locale: Locale) -> Section {
     Section {
         heading: t.handover.to_owned(),
         blocks: vec![Block::Table(Table {
+            nowrap: &[],
             headers: headers(&[t.handed_to, t.date]),
             rows: vec![Row {
                 cells: vec![

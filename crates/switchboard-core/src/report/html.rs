@@ -34,7 +34,8 @@ dd { margin: 0; }
 .note { color: var(--muted); font-size: .95em; }
 table { width: 100%; border-collapse: collapse; margin: .4rem 0 .8rem; table-layout: auto; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: start;
-  vertical-align: top; overflow-wrap: anywhere; }
+  vertical-align: top; overflow-wrap: break-word; }
+td.nowrap { white-space: nowrap; }
 th { background: var(--head); font-weight: 600; }
 tr.flag td { background: var(--flag); color: var(--flag-ink); }
 footer { margin-top: 2rem; color: var(--muted); font-size: .9em; }
@@ -43,7 +44,7 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .9em; }
   :root { --ink: #000; --muted: #444; --line: #999; --head: #eee; --flag: #fff1c2;
     --flag-ink: #000; --accent: #0b3d75; }
   body { max-width: none; padding: 0; font-size: 10pt; background: #fff; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2, h3, h3 + p { break-after: avoid; page-break-after: avoid; }
   table { break-inside: auto; }
   tr, dl { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
@@ -108,8 +109,13 @@ fn write_table(table: &Table, out: &mut String) {
         } else {
             "<tr>"
         });
-        for cell in &row.cells {
-            let _ = write!(out, "<td>{}</td>", escape(cell));
+        for (index, cell) in row.cells.iter().enumerate() {
+            let open = if table.nowrap.contains(&index) {
+                "<td class=\"nowrap\">"
+            } else {
+                "<td>"
+            };
+            let _ = write!(out, "{open}{}</td>", escape(cell));
         }
         out.push_str("</tr>\n");
     }

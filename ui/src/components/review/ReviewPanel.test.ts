@@ -45,6 +45,29 @@ describe('ReviewPanel', () => {
     expect(backend.argsOf('review')).toEqual([{ profileId: 1, locale: 'en' }]);
   });
 
+  it('folds the steps of a flow nobody began', async () => {
+    const data = review();
+    data.flows.push({
+      id: 'zoom-contact-center-salesforce',
+      title: 'Zoom Contact Center for Salesforce',
+      status: 'not_started',
+      done: 0,
+      total: 2,
+      open: [
+        { stepId: 'zcc-sf-prerequisites', title: 'Check the prerequisites', status: 'not_started', why: [] },
+        { stepId: 'sf-install-package', title: 'Install the package', status: 'not_started', why: [] },
+      ],
+    });
+    fakeBackend({ review: () => data });
+    const user = userEvent.setup();
+    render(ReviewPanel, { profileId: 1 });
+    const flow = await screen.findByTestId(TestIds.reviewFlow('zoom-contact-center-salesforce'));
+    const step = within(flow).getByTestId(TestIds.reviewOpenStep('zoom-contact-center-salesforce', 'sf-install-package'));
+    expect(step).not.toBeVisible();
+    await user.click(within(flow).getByText('Show its 2 steps'));
+    expect(step).toBeVisible();
+  });
+
   it('opens an open step through its link', async () => {
     fakeBackend({ review: () => review() });
     const onopenstep = vi.fn();
