@@ -21,6 +21,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let kind = BuildKind::of_current_build(cfg!(debug_assertions));
             let paths = AppPaths::for_user(kind).ok_or("this system has no per-user data folder")?;
@@ -128,6 +129,9 @@ pub fn run() {
             commands::profile_files::import_profile_parts,
             commands::profile_files::profile_journal,
             commands::profile_files::export_journal,
+            commands::report::review,
+            commands::report::choose_report_path,
+            commands::report::export_report,
         ])
         .run(tauri::generate_context!())
         .expect("Switchboard failed to start");

@@ -7,6 +7,7 @@ use switchboard_core::connection::{CxoneCloud, SalesforceEnvironment, Vendor};
 use switchboard_core::data_actions::kinds::{self, Kind};
 use switchboard_core::directory::{AcdAttribute, TranslationStatus, ZoomAttribute};
 use switchboard_core::failure::Code;
+use switchboard_core::report::ReportFormat;
 use switchboard_core::storage::progress::StepStatus;
 use switchboard_core::validate::Rule;
 use switchboard_core::{ErrorCode, Locale};
@@ -22,6 +23,7 @@ pub fn all() -> Vec<(&'static str, &'static str, Vec<String>)> {
         ("STEP_STATUSES", "StepStatus", variants::<StepStatus>()),
         ("STEP_KINDS", "StepKind", variants::<StepKind>()),
         ("LIVE_KINDS", "LiveKind", variants::<LiveKind>()),
+        ("REPORT_FORMATS", "ReportFormat", variants::<ReportFormat>()),
         ("ERROR_CODES", "ErrorCode", variants::<ErrorCode>()),
         (
             "VALIDATION_CODES",

@@ -359,6 +359,54 @@ def zcc_session(lang: str, out: Path, dark: bool = False) -> None:
             app.close()
 
 
+def review_session(lang: str, out: Path, dark: bool = False) -> None:
+    """Flow 5 in the practice tenant after an AWS Lambda integration was applied in flow 3: the
+    Review screen (connections, flows, objects, reminders), the Export panel after a save, and
+    the exported HTML report itself, opened in the same WebKit."""
+    import os
+
+    from selenium.webdriver.common.by import By
+    from test_app import go_to
+    from test_review import apply_a_lambda_integration
+
+    with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
+        saved = Path(root) / "saved"
+        saved.mkdir()
+        os.environ["SWITCHBOARD_SAVE_DIR"] = str(saved)
+        try:
+            app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
+        finally:
+            del os.environ["SWITCHBOARD_SAVE_DIR"]
+        suffix = "-dark" if dark else ""
+        try:
+            driver = app.launch()
+            try:
+                click(driver, "open-practice-button")
+                find(driver, "practice-banner")
+                integration_id = apply_a_lambda_integration(driver)
+                click(driver, "back-to-profile-button")
+                click(driver, "flow-open-review-report")
+                find(driver, "flow-view")
+                go_to(driver, "review-setup")
+                wait(driver, lambda d: integration_id in find(d, "review-object-integration").text, 30)
+                shoot_at(driver, out, f"{lang}-review{suffix}", "review-panel")
+                if dark:
+                    return
+                shoot_at(driver, out, f"{lang}-review-objects", "review-objects")
+                go_to(driver, "handover")
+                click(driver, "report-save")
+                wait(driver, lambda d: find(d, "report-saved-path").text.endswith(".html"), 30)
+                shoot_at(driver, out, f"{lang}-report-export", "report-export", "center")
+                report = Path(find(driver, "report-saved-path").text)
+                driver.get(report.as_uri())
+                wait(driver, lambda d: d.find_elements(By.TAG_NAME, "h2"))
+                shoot(driver, out, f"{lang}-report-html")
+            finally:
+                driver.quit()
+        finally:
+            app.close()
+
+
 def main() -> None:
     import os
 
@@ -382,6 +430,11 @@ def main() -> None:
         for lang in LANGS:
             data_actions_session(lang, out)
         data_actions_session("en", out, dark=True)
+        return
+    if only == "review":
+        for lang in LANGS:
+            review_session(lang, out)
+        review_session("en", out, dark=True)
         return
     if only == "zcc":
         for lang in LANGS:
@@ -412,6 +465,9 @@ def main() -> None:
     for lang in LANGS:
         zcc_session(lang, out)
     zcc_session("en", out, dark=True)
+    for lang in LANGS:
+        review_session(lang, out)
+    review_session("en", out, dark=True)
 
 
 if __name__ == "__main__":

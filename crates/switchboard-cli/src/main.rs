@@ -12,6 +12,7 @@ mod genesys;
 mod presence;
 mod print;
 mod profile_files;
+mod report;
 mod zcc;
 
 use std::path::PathBuf;
@@ -76,6 +77,9 @@ enum Command {
     Practice(PracticeCommand),
     /// A profile's audit journal: what the app did, against which vendor, when, with what outcome
     Journal(profile_files::JournalArgs),
+    /// A profile's hand-over report: connections tested, open steps, objects created,
+    /// reminders (never a secret)
+    Report(report::ReportArgs),
 }
 
 #[derive(Subcommand)]
@@ -295,6 +299,7 @@ fn run(cli: &Cli) -> switchboard_core::Result<bool> {
             core.attach_practice(None)?;
             out.practice_attached(false);
         }
+        Command::Report(args) => report::run(&core, args)?,
         Command::AddressBook(_) | Command::Directory(_) | Command::Presence(_) => {
             unreachable!("offline commands ran before the database was opened")
         }

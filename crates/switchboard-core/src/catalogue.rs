@@ -127,6 +127,10 @@ pub enum LiveKind {
     ZccPrerequisites,
     /// Verified: the Tooling API lists the Zoom Contact Center package (name and version).
     ZccPackage,
+    /// Automated: the review of the profile, built from what the app recorded.
+    Review,
+    /// Automated: the hand-over report written as HTML or Markdown where the admin picks.
+    ReportExport,
 }
 
 impl LiveKind {
@@ -139,7 +143,10 @@ impl LiveKind {
             | LiveKind::GenesysConnection
             | LiveKind::ZccPrerequisites
             | LiveKind::ZccPackage => StepKind::Verified,
-            LiveKind::CxoneAddressBook | LiveKind::GenesysDataActions => StepKind::Automated,
+            LiveKind::CxoneAddressBook
+            | LiveKind::GenesysDataActions
+            | LiveKind::Review
+            | LiveKind::ReportExport => StepKind::Automated,
             LiveKind::SfPreflight => StepKind::Manual,
             LiveKind::DirectorySync | LiveKind::PresenceRule | LiveKind::ZccStatusMap => {
                 StepKind::Editor

@@ -24,6 +24,7 @@ pub mod practice;
 pub mod presence;
 pub mod profile_file;
 pub mod recovery;
+pub mod report;
 pub mod scrub;
 pub mod secrets;
 pub mod storage;

@@ -95,6 +95,7 @@ pub const CODES: &[&str] = &[
     "developer_name_trailing_underscore",
     "duplicate",
     "not_allowed",
+    "not_writable",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -11,9 +11,10 @@ pub mod presence;
 pub mod profile_files;
 pub mod profiles;
 pub mod recovery;
+pub mod report;
 pub mod steps;
-pub mod zcc_editors;
 pub mod zcc;
+pub mod zcc_editors;
 
 /// Every command, in the order the contract file lists them.
 #[cfg(test)]
@@ -31,6 +32,7 @@ pub fn signatures() -> Vec<crate::contract::typescript::Signature> {
         profile_files::signatures(),
         zcc::signatures(),
         recovery::signatures(),
+        report::signatures(),
     ]
     .into_iter()
     .flatten()

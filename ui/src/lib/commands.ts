@@ -1,7 +1,7 @@
 // Purpose: one wrapper per command of the core↔window contract, GENERATED with contract.ts by
 // `SWITCHBOARD_WRITE_CONTRACT=1 cargo test -p switchboard contract`; do not edit by hand.
 import { call } from './ipc';
-import type { AddressBookDraft, AgentTarget, ConnectionSettings, DataActionsPlan, DiagramLabels, Direction, DirectorySyncDoc, EntryDraft, ImportChoice, JournalQuery, Locale, PlannedStatus, PracticeFaults, PresenceRule, Start, StepStatus, Unfinished, Vendor, ZccStatusMap } from './contract';
+import type { AddressBookDraft, AgentTarget, ConnectionSettings, DataActionsPlan, DiagramLabels, Direction, DirectorySyncDoc, EntryDraft, ImportChoice, JournalQuery, Locale, PlannedStatus, PracticeFaults, PresenceRule, ReportFormat, Start, StepStatus, Unfinished, Vendor, ZccStatusMap } from './contract';
 
 export const appInfo = () => call('app_info');
 /** The UI's language: the saved one, else the OS language when Switchboard speaks it (all there is while the database is not open and the recovery screen shows). */
@@ -141,3 +141,9 @@ export const listBackups = () => call('list_backups');
 /** Restores the backup `name` by restarting: the open core cannot be swapped under the commands in flight (see `recovery::schedule_restore`), so the choice is written down and the app restarts, restoring it before the database is opened. */
 export const restoreBackupAndRestart = (name: string) => call('restore_backup_and_restart', { name });
 export const quitApp = () => call('quit_app');
+/** The review of a profile, from what the app recorded; titles in `locale`. */
+export const review = (profileId: number, locale: Locale) => call('review', { profileId, locale });
+/** Asks where to save the report (the native save dialog, starting in Downloads with the customer's name and the date); `None` when the admin cancels. */
+export const chooseReportPath = (profileId: number, format: ReportFormat, locale: Locale) => call('choose_report_path', { profileId, format, locale });
+/** Writes the report in `format` and `lang` to `path`; answers the path written, which `reveal_file` may then show. */
+export const exportReport = (profileId: number, format: ReportFormat, lang: Locale, path: string) => call('export_report', { profileId, format, lang, path });

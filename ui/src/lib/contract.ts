@@ -82,8 +82,19 @@ id: string, ok: boolean,
 /** Set exactly when `ok` is false. */
 code: DiagnosisCode | null, params: { [key in string]: JsonValue }, };
 
+export type CheckFailure = { 
+/** The check that failed (`token`, `scopes`, …). */
+check: string, code: DiagnosisCode, };
+
 /** A header cell, and the entry field it was recognised as (`None`: ignored). */
 export type Column = { header: string, field: string | null, };
+
+/** A connection and its last Test. */
+export type ConnectionReview = { vendor: Vendor, 
+/** ISO-8601 UTC; `None` when never tested with these settings. */
+testedAt: string | null, ok: boolean | null, 
+/** The failed checks of the last Test. */
+failures: Array<CheckFailure>, };
 
 /**
  * A connection's non-secret settings, tagged by vendor:
@@ -282,6 +293,9 @@ export type FindingTable = "states" | "subscriber_states" | "rule";
 
 export type FlowProgress = { flowId: string, done: number, total: number, };
 
+/** One flow's progress and the steps still open. */
+export type FlowReview = { id: string, title: string, status: StepStatus, done: number, total: number, open: Array<OpenStep>, };
+
 export type FlowSummary = { id: string, title: string, summary: string, done: number, total: number, status: StepStatus, };
 
 export type FlowView = { profileId: number, id: string, title: string, summary: string, steps: Array<StepView>, currentStepId: string, practice: boolean, };
@@ -301,6 +315,9 @@ apiBase?: string | null,
  * credentials go there only when listed here, and the connection shows it.
  */
 confirmedHosts: Array<string>, };
+
+/** To whom and when the report was handed over, as the admin noted in the last step. */
+export type Handover = { recipient: string | null, date: string | null, };
 
 /**
  * What the admin chose for an import: the new profile's name (else the file's), and whether a
@@ -350,7 +367,7 @@ maxInstances: number, existing: number, credentialTypes: Array<string>, };
 export type LinkView = { label: string, url: string | null, missing: Array<string>, };
 
 /** The live part of a step. Each goes with one step kind (checked by [`structural_problems`]). */
-export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions" | "zcc-status-map" | "zcc-prerequisites" | "zcc-package";
+export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions" | "zcc-status-map" | "zcc-prerequisites" | "zcc-package" | "review" | "report-export";
 
 export type Locale = "en" | "fr" | "ja";
 
@@ -361,6 +378,24 @@ credentialSet: boolean, };
 
 /** A problem on one row (`row` indexes `pairs`); the UI translates `code`. */
 export type MapProblem = { row: number, code: string, };
+
+/** What the app did with the object. */
+export type ObjectAction = "created" | "verified";
+
+/** What an object is. */
+export type ObjectKind = "address-book" | "presence-status" | "integration" | "check" | "apply-run";
+
+/** An object the app created or verified through a vendor's API. */
+export type ObjectReview = { vendor: Vendor, kind: ObjectKind, action: ObjectAction, name: string, vendorId: string | null, 
+/** Address book: entries in the book after the apply. */
+entries: number | null, 
+/** Address book: teams and agents it is assigned to. */
+assigned: number | null, flowId: string, stepId: string, 
+/** ISO-8601 UTC. */
+at: string, };
+
+/** A step not Done, and why (when the records say). */
+export type OpenStep = { stepId: string, title: string, status: StepStatus, why: Array<Why>, };
 
 export type PartsImported = { parts: ReusableParts, 
 /** The data-action credentials of the imported plans, to enter in this profile. */
@@ -496,6 +531,19 @@ raw: Array<string>,
 /** For `row.duplicate`: the line of the accepted row it repeats. */
 duplicateOf: number | null, };
 
+export type Reminder = { kind: ReminderKind, vendor: Vendor | null, 
+/** What it is about: a secret's name, a certificate's status and signing authority. */
+subject: string, 
+/** ISO-8601 UTC. */
+date: string | null, 
+/** Within [`SOON_DAYS`] (or past) — shown highlighted. */
+soon: boolean, };
+
+export type ReminderKind = "certificate_expiry" | "security_token" | "secret_rotation";
+
+/** A report's file format. */
+export type ReportFormat = "html" | "md" | "json";
+
 /**
  * `reportedState.code`: what Genesys says the integration is doing, as opposed to what it was
  * asked (`intendedState`).
@@ -507,6 +555,13 @@ export type Resume = { profileId: number, flowId: string | null, };
 
 /** How many of each reusable part a file holds (or an import copied). */
 export type ReusableParts = { presenceRules: number, directoryRules: number, dataActionPlans: number, };
+
+/** Everything the hand-over report says about one profile. */
+export type Review = { profileId: number, profileName: string, 
+/** The practice tenant's profile: nothing in it is the customer's. */
+practice: boolean, 
+/** ISO-8601 UTC. */
+generatedAt: string, connections: Array<ConnectionReview>, flows: Array<FlowReview>, objects: Array<ObjectReview>, reminders: Array<Reminder>, handover: Handover, };
 
 /** Which of the package's permission sets new agents get. */
 export type Role = "agent" | "admin";
@@ -673,6 +728,9 @@ side: string, reason: Unmatched, };
 
 export type Vendor = "zoom" | "cxone" | "salesforce" | "genesys";
 
+/** Why a step is still open. */
+export type Why = { "kind": "pendingOn", stepId: string, title: string, } | { "kind": "checkFailed", code: DiagnosisCode, checkedAt: string, } | { "kind": "field", label: string, error: string, } | { "kind": "applyFailed", code: string, };
+
 /** One line of what to do in the Zoom settings tab: pick `salesforce_label` for `zoom`. */
 export type ZccStatusChecklistLine = { zoom: string, 
 /** The label Salesforce's list shows (the DeveloperName until the lists are read). */
@@ -734,13 +792,16 @@ export const STEP_STATUSES = ['not_started', 'in_progress', 'needs_attention', '
 export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const satisfies readonly StepKind[];
 
 /** Every `LiveKind`, in the core's order. */
-export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions', 'zcc-status-map', 'zcc-prerequisites', 'zcc-package'] as const satisfies readonly LiveKind[];
+export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions', 'zcc-status-map', 'zcc-prerequisites', 'zcc-package', 'review', 'report-export'] as const satisfies readonly LiveKind[];
+
+/** Every `ReportFormat`, in the core's order. */
+export const REPORT_FORMATS = ['html', 'md', 'json'] as const satisfies readonly ReportFormat[];
 
 /** Every `ErrorCode`, in the core's order. */
 export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'keychain_unavailable', 'keychain_timeout', 'storage', 'database_corrupt', 'database_newer', 'database_locked', 'disk_full', 'database_read_only', 'database_io', 'database_unavailable', 'invalid_link', 'vendor', 'connection_missing', 'live_check_required', 'apply_running', 'apply_plan_changed', 'profile_file_newer', 'profile_file_invalid', 'internal'] as const satisfies readonly ErrorCode[];
 
 /** Every `ValidationCode`, in the core's order. */
-export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'zendesk_url', 'dynamics_url', 'url_list', 'google_service_account', 'country_codes', 'country_code_shape', 'country_code_unknown', 'country_code_non_geographic', 'country_code_duplicate', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'endpoint_not_vendor', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed'] as const;
+export const VALIDATION_CODES = ['required', 'too_long', 'zoom_account_id', 'zoom_client_id', 'email', 'email_list', 'https_url', 'hostname', 'uuid', 'aws_role_arn', 'salesforce_id', 'salesforce_host', 'zendesk_url', 'dynamics_url', 'url_list', 'google_service_account', 'country_codes', 'country_code_shape', 'country_code_unknown', 'country_code_non_geographic', 'country_code_duplicate', 'too_many_country_codes', 'genesys_region', 'json_object', 'secret_whitespace', 'choice', 'endpoint_url', 'endpoint_https', 'endpoint_loopback', 'endpoint_not_vendor', 'practice_endpoint_required', 'cxone_area', 'developer_name', 'developer_name_double_underscore', 'developer_name_trailing_underscore', 'duplicate', 'not_allowed', 'not_writable'] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
 /** Every `DiagnosisCode`, in the core's order. */
@@ -918,4 +979,10 @@ export type Commands = {
   /** Restores the backup `name` by restarting: the open core cannot be swapped under the commands in flight (see `recovery::schedule_restore`), so the choice is written down and the app restarts, restoring it before the database is opened. */
   restore_backup_and_restart: { args: { name: string }; reply: null };
   quit_app: { args: {  }; reply: null };
+  /** The review of a profile, from what the app recorded; titles in `locale`. */
+  review: { args: { profileId: number; locale: Locale }; reply: Review };
+  /** Asks where to save the report (the native save dialog, starting in Downloads with the customer's name and the date); `None` when the admin cancels. */
+  choose_report_path: { args: { profileId: number; format: ReportFormat; locale: Locale }; reply: string | null };
+  /** Writes the report in `format` and `lang` to `path`; answers the path written, which `reveal_file` may then show. */
+  export_report: { args: { profileId: number; format: ReportFormat; lang: Locale; path: string }; reply: string };
 };

@@ -27,6 +27,7 @@ import type {
   PresenceRule,
   PresenceRuleView,
   ProfileSummary,
+  Review,
   StartupProblem,
   StepView,
   ZoomAttribute,
@@ -616,5 +617,73 @@ export function managedIntegration(partial: Partial<ManagedIntegration> = {}): M
     detail: null,
     credentialSet: true,
     ...partial,
+  };
+}
+
+/** A review as the core assembles it: every section filled, one reminder due soon. */
+export function review(): Review {
+  return {
+    profileId: 1,
+    profileName: 'Acme France',
+    practice: false,
+    generatedAt: '2026-12-03T14:05:00Z',
+    connections: [
+      { vendor: 'cxone', testedAt: '2026-12-03T13:00:00Z', ok: true, failures: [] },
+      {
+        vendor: 'zoom',
+        testedAt: '2026-12-02T09:30:00Z',
+        ok: false,
+        failures: [{ check: 'scopes', code: 'zoom.missing_scopes' }],
+      },
+    ],
+    flows: [
+      {
+        id: 'zoom-directory-sync',
+        title: 'Zoom directory sync',
+        status: 'in_progress',
+        done: 3,
+        total: 5,
+        open: [
+          {
+            stepId: 'cxone-directory-sync',
+            title: 'Set up Directory Sync',
+            status: 'not_started',
+            why: [{ kind: 'pendingOn', stepId: 'cxone-address-book', title: 'Create the address book' }],
+          },
+        ],
+      },
+      { id: 'review-report', title: 'Review and report', status: 'done', done: 2, total: 2, open: [] },
+    ],
+    objects: [
+      {
+        vendor: 'cxone',
+        kind: 'address-book',
+        action: 'created',
+        name: 'Ventes Paris',
+        vendorId: '4711',
+        entries: 12,
+        assigned: 2,
+        flowId: 'zoom-directory-sync',
+        stepId: 'cxone-address-book',
+        at: '2026-12-03T13:10:00Z',
+      },
+      {
+        vendor: 'genesys',
+        kind: 'integration',
+        action: 'created',
+        name: 'Order lookup',
+        vendorId: 'a1b2c3d4-0000-4000-8000-000000000001',
+        entries: null,
+        assigned: null,
+        flowId: 'genesys-data-actions',
+        stepId: 'data-actions',
+        at: '2026-12-03T13:20:00Z',
+      },
+    ],
+    reminders: [
+      { kind: 'certificate_expiry', vendor: 'genesys', subject: 'Current — DigiCert', date: '2027-01-10T23:59:59Z', soon: true },
+      { kind: 'security_token', vendor: 'salesforce', subject: 'Security token', date: '2026-12-01T08:00:00Z', soon: false },
+    ],
+    handover: { recipient: 'it@acme.example', date: '2026-12-03' },
   };
 }

@@ -340,3 +340,47 @@ impl ApplyLog for Journal<'_> {
         save(&conn, run)
     }
 }
+
+/// A run as recorded, whatever its kind (the hand-over report itemises what each did).
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub id: i64,
+    pub kind: String,
+    pub plan: serde_json::Value,
+    /// `running`, `done` or `failed`.
+    pub state: String,
+    pub error_code: Option<String>,
+    pub book_id: Option<i64>,
+    pub added: i64,
+    pub present: i64,
+    pub assigned: i64,
+    /// The kind's own record of what it did, if it keeps one.
+    pub progress: Option<serde_json::Value>,
+    pub updated_at: String,
+}
+
+/// Every run of the profile but the discarded ones, oldest first.
+pub fn recorded(conn: &Connection, profile_id: i64) -> Result<Vec<Recorded>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, plan_json, state, error_code, book_id, added, present, assigned,
+                progress, updated_at
+         FROM apply_runs WHERE profile_id = ?1 AND state != 'discarded' ORDER BY id",
+    )?;
+    let json = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+    let rows = stmt.query_map([profile_id], |row| {
+        Ok(Recorded {
+            id: row.get(0)?,
+            kind: row.get(1)?,
+            plan: json(row.get(2)?).unwrap_or_default(),
+            state: row.get(3)?,
+            error_code: row.get(4)?,
+            book_id: row.get(5)?,
+            added: row.get(6)?,
+            present: row.get(7)?,
+            assigned: row.get(8)?,
+            progress: json(row.get(9)?),
+            updated_at: row.get(10)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -55,3 +55,15 @@ pub fn for_profile(conn: &Connection, profile_id: i64) -> Result<Vec<SecretKey>>
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Every keychain entry the profile owns, as (scope, field, when it was last set), by scope
+/// and field.
+pub fn saved(conn: &Connection, profile_id: i64) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT scope, field, set_at FROM secret_refs WHERE profile_id = ?1 ORDER BY scope, field",
+    )?;
+    let rows = stmt.query_map([profile_id], |row| {
+        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

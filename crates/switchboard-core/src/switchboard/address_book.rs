@@ -25,7 +25,7 @@ use super::{Switchboard, find_flow, load, save_status};
 
 const STEP: &str = "cxone-address-book";
 const BOOK_NAME_FIELD: &str = "cxone-address-book-name";
-const RUN_KIND: &str = "address-book";
+const RUN_KIND: &str = apply_runs::ADDRESS_BOOK;
 
 /// What the admin is preparing: kept as they type, applied on request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

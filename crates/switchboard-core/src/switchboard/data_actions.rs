@@ -28,7 +28,7 @@ use crate::vendors::http::Http;
 
 /// The flow step whose editor holds the plan.
 pub const STEP: &str = "data-actions";
-const RUN_KIND: &str = "genesys-data-actions";
+pub(crate) const RUN_KIND: &str = "genesys-data-actions";
 pub(super) const SECRET_SCOPE: &str = "data-actions";
 
 /// One kind as this org offers it.
@@ -720,8 +720,8 @@ pub struct SavedCertificate {
 }
 
 /// Genesys publishes the next certificate ahead of a rotation; two months leave the admin time
-/// to have the target service trust it.
-pub const EXPIRY_WARNING_DAYS: u64 = 60;
+/// to have the target service trust it. The report highlights reminders by the same rule.
+pub const EXPIRY_WARNING_DAYS: u64 = crate::report::SOON_DAYS.unsigned_abs();
 
 /// Whether `not_after` (RFC 3339) falls within [`EXPIRY_WARNING_DAYS`] of `now` (or is past).
 pub fn expires_soon(not_after: Option<&str>, now: std::time::SystemTime) -> bool {
@@ -743,7 +743,7 @@ pub struct ActionTestView {
 }
 
 /// Where the certificates last downloaded are remembered (for the hand-over report).
-fn certificates_ref(profile_id: i64, flow_id: &str) -> DocRef<'_> {
+pub(crate) fn certificates_ref(profile_id: i64, flow_id: &str) -> DocRef<'_> {
     DocRef {
         profile_id,
         flow_id,

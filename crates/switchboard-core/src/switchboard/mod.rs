@@ -39,10 +39,11 @@ pub mod presence;
 pub mod presence_files;
 pub mod profile_files;
 pub mod profiles;
+pub mod review;
 pub mod settings;
 pub mod steps;
-pub mod zcc_editors;
 pub mod zcc;
+pub mod zcc_editors;
 pub mod zoom_checks;
 
 pub use crate::storage::profiles::Profile;

@@ -233,7 +233,7 @@ fn salesforce_settings(settings: ConnectionSettings) -> Result<SalesforceSetting
     }
 }
 
-fn planned_ref(profile_id: i64, flow_id: &str) -> DocRef<'_> {
+pub(crate) fn planned_ref(profile_id: i64, flow_id: &str) -> DocRef<'_> {
     DocRef {
         profile_id,
         flow_id,

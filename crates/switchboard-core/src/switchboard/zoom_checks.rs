@@ -31,7 +31,9 @@ pub(super) fn zoom_app_fields(live: LiveKind) -> Option<[&'static str; 3]> {
         | LiveKind::PresenceRule
         | LiveKind::GenesysConnection
         | LiveKind::GenesysDataActions
-        | LiveKind::ZccStatusMap => None,
+        | LiveKind::ZccStatusMap
+        | LiveKind::Review
+        | LiveKind::ReportExport => None,
     }
 }
 

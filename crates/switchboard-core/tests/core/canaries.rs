@@ -1,9 +1,11 @@
 //! Canaries: the practice tenant's credentials, random for each run (the emulator draws them
 //! from its seed), are saved as every kind of secret (each vendor connection's, the flows' Zoom
-//! app secrets); then every flow's live checks and applies run against it, without faults and
-//! with faults on. No canary may appear in the database files, an export, a reply the window
+//! app secrets, a data-action credential); then every flow's live checks and applies run against
+//! it, without faults and with faults on, and the hand-over report is read and exported in every
+//! language and format. No canary may appear in the database files, an export, a reply the window
 //! would receive, a journal row or a log line.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -12,11 +14,15 @@ use serde::Serialize;
 use switchboard_core::address_book::entry::EntryDraft;
 use switchboard_core::catalogue;
 use switchboard_core::connection::Vendor;
+use switchboard_core::data_actions::kinds::Kind;
+use switchboard_core::data_actions::plan::{DataActionsPlan, PlannedIntegration, SecretSource};
 use switchboard_core::locale::Locale;
 use switchboard_core::paths::AppPaths;
 use switchboard_core::practice::{Attached, PracticeTenant};
 use switchboard_core::presence::DiagramLabels;
+use switchboard_core::report::ReportFormat;
 use switchboard_core::secrets::MemoryStore;
+use switchboard_core::secrets::Sensitive;
 use switchboard_core::switchboard::address_book::{AddressBookDraft, check_entry};
 use switchboard_core::{ErrorReply, Switchboard};
 use switchboard_emulator::{Emulator, EmulatorConfig, FaultPlan, RateLimit, ServerErrors, Trigger};
@@ -119,6 +125,15 @@ async fn run_every_flow(core: &Switchboard, profile: i64, exports: &Path, out: &
     let everything = switchboard_core::storage::journal::Query::default();
     out.keep(core.export_journal(profile, &everything, EN, exports));
     out.keep(core.journal_csv(profile, &everything, EN));
+
+    // The hand-over report, as the window reads it and as every file it writes.
+    for locale in Locale::ALL {
+        out.keep(core.review(profile, locale));
+        for format in [ReportFormat::Html, ReportFormat::Md, ReportFormat::Json] {
+            out.keep(core.report(profile, format, locale));
+            out.keep(core.export_report(profile, format, locale, exports));
+        }
+    }
 }
 
 /// Each vendor fails in the ways real tenants do: throttled, 5xx, dropped, short-lived tokens.
@@ -212,6 +227,29 @@ async fn no_saved_secret_reaches_a_file_a_reply_the_journal_or_a_log() {
         .expect("practice profile")
         .id;
 
+    // A data-action credential's secret, saved through its own path.
+    let credential = format!("da-canary-{seed:x}");
+    let plan = DataActionsPlan {
+        integrations: vec![PlannedIntegration {
+            name: "Billing API".into(),
+            kind: Kind::WebServices,
+            credential_type: "basicAuth".into(),
+            fields: BTreeMap::from([("userName".into(), "svc-genesys".into())]),
+            secrets: BTreeMap::from([("password".into(), SecretSource::Keychain)]),
+            notes: String::new(),
+        }],
+    };
+    let data_actions = "genesys-data-actions";
+    replies.keep(core.save_data_actions_plan(profile, data_actions, &plan));
+    replies.keep(core.set_data_action_secret(
+        profile,
+        data_actions,
+        "Billing API",
+        "password",
+        Some(&Sensitive::new(credential.clone())),
+    ));
+    canaries.push(credential);
+
     run_every_flow(&core, profile, &exports, &mut replies).await;
     emulator.faults().update(faults);
     run_every_flow(&core, profile, &exports, &mut replies).await;
@@ -222,6 +260,14 @@ async fn no_saved_secret_reaches_a_file_a_reply_the_journal_or_a_log() {
     let mut places: Vec<(String, Vec<u8>)> = Vec::new();
     files_under(dir.path(), &mut places);
     assert!(places.len() >= 3, "database and exports: {places:?}");
+    for extension in [".html", ".md", ".json"] {
+        assert!(
+            places.iter().any(
+                |(path, _)| path.contains("Switchboard report - ") && path.ends_with(extension)
+            ),
+            "the report was exported as {extension}"
+        );
+    }
     places.push(("replies".into(), replies.0.join("\n").into_bytes()));
     places.push(("logs".into(), logs.0.lock().unwrap().clone()));
     let failures = replies

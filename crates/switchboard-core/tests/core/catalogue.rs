@@ -220,10 +220,7 @@ fn every_flow_has_its_seeds_steps_in_order() {
                 "zcc-data-usage",
             ],
         ),
-        (
-            "review-report",
-            &["review-connections", "review-open-steps", "handover"],
-        ),
+        ("review-report", &["review-setup", "handover"]),
     ];
     for (flow_id, steps) in expected {
         let flow = catalogue::flow(flow_id).expect(flow_id);

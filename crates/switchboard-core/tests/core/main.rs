@@ -26,6 +26,7 @@ mod presence;
 mod presence_flow;
 mod profile_files;
 mod profiles;
+mod report;
 mod salesforce_session;
 mod scrubbing;
 mod steps;
