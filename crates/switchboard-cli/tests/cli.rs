@@ -2,28 +2,9 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn cli(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_switchboard-cli"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        // No keychain is needed for profiles without secrets; make sure none is reached.
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .output()
-        .expect("switchboard-cli runs")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
+use support::{cli, stdout};
 
 #[test]
 fn profiles_are_created_listed_shown_and_deleted() {

@@ -2,27 +2,9 @@
 //! data folder without its secrets, a taken name becomes a copy, a newer file is refused, and
 //! the journal prints as JSON and as CSV with formula cells neutralised.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod support;
 
-fn cli(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_switchboard-cli"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .output()
-        .expect("switchboard-cli runs")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
+use support::{cli, stdout};
 
 #[test]
 fn a_profile_exported_from_one_folder_imports_into_another_and_again_as_a_copy() {

@@ -2,31 +2,15 @@
 //! recorded, to standard output in each format and language, and to a file named after the
 //! customer.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use switchboard_core::Locale;
 use switchboard_core::paths::AppPaths;
 use switchboard_core::secrets::MemoryStore;
 
-fn cli(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_switchboard-cli"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .output()
-        .expect("switchboard-cli runs")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
+use support::{cli, stdout};
 
 /// A profile as the app leaves it: the hand-over recipient noted in the last flow.
 fn recorded_profile(data: &Path) {

@@ -1,6 +1,30 @@
-//! What several CLI test binaries set up the same way.
+//! What several CLI test binaries set up the same way. Each binary uses some of it.
+#![allow(dead_code)]
 
 use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs the real binary on the data folder `data`. No keychain is needed for what these tests
+/// do without secrets; the session bus is removed so none is reached.
+pub fn cli(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_switchboard-cli"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .output()
+        .expect("switchboard-cli runs")
+}
+
+/// The standard output of a run that must have succeeded (its standard error otherwise).
+pub fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
 
 /// A practice profile in `dir`'s database, as the app makes it (the CLI repoints it at its own
 /// emulator when it runs), with its secrets in a throw-away store.
