@@ -112,6 +112,10 @@ pub fn data() -> Vec<(&'static str, serde_json::Value)> {
             serde_json::Value::Object(kind_types),
         ),
         (
+            "CREDENTIAL_TESTABLE_KINDS",
+            serde_json::json!(switchboard_core::data_actions::target_check::TESTABLE),
+        ),
+        (
             "GENESYS_AWS_ACCOUNT",
             serde_json::json!(kinds::GENESYS_AWS_ACCOUNT),
         ),

@@ -837,6 +837,8 @@ export const CREDENTIAL_FIELDS = {"amazonWebServicesARN":[{"name":"ARN","require
 
 export const KIND_CREDENTIAL_TYPES = {"aws-lambda":["amazonWebServicesARN"],"dynamics":["msDynamics"],"genesys-cloud":["pureCloudOAuthClient"],"google":["googleCloudPlatform","googleGSuite"],"salesforce":["salesforce"],"web-services":["basicAuth","userDefined","userDefinedOAuth"],"zendesk":["zendeskApiToken"]} as const;
 
+export const CREDENTIAL_TESTABLE_KINDS = ["zendesk","dynamics","google"] as const;
+
 export const GENESYS_AWS_ACCOUNT = "765628985471" as const;
 
 /** Every command the window may invoke: its arguments and its reply. */

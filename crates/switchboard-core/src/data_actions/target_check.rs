@@ -39,8 +39,11 @@ impl Services {
     }
 }
 
+/// The kinds whose credential [`check`] can test (the window offers the test for these only).
+pub const TESTABLE: &[Kind] = &[Kind::Zendesk, Kind::Dynamics, Kind::Google];
+
 /// Tests `item`'s credential with its own service: `None` when the app cannot reach that service
-/// itself, `Some(Ok(()))` when it accepts the credential.
+/// itself ([`TESTABLE`] lists those it can), `Some(Ok(()))` when it accepts the credential.
 pub async fn check(
     http: &Http,
     item: &PlannedIntegration,
@@ -172,6 +175,24 @@ fn entra_refusal(description: &str) -> Failure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn exactly_the_testable_kinds_are_tested() {
+        let http = Http::for_connection(false).unwrap();
+        for kind in Kind::ALL {
+            let item = PlannedIntegration {
+                name: "x".into(),
+                kind,
+                credential_type: kind.credential_types()[0].into(),
+                fields: BTreeMap::new(),
+                secrets: BTreeMap::new(),
+                notes: String::new(),
+            };
+            // No secret is saved: a testable kind answers at once that one is missing.
+            let tested = check(&http, &item, &BTreeMap::new(), &Services::vendors()).await;
+            assert_eq!(tested.is_some(), TESTABLE.contains(&kind), "{kind:?}");
+        }
+    }
 
     #[test]
     fn entra_refusals_are_read_by_their_aadsts_code() {
