@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::kinds;
-use super::plan::{DataActionsPlan, PlannedIntegration, preview_against};
+use super::plan::{DataActionsPlan, PlannedIntegration, permissions_needed, preview_against};
 use super::preflight;
 use crate::connection::{Code, Failure};
 use crate::secrets::Sensitive;
@@ -85,7 +85,7 @@ pub async fn apply(
         .iter()
         .map(|i| i.step)
         .collect();
-    if let Some(finding) = preflight::permissions(session, &preflight::needed(&steps)).await
+    if let Some(finding) = preflight::permissions(session, &permissions_needed(&steps)).await
         && finding.blocking
     {
         return Err(Failure {

@@ -123,6 +123,19 @@ pub enum Step {
     UpToDate,
 }
 
+/// The permissions applying steps `steps` needs, each once, in a stable order. A plan never
+/// deletes, so `integrations:integration:delete` is never asked for.
+pub fn permissions_needed(steps: &[Step]) -> Vec<&'static str> {
+    let creates = steps.contains(&Step::Create);
+    // Completing may create the credential an earlier, stopped run did not get to.
+    let completes = steps.contains(&Step::Complete);
+    let mut needed = vec![preflight::VIEW];
+    if creates || completes {
+        needed.extend([preflight::ADD, preflight::EDIT]);
+    }
+    needed
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(rename = "DataActionItemPreview")]
 #[serde(rename_all = "camelCase")]
@@ -158,7 +171,7 @@ pub async fn preview(
     let existing = session.integrations().await?;
     let mut preview = preview_against(plan, &types, &existing);
     let steps: Vec<Step> = preview.items.iter().map(|i| i.step).collect();
-    if let Some(finding) = preflight::permissions(session, &preflight::needed(&steps)).await {
+    if let Some(finding) = preflight::permissions(session, &permissions_needed(&steps)).await {
         preview.ready &= !finding.blocking;
         preview.preflight.push(finding);
     }
@@ -230,5 +243,22 @@ pub fn preview_against(
         items,
         preflight: Vec::new(),
         ready,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_the_steps_do_needs_a_permission() {
+        use super::preflight::{ADD, EDIT, VIEW};
+        assert_eq!(permissions_needed(&[Step::UpToDate]), vec![VIEW]);
+        assert_eq!(
+            permissions_needed(&[Step::UpToDate, Step::Create]),
+            vec![VIEW, ADD, EDIT]
+        );
+        assert_eq!(permissions_needed(&[Step::Complete]), vec![VIEW, ADD, EDIT]);
+        assert!(!permissions_needed(&[Step::Create]).contains(&"integrations:integration:delete"));
     }
 }

@@ -7,7 +7,6 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::plan::Step;
 use crate::connection::{Code, Failure};
 use crate::error::FailureReply;
 use crate::vendors::genesys::session::GenesysSession;
@@ -27,19 +26,6 @@ pub struct Finding {
     /// True when the plan cannot be applied until it is fixed; false for "could not check".
     pub blocking: bool,
     pub failure: FailureReply,
-}
-
-/// The permissions applying steps `steps` needs, each once, in a stable order. A plan never
-/// deletes, so `integrations:integration:delete` is never asked for.
-pub fn needed(steps: &[Step]) -> Vec<&'static str> {
-    let creates = steps.contains(&Step::Create);
-    // Completing may create the credential an earlier, stopped run did not get to.
-    let completes = steps.contains(&Step::Complete);
-    let mut needed = vec![VIEW];
-    if creates || completes {
-        needed.extend([ADD, EDIT]);
-    }
-    needed
 }
 
 /// Checks the client's grants for `needed`: `None` when all are granted.
@@ -68,21 +54,5 @@ pub async fn permissions(session: &GenesysSession, needed: &[&str]) -> Option<Fi
                 failure: failure.into(),
             })
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_what_the_steps_do_is_needed() {
-        assert_eq!(needed(&[Step::UpToDate]), vec![VIEW]);
-        assert_eq!(
-            needed(&[Step::UpToDate, Step::Create]),
-            vec![VIEW, ADD, EDIT]
-        );
-        assert_eq!(needed(&[Step::Complete]), vec![VIEW, ADD, EDIT]);
-        assert!(!needed(&[Step::Create]).contains(&"integrations:integration:delete"));
     }
 }

@@ -54,7 +54,7 @@ impl Salesforce {
         // The integration user's name is fixed, so credentials can be derived independently.
         let username = "integration@switchboard-demo.example";
         Self {
-            org: RwLock::new(records::Org::seeded(rng, people, username)),
+            org: RwLock::new(zcc::seeded_org(records::Org::seeded(rng, people, username))),
             // Salesforce sessions time out after 2 hours of inactivity by default.
             tokens: TokenStore::new(Vendor::Salesforce, Duration::from_secs(7200)),
             cursors: Mutex::new(HashMap::new()),

@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use super::records::{CREATED, Record, id18, record};
+use super::records::{CREATED, Org, Record, id18, record};
 use crate::clock::salesforce as sf_time;
 use crate::seed::Rng;
 
@@ -53,6 +53,12 @@ pub(crate) fn assignment(rng: &mut Rng, user: &str, set: &str) -> Record {
         "PermissionSetAssignment",
         json!({ "Id": id18("0Pa", rng), "AssigneeId": user, "PermissionSetId": set }),
     )
+}
+
+/// The org with its Zoom Contact Center part seeded on top (see [`seed`]).
+pub(crate) fn seeded_org(mut org: Org) -> Org {
+    org.call_center_locked = seed(&mut org.records, &mut org.rng);
+    org
 }
 
 /// Adds the package, permission sets, call centers and assignments to `records` (users already
