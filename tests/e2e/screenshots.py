@@ -407,6 +407,57 @@ def review_session(lang: str, out: Path, dark: bool = False) -> None:
             app.close()
 
 
+def handover_session(lang: str, out: Path) -> None:
+    """Profiles that travel: a customer profile exported, imported again as a copy (the result
+    asks for its secrets), and its journal."""
+    from selenium.webdriver.remote.file_detector import UselessFileDetector
+    from test_app import open_profile
+
+    with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
+        downloads = Path(root) / "downloads"
+        downloads.mkdir()
+        config = Path(root) / "xdg_config_home"
+        config.mkdir(parents=True, exist_ok=True)
+        (config / "user-dirs.dirs").write_text(f'XDG_DOWNLOAD_DIR="{downloads}"\n')
+        app = App(Path(root), free_port(), lang=LANGS[lang])
+        try:
+            app.cli("profile", "create", "Acme Corp")
+            driver = app.launch()
+            try:
+                open_profile(driver, "Acme Corp")
+                click(driver, "connections-button")
+                type_into(driver, "connection-field-genesys-clientId", "5b5c1c39-0000-4000-8000-000000000001", Keys.TAB)
+                click(driver, "connection-save-genesys")
+                wait(driver, lambda d: find(d, "connection-status-genesys").text != "")
+                type_into(driver, "secret-genesys-client-secret", "shots-secret", Keys.ENTER)
+                wait(driver, lambda d: find(d, "connection-secret-genesys-client-secret").get_attribute("data-saved") == "true")
+                click(driver, "back-from-connections-button")
+                click(driver, "profile-export-button")
+                find(driver, "profile-exported")
+                exported = next(downloads.glob("profile-acme-corp-*.json"))
+                click(driver, "home-button")
+                click(driver, "profile-import-button")
+                find(driver, "profile-import-dialog")
+                driver.file_detector = UselessFileDetector()
+                find(driver, "profile-import-input").send_keys(str(exported))
+                find(driver, "profile-import-summary")
+                time.sleep(0.5)
+                shoot_at(driver, out, f"{lang}-profile-import", "profile-import-dialog", "center")
+                click(driver, "profile-import-confirm")
+                find(driver, "profile-import-result")
+                time.sleep(0.5)
+                shoot_at(driver, out, f"{lang}-profile-imported", "profile-import-result", "center")
+                click(driver, "profile-import-open")
+                click(driver, "journal-button")
+                find(driver, "journal-table")
+                time.sleep(0.5)
+                shoot_at(driver, out, f"{lang}-journal", "journal-view")
+            finally:
+                driver.quit()
+        finally:
+            app.close()
+
+
 def main() -> None:
     import os
 
@@ -430,6 +481,10 @@ def main() -> None:
         for lang in LANGS:
             data_actions_session(lang, out)
         data_actions_session("en", out, dark=True)
+        return
+    if only == "handover":
+        for lang in LANGS:
+            handover_session(lang, out)
         return
     if only == "review":
         for lang in LANGS:
@@ -468,6 +523,8 @@ def main() -> None:
     for lang in LANGS:
         review_session(lang, out)
     review_session("en", out, dark=True)
+    for lang in LANGS:
+        handover_session(lang, out)
 
 
 if __name__ == "__main__":
