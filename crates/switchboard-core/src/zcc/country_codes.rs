@@ -78,7 +78,9 @@ pub struct ListEntry {
 /// Reads one entry the admin typed.
 pub fn parse(entry: &str) -> Result<CountryCode, EntryError> {
     let narrow: String = entry.trim().chars().map(narrow_char).collect();
-    let text = narrow.trim_start_matches('(').trim_end_matches(')').trim();
+    let labelled = labelled_code(&narrow);
+    let text = labelled.unwrap_or(&narrow);
+    let text = text.trim_start_matches('(').trim_end_matches(')').trim();
     if text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic()) {
         let region = text.to_ascii_uppercase();
         return DATABASE
@@ -92,6 +94,13 @@ pub fn parse(entry: &str) -> Result<CountryCode, EntryError> {
         .or_else(|| text.strip_prefix("00"))
         .unwrap_or(text)
         .trim_start();
+    // `+1 809`, `+1-809`: a country code followed by an area code is no country code.
+    let spaced = digits
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.'));
+    if spaced && digits.chars().filter(char::is_ascii_digit).count() > 3 {
+        return Err(EntryError::Unknown);
+    }
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(EntryError::Shape);
     }
@@ -105,6 +114,22 @@ pub fn parse(entry: &str) -> Result<CountryCode, EntryError> {
         return Err(EntryError::NonGeographic);
     }
     country(code).ok_or(EntryError::Unknown)
+}
+
+/// `+33` out of `France (+33)` or `+33 France`: a code written beside a country's name (as
+/// lists of codes show them), when nothing else in the entry is a digit.
+fn labelled_code(text: &str) -> Option<&str> {
+    let plus = text.find('+')?;
+    let end = text[plus + 1..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(text.len(), |n| plus + 1 + n);
+    let rest = || text[..plus].chars().chain(text[end..].chars());
+    let named = rest().any(char::is_alphabetic);
+    let other_digits = rest().any(|c| c.is_ascii_digit());
+    // The name stands apart (`+33a` is a typo, not a label).
+    let apart = !text[end..].starts_with(char::is_alphanumeric)
+        && !text[..plus].ends_with(char::is_alphanumeric);
+    (end > plus + 1 && named && apart && !other_digits).then(|| &text[plus..end])
 }
 
 /// The code with its regions, main region first; `None` for a code with no region.
@@ -236,6 +261,10 @@ mod tests {
         assert_eq!(code("+81"), Ok(81));
         assert_eq!(code("JP"), Ok(81));
         assert_eq!(code("+1"), Ok(1));
+        // Pasted from a list of codes, with the country's name.
+        assert_eq!(code("France (+33)"), Ok(33));
+        assert_eq!(code("+81 Japon"), Ok(81));
+        assert_eq!(code("日本（＋８１）"), Ok(81));
     }
 
     #[test]
@@ -252,6 +281,8 @@ mod tests {
     fn codes_no_country_is_dialled_with_are_refused() {
         assert_eq!(code("+999"), Err("country_code_unknown"));
         assert_eq!(code("+1809"), Err("country_code_unknown"));
+        assert_eq!(code("+1 809"), Err("country_code_unknown"));
+        assert_eq!(code("+1-809"), Err("country_code_unknown"));
         assert_eq!(code("+0"), Err("country_code_unknown"));
         assert_eq!(code("+800"), Err("country_code_non_geographic"));
         assert_eq!(code("+882"), Err("country_code_non_geographic"));
