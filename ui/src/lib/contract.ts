@@ -69,6 +69,12 @@ modified: string, size: number, };
 /** A call center as `CallCenter` answers. */
 export type CallCenter = { id: string, internalName: string, name: string, adapterUrl: string | null, };
 
+/**
+ * The call centers the flow asks for: the standard one always, the SSO one when the admin
+ * chose SSO (its vanity host as entered, validated only when it is used).
+ */
+export type CallCenterChoice = { sso: boolean, ssoHost: string | null, };
+
 /** A call center deployed, or found already identical. */
 export type CallCenterDeployed = { 
 /** False when the org already held this definition: nothing was deployed. */
@@ -367,7 +373,7 @@ maxInstances: number, existing: number, credentialTypes: Array<string>, };
 export type LinkView = { label: string, url: string | null, missing: Array<string>, };
 
 /** The live part of a step. Each goes with one step kind (checked by [`structural_problems`]). */
-export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions" | "zcc-status-map" | "zcc-prerequisites" | "zcc-package" | "review" | "report-export";
+export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions" | "zcc-status-map" | "zcc-prerequisites" | "zcc-package" | "zcc-call-center" | "zcc-agents" | "review" | "report-export";
 
 export type Locale = "en" | "fr" | "ja";
 
@@ -792,7 +798,7 @@ export const STEP_STATUSES = ['not_started', 'in_progress', 'needs_attention', '
 export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const satisfies readonly StepKind[];
 
 /** Every `LiveKind`, in the core's order. */
-export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions', 'zcc-status-map', 'zcc-prerequisites', 'zcc-package', 'review', 'report-export'] as const satisfies readonly LiveKind[];
+export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions', 'zcc-status-map', 'zcc-prerequisites', 'zcc-package', 'zcc-call-center', 'zcc-agents', 'review', 'report-export'] as const satisfies readonly LiveKind[];
 
 /** Every `ReportFormat`, in the core's order. */
 export const REPORT_FORMATS = ['html', 'md', 'json'] as const satisfies readonly ReportFormat[];
@@ -960,6 +966,10 @@ export type Commands = {
   zcc_package: { args: { profileId: number }; reply: InstalledPackage };
   /** The import XML of Setup › Call Centers (the SSO definition when `sso_host` is given). */
   zcc_call_center_xml: { args: { ssoHost?: string | null }; reply: string };
+  /** The flow's call-center choice: standard, or SSO with the vanity host entered. */
+  zcc_call_center_choice: { args: { profileId: number }; reply: CallCenterChoice };
+  /** Saves the import XML in the user's Downloads folder (never replacing a file). */
+  export_zcc_call_center: { args: { profileId: number; ssoHost?: string | null }; reply: SavedFile };
   zcc_deploy_call_center: { args: { profileId: number; ssoHost?: string | null }; reply: CallCenterDeployed };
   zcc_agents: { args: { profileId: number; target: AgentTarget; direction: Direction }; reply: AgentsView };
   /** Applies the plan shown (claimed and journalled; an unfinished run of another plan waits for `unfinished`). */
