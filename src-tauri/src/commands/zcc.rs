@@ -8,7 +8,7 @@ use switchboard_core::switchboard::zcc::{
     call_center_definition,
 };
 use switchboard_core::switchboard::presence_files::SavedFile;
-use switchboard_core::switchboard::zcc_steps::CallCenterChoice;
+use switchboard_core::switchboard::zcc_steps::ZccChoices;
 use switchboard_core::vendors::salesforce::zcc::InstalledPackage;
 use switchboard_core::zcc::agents::Direction;
 
@@ -29,9 +29,9 @@ commands! {
         Ok(call_center_definition(sso_host.as_deref())?.import_xml())
     }
 
-    /// The flow's call-center choice: standard, or SSO with the vanity host entered.
-    fn zcc_call_center_choice[state, _app](profile_id: i64) -> CallCenterChoice {
-        Ok(state.core()?.zcc_call_center_choice(profile_id)?)
+    /// The flow's choices for the live parts: SSO and its vanity host, the agents' e-mails.
+    fn zcc_choices[state, _app](profile_id: i64) -> ZccChoices {
+        Ok(state.core()?.zcc_choices(profile_id)?)
     }
 
     /// Saves the import XML in the user's Downloads folder (never replacing a file).

@@ -122,8 +122,8 @@ export const zccPrerequisites = (profileId: number) => call('zcc_prerequisites',
 export const zccPackage = (profileId: number) => call('zcc_package', { profileId });
 /** The import XML of Setup › Call Centers (the SSO definition when `sso_host` is given). */
 export const zccCallCenterXml = (ssoHost?: string | null) => call('zcc_call_center_xml', { ssoHost });
-/** The flow's call-center choice: standard, or SSO with the vanity host entered. */
-export const zccCallCenterChoice = (profileId: number) => call('zcc_call_center_choice', { profileId });
+/** The flow's choices for the live parts: SSO and its vanity host, the agents' e-mails. */
+export const zccChoices = (profileId: number) => call('zcc_choices', { profileId });
 /** Saves the import XML in the user's Downloads folder (never replacing a file). */
 export const exportZccCallCenter = (profileId: number, ssoHost?: string | null) => call('export_zcc_call_center', { profileId, ssoHost });
 export const zccDeployCallCenter = (profileId: number, ssoHost?: string | null) => call('zcc_deploy_call_center', { profileId, ssoHost });

@@ -69,12 +69,6 @@ modified: string, size: number, };
 /** A call center as `CallCenter` answers. */
 export type CallCenter = { id: string, internalName: string, name: string, adapterUrl: string | null, };
 
-/**
- * The call centers the flow asks for: the standard one always, the SSO one when the admin
- * chose SSO (its vanity host as entered, validated only when it is used).
- */
-export type CallCenterChoice = { sso: boolean, ssoHost: string | null, };
-
 /** A call center deployed, or found already identical. */
 export type CallCenterDeployed = { 
 /** False when the org already held this definition: nothing was deployed. */
@@ -737,6 +731,13 @@ export type Vendor = "zoom" | "cxone" | "salesforce" | "genesys";
 /** Why a step is still open. */
 export type Why = { "kind": "pendingOn", stepId: string, title: string, } | { "kind": "checkFailed", code: DiagnosisCode, checkedAt: string, } | { "kind": "field", label: string, error: string, } | { "kind": "applyFailed", code: string, };
 
+/**
+ * What the admin chose in the flow for the live parts: the call centers (the standard one
+ * always, the SSO one when SSO is chosen, its vanity host as entered, validated only when
+ * used) and the agents to enable (their e-mails; none listed is every matched user).
+ */
+export type ZccChoices = { sso: boolean, ssoHost: string | null, agentEmails: Array<string>, };
+
 /** One line of what to do in the Zoom settings tab: pick `salesforce_label` for `zoom`. */
 export type ZccStatusChecklistLine = { zoom: string, 
 /** The label Salesforce's list shows (the DeveloperName until the lists are read). */
@@ -966,8 +967,8 @@ export type Commands = {
   zcc_package: { args: { profileId: number }; reply: InstalledPackage };
   /** The import XML of Setup › Call Centers (the SSO definition when `sso_host` is given). */
   zcc_call_center_xml: { args: { ssoHost?: string | null }; reply: string };
-  /** The flow's call-center choice: standard, or SSO with the vanity host entered. */
-  zcc_call_center_choice: { args: { profileId: number }; reply: CallCenterChoice };
+  /** The flow's choices for the live parts: SSO and its vanity host, the agents' e-mails. */
+  zcc_choices: { args: { profileId: number }; reply: ZccChoices };
   /** Saves the import XML in the user's Downloads folder (never replacing a file). */
   export_zcc_call_center: { args: { profileId: number; ssoHost?: string | null }; reply: SavedFile };
   zcc_deploy_call_center: { args: { profileId: number; ssoHost?: string | null }; reply: CallCenterDeployed };

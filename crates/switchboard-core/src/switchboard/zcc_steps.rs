@@ -29,18 +29,21 @@ const PLACE_STEPS: [(&str, &str); 3] = [
     ("clientIntegration", "zoom-enable-client-integration"),
 ];
 
-/// The call centers the flow asks for: the standard one always, the SSO one when the admin
-/// chose SSO (its vanity host as entered, validated only when it is used).
+/// What the admin chose in the flow for the live parts: the call centers (the standard one
+/// always, the SSO one when SSO is chosen, its vanity host as entered, validated only when
+/// used) and the agents to enable (their e-mails; none listed is every matched user).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct CallCenterChoice {
+pub struct ZccChoices {
     pub sso: bool,
     pub sso_host: Option<String>,
+    pub agent_emails: Vec<String>,
 }
 
 impl Switchboard {
-    /// The flow's SSO choice (`zcc-use-sso`) and vanity host (`zoom-vanity-host`).
-    pub fn zcc_call_center_choice(&self, profile_id: i64) -> Result<CallCenterChoice> {
+    /// The flow's SSO choice (`zcc-use-sso`), vanity host (`zoom-vanity-host`) and agents
+    /// (`zcc-agent-emails`, split on commas, semicolons and line breaks).
+    pub fn zcc_choices(&self, profile_id: i64) -> Result<ZccChoices> {
         let state = load(&self.db(), profile_id, find_flow(FLOW)?)?;
         let values = state.values();
         let sso = values.get("zcc-use-sso").map(String::as_str) == Some("yes");
@@ -48,7 +51,21 @@ impl Switchboard {
             .get("zoom-vanity-host")
             .map(|h| h.trim().to_owned())
             .filter(|h| sso && !h.is_empty());
-        Ok(CallCenterChoice { sso, sso_host })
+        let agent_emails = values
+            .get("zcc-agent-emails")
+            .map(|list| {
+                list.split([',', ';', '\n'])
+                    .map(str::trim)
+                    .filter(|e| !e.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(ZccChoices {
+            sso,
+            sso_host,
+            agent_emails,
+        })
     }
 
     /// Writes the call center's import XML (the SSO one when `sso_host` is given) in `folder`.
