@@ -42,8 +42,8 @@ function before(): AgentsView {
     plan: {
       direction: 'enable',
       actions: [
-        { kind: 'assignPermissionSet', email: 'aiko@example.com', userId: '0051', permissionSetId: '0PS1' },
-        { kind: 'setCallCenter', email: 'bruno@example.com', userId: '0052', callCenterId: '04v1' },
+        { kind: 'assignPermissionSet', email: 'aiko@example.com', user_id: '0051', permission_set_id: '0PS1' },
+        { kind: 'setCallCenter', email: 'bruno@example.com', user_id: '0052', call_center_id: '04v1' },
       ],
     },
     problems: [],
