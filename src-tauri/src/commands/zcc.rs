@@ -3,11 +3,11 @@
 //! (and removal) that fixes them.
 
 use switchboard_core::storage::apply_runs::Unfinished;
+use switchboard_core::switchboard::presence_files::SavedFile;
 use switchboard_core::switchboard::zcc::{
     AgentTarget, AgentsApplied, AgentsView, CallCenterDeployed, Prerequisites,
     call_center_definition,
 };
-use switchboard_core::switchboard::presence_files::SavedFile;
 use switchboard_core::switchboard::zcc_steps::ZccChoices;
 use switchboard_core::vendors::salesforce::zcc::InstalledPackage;
 use switchboard_core::zcc::agents::Direction;

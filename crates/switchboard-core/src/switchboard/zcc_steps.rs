@@ -7,8 +7,8 @@ use std::path::Path;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::presence_files::SavedFile;
 use super::files::write_new;
+use super::presence_files::SavedFile;
 use super::{Switchboard, find_flow, load, save_status};
 use crate::error::Result;
 use crate::storage::journal;
