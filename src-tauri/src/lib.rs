@@ -112,6 +112,8 @@ pub fn run() {
             commands::zcc::zcc_prerequisites,
             commands::zcc::zcc_package,
             commands::zcc::zcc_call_center_xml,
+            commands::zcc::zcc_choices,
+            commands::zcc::export_zcc_call_center,
             commands::zcc::zcc_deploy_call_center,
             commands::zcc::zcc_agents,
             commands::zcc::zcc_agents_apply,

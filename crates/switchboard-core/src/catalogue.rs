@@ -127,6 +127,12 @@ pub enum LiveKind {
     ZccPrerequisites,
     /// Verified: the Tooling API lists the Zoom Contact Center package (name and version).
     ZccPackage,
+    /// Automated: the call center deployed through the Metadata API (or its import XML saved),
+    /// verified by a `CallCenter` query.
+    ZccCallCenter,
+    /// Automated: the agents' three places (permission set, call center, Zoom client
+    /// integration) read as one table and fixed by a claimed, journalled apply.
+    ZccAgents,
     /// Automated: the review of the profile, built from what the app recorded.
     Review,
     /// Automated: the hand-over report written as HTML or Markdown where the admin picks.
@@ -145,6 +151,8 @@ impl LiveKind {
             | LiveKind::ZccPackage => StepKind::Verified,
             LiveKind::CxoneAddressBook
             | LiveKind::GenesysDataActions
+            | LiveKind::ZccCallCenter
+            | LiveKind::ZccAgents
             | LiveKind::Review
             | LiveKind::ReportExport => StepKind::Automated,
             LiveKind::SfPreflight => StepKind::Manual,

@@ -3,13 +3,16 @@
 //! (and removal) that fixes them.
 
 use switchboard_core::storage::apply_runs::Unfinished;
+use switchboard_core::switchboard::presence_files::SavedFile;
 use switchboard_core::switchboard::zcc::{
     AgentTarget, AgentsApplied, AgentsView, CallCenterDeployed, Prerequisites,
     call_center_definition,
 };
+use switchboard_core::switchboard::zcc_steps::ZccChoices;
 use switchboard_core::vendors::salesforce::zcc::InstalledPackage;
 use switchboard_core::zcc::agents::Direction;
 
+use super::presence::downloads;
 use crate::contract::commands;
 
 commands! {
@@ -24,6 +27,16 @@ commands! {
     /// The import XML of Setup › Call Centers (the SSO definition when `sso_host` is given).
     fn zcc_call_center_xml[_state, _app](sso_host: Option<String>) -> String {
         Ok(call_center_definition(sso_host.as_deref())?.import_xml())
+    }
+
+    /// The flow's choices for the live parts: SSO and its vanity host, the agents' e-mails.
+    fn zcc_choices[state, _app](profile_id: i64) -> ZccChoices {
+        Ok(state.core()?.zcc_choices(profile_id)?)
+    }
+
+    /// Saves the import XML in the user's Downloads folder (never replacing a file).
+    fn export_zcc_call_center[state, _app](profile_id: i64, sso_host: Option<String>) -> SavedFile {
+        Ok(state.core()?.export_zcc_call_center(profile_id, sso_host.as_deref(), &downloads()?)?)
     }
 
     fn zcc_deploy_call_center[state, _app](

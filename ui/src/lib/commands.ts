@@ -122,6 +122,10 @@ export const zccPrerequisites = (profileId: number) => call('zcc_prerequisites',
 export const zccPackage = (profileId: number) => call('zcc_package', { profileId });
 /** The import XML of Setup › Call Centers (the SSO definition when `sso_host` is given). */
 export const zccCallCenterXml = (ssoHost?: string | null) => call('zcc_call_center_xml', { ssoHost });
+/** The flow's choices for the live parts: SSO and its vanity host, the agents' e-mails. */
+export const zccChoices = (profileId: number) => call('zcc_choices', { profileId });
+/** Saves the import XML in the user's Downloads folder (never replacing a file). */
+export const exportZccCallCenter = (profileId: number, ssoHost?: string | null) => call('export_zcc_call_center', { profileId, ssoHost });
 export const zccDeployCallCenter = (profileId: number, ssoHost?: string | null) => call('zcc_deploy_call_center', { profileId, ssoHost });
 export const zccAgents = (profileId: number, target: AgentTarget, direction: Direction) => call('zcc_agents', { profileId, target, direction });
 /** Applies the plan shown (claimed and journalled; an unfinished run of another plan waits for `unfinished`). */

@@ -367,7 +367,7 @@ maxInstances: number, existing: number, credentialTypes: Array<string>, };
 export type LinkView = { label: string, url: string | null, missing: Array<string>, };
 
 /** The live part of a step. Each goes with one step kind (checked by [`structural_problems`]). */
-export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions" | "zcc-status-map" | "zcc-prerequisites" | "zcc-package" | "review" | "report-export";
+export type LiveKind = "zoom-scopes" | "zoom-ps-scopes" | "cxone-address-book" | "directory-sync" | "sf-statuses" | "presence-rule" | "sf-login" | "sf-preflight" | "genesys-connection" | "genesys-data-actions" | "zcc-status-map" | "zcc-prerequisites" | "zcc-package" | "zcc-call-center" | "zcc-agents" | "review" | "report-export";
 
 export type Locale = "en" | "fr" | "ja";
 
@@ -731,6 +731,13 @@ export type Vendor = "zoom" | "cxone" | "salesforce" | "genesys";
 /** Why a step is still open. */
 export type Why = { "kind": "pendingOn", stepId: string, title: string, } | { "kind": "checkFailed", code: DiagnosisCode, checkedAt: string, } | { "kind": "field", label: string, error: string, } | { "kind": "applyFailed", code: string, };
 
+/**
+ * What the admin chose in the flow for the live parts: the call centers (the standard one
+ * always, the SSO one when SSO is chosen, its vanity host as entered, validated only when
+ * used) and the agents to enable (their e-mails; none listed is every matched user).
+ */
+export type ZccChoices = { sso: boolean, ssoHost: string | null, agentEmails: Array<string>, };
+
 /** One line of what to do in the Zoom settings tab: pick `salesforce_label` for `zoom`. */
 export type ZccStatusChecklistLine = { zoom: string, 
 /** The label Salesforce's list shows (the DeveloperName until the lists are read). */
@@ -792,7 +799,7 @@ export const STEP_STATUSES = ['not_started', 'in_progress', 'needs_attention', '
 export const STEP_KINDS = ['manual', 'verified', 'automated', 'editor'] as const satisfies readonly StepKind[];
 
 /** Every `LiveKind`, in the core's order. */
-export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions', 'zcc-status-map', 'zcc-prerequisites', 'zcc-package', 'review', 'report-export'] as const satisfies readonly LiveKind[];
+export const LIVE_KINDS = ['zoom-scopes', 'zoom-ps-scopes', 'cxone-address-book', 'directory-sync', 'sf-statuses', 'presence-rule', 'sf-login', 'sf-preflight', 'genesys-connection', 'genesys-data-actions', 'zcc-status-map', 'zcc-prerequisites', 'zcc-package', 'zcc-call-center', 'zcc-agents', 'review', 'report-export'] as const satisfies readonly LiveKind[];
 
 /** Every `ReportFormat`, in the core's order. */
 export const REPORT_FORMATS = ['html', 'md', 'json'] as const satisfies readonly ReportFormat[];
@@ -962,6 +969,10 @@ export type Commands = {
   zcc_package: { args: { profileId: number }; reply: InstalledPackage };
   /** The import XML of Setup › Call Centers (the SSO definition when `sso_host` is given). */
   zcc_call_center_xml: { args: { ssoHost?: string | null }; reply: string };
+  /** The flow's choices for the live parts: SSO and its vanity host, the agents' e-mails. */
+  zcc_choices: { args: { profileId: number }; reply: ZccChoices };
+  /** Saves the import XML in the user's Downloads folder (never replacing a file). */
+  export_zcc_call_center: { args: { profileId: number; ssoHost?: string | null }; reply: SavedFile };
   zcc_deploy_call_center: { args: { profileId: number; ssoHost?: string | null }; reply: CallCenterDeployed };
   zcc_agents: { args: { profileId: number; target: AgentTarget; direction: Direction }; reply: AgentsView };
   /** Applies the plan shown (claimed and journalled; an unfinished run of another plan waits for `unfinished`). */

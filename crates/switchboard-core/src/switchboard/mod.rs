@@ -44,6 +44,7 @@ pub mod settings;
 pub mod steps;
 pub mod zcc;
 pub mod zcc_editors;
+pub mod zcc_steps;
 pub mod zoom_checks;
 
 pub use crate::storage::profiles::Profile;

@@ -379,7 +379,9 @@ fn live_vendor(live: LiveKind) -> Option<Vendor> {
         | LiveKind::SfPreflight
         | LiveKind::ZccPrerequisites
         | LiveKind::ZccPackage
-        | LiveKind::ZccStatusMap => Vendor::Salesforce,
+        | LiveKind::ZccStatusMap
+        | LiveKind::ZccCallCenter
+        | LiveKind::ZccAgents => Vendor::Salesforce,
         LiveKind::GenesysConnection | LiveKind::GenesysDataActions => Vendor::Genesys,
         LiveKind::Review | LiveKind::ReportExport => return None,
     })

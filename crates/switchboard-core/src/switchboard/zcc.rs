@@ -303,6 +303,7 @@ impl Switchboard {
                 "unchanged",
                 Some(&internal),
             )?;
+            self.zcc_call_center_done(profile_id, sso_host.is_some())?;
             return Ok(CallCenterDeployed {
                 changed: false,
                 deploy_id: None,
@@ -331,6 +332,7 @@ impl Switchboard {
                         .with("internalName", internal.clone()),
                 )
             })?;
+        self.zcc_call_center_done(profile_id, sso_host.is_some())?;
         Ok(CallCenterDeployed {
             changed: true,
             deploy_id: Some(deploy_id),
@@ -347,7 +349,11 @@ impl Switchboard {
     ) -> Result<AgentsView> {
         let (_, session) = self.zcc_salesforce(profile_id, false).await?;
         let zoom = self.zcc_zoom(profile_id, false).await?;
-        read(&session, &zoom, target, direction).await
+        let view = read(&session, &zoom, target, direction).await?;
+        if direction == Direction::Enable {
+            self.zcc_agents_done(profile_id, &view.table)?;
+        }
+        Ok(view)
     }
 
     /// Applies the plan shown for `direction`: one claimed run, resumed only if its plan is the
@@ -417,6 +423,9 @@ impl Switchboard {
             )?;
         }
         let after = read(&session, &zoom, target, direction).await?;
+        if direction == Direction::Enable {
+            self.zcc_agents_done(profile_id, &after.table)?;
+        }
         outcomes.sort_by_key(|o| o.index);
         Ok(AgentsApplied {
             run_id,

@@ -32,6 +32,8 @@ pub(super) fn zoom_app_fields(live: LiveKind) -> Option<[&'static str; 3]> {
         | LiveKind::GenesysConnection
         | LiveKind::GenesysDataActions
         | LiveKind::ZccStatusMap
+        | LiveKind::ZccCallCenter
+        | LiveKind::ZccAgents
         | LiveKind::Review
         | LiveKind::ReportExport => None,
     }

@@ -476,3 +476,92 @@ fn the_my_domain_host_and_environment_come_from_the_salesforce_connection() {
         package.links
     );
 }
+
+#[tokio::test]
+async fn a_deploy_makes_the_call_center_step_done_and_every_agent_set_in_a_place_makes_its_step_done()
+ {
+    use switchboard_core::Locale;
+    use switchboard_core::storage::progress::StepStatus;
+    const FLOW: &str = "zoom-contact-center-salesforce";
+    let p = practice().await;
+    let (core, profile) = (&p.core, p.profile);
+    let status = |step: &str| {
+        let view = core.flow_view(profile, FLOW, Locale::En).unwrap();
+        view.steps.iter().find(|s| s.id == step).unwrap().status
+    };
+    assert_ne!(status("sf-import-call-center"), StepStatus::Done);
+    core.zcc_deploy_call_center(profile, None).await.unwrap();
+    assert_eq!(status("sf-import-call-center"), StepStatus::Done);
+
+    // Reading the table of a demo org with ✗ everywhere settles nothing.
+    core.zcc_agents(profile, &AgentTarget::default(), Direction::Enable)
+        .await
+        .unwrap();
+    for step in [
+        "sf-assign-permission-sets",
+        "sf-add-call-center-users",
+        "zoom-enable-client-integration",
+    ] {
+        assert_ne!(status(step), StepStatus::Done, "{step}");
+    }
+    // After the apply, every agent is ✓ but for the call center the org refuses one agent.
+    core.zcc_agents_apply(profile, &AgentTarget::default(), Direction::Enable, None)
+        .await
+        .unwrap();
+    assert_eq!(status("sf-assign-permission-sets"), StepStatus::Done);
+    assert_eq!(status("zoom-enable-client-integration"), StepStatus::Done);
+    assert_ne!(status("sf-add-call-center-users"), StepStatus::Done);
+}
+
+#[tokio::test]
+async fn the_flows_sso_choice_host_and_agents_are_what_the_window_uses() {
+    use switchboard_core::Locale;
+    const FLOW: &str = "zoom-contact-center-salesforce";
+    let p = practice().await;
+    let (core, profile) = (&p.core, p.profile);
+    let set = |step: &str, field: &str, value: &str| {
+        core.set_field(profile, FLOW, step, field, value, Locale::En)
+            .unwrap();
+    };
+    set("sso-call-center", "zoom-vanity-host", "acme.zoom.us");
+    set("zcc-sf-prerequisites", "zcc-use-sso", "no");
+    let choices = core.zcc_choices(profile).unwrap();
+    assert!(!choices.sso);
+    assert_eq!(choices.sso_host, None, "no SSO: the host is not used");
+    set("zcc-sf-prerequisites", "zcc-use-sso", "yes");
+    set(
+        "zcc-sf-prerequisites",
+        "zcc-agent-emails",
+        "aiko@example.com; bruno@example.com,\nchloe@example.com",
+    );
+    let choices = core.zcc_choices(profile).unwrap();
+    assert!(choices.sso);
+    assert_eq!(choices.sso_host.as_deref(), Some("acme.zoom.us"));
+    assert_eq!(
+        choices.agent_emails,
+        ["aiko@example.com", "bruno@example.com", "chloe@example.com"]
+    );
+}
+
+#[tokio::test]
+async fn the_import_xml_is_saved_as_a_new_file_that_parses_back() {
+    let p = practice().await;
+    let folder = tempfile::tempdir().unwrap();
+    let first = p
+        .core
+        .export_zcc_call_center(p.profile, None, folder.path())
+        .unwrap();
+    let second = p
+        .core
+        .export_zcc_call_center(p.profile, None, folder.path())
+        .unwrap();
+    assert!(first.path.ends_with("call-center-zoomcontactcenter.xml"));
+    assert_ne!(first.path, second.path, "an earlier file is never replaced");
+    let xml = std::fs::read_to_string(&first.path).unwrap();
+    assert_eq!(parse_import(&xml), seed_values(None));
+    let refused = p
+        .core
+        .export_zcc_call_center(p.profile, Some("https://acme.zoom.us/x"), folder.path())
+        .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::Validation);
+}

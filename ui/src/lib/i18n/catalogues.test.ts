@@ -12,7 +12,7 @@ const PLURAL_CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']
 
 /** Values allowed to be identical to English: proper names and true cognates only. Keep it tiny. */
 const SAME_AS_ENGLISH = new Set([
-  'Switchboard', 'Zoom', 'Salesforce', 'NICE CXone', 'Genesys Cloud', 'OK', 'E-mail',
+  'Switchboard', 'Zoom', 'Zoom Contact Center', 'Salesforce', 'NICE CXone', 'Genesys Cloud', 'OK', 'E-mail',
   // Product names of the data-actions kinds.
   'AWS Lambda', 'Google', 'Microsoft Dynamics 365', 'Zendesk',
 ]);

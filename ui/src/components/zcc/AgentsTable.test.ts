@@ -1,0 +1,185 @@
+// Purpose: the agents' table: ✓ / ✗ in words for the three places, the users left out with the reason, "Fix all ✗"
+// with each row's outcome (a refused write named with its reason and the way by hand), the flow reloaded so the
+// steps turn Done, another plan's unfinished run resumed only by the admin's choice, and a missing connection named.
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import AgentsTable from './AgentsTable.svelte';
+import { fakeBackend, type Handler } from '../../test/backend';
+import { flowView, ipcError } from '../../test/fixtures';
+import type { AgentRow, AgentsApplied, AgentsView, ZccChoices } from '../../lib/api';
+import { TestId, TestIds } from '../../lib/testIds';
+import { applyLocale } from '../../lib/i18n';
+
+const FLOW = 'zoom-contact-center-salesforce';
+
+function row(email: string, change: Partial<AgentRow> = {}): AgentRow {
+  return {
+    email,
+    name: email.split('@')[0],
+    salesforceUserId: `005${email.length}`,
+    zoomUserId: `z-${email.length}`,
+    permissionSet: { state: 'set' },
+    callCenter: { state: 'set' },
+    clientIntegration: { state: 'set' },
+    assignmentIds: [],
+    ...change,
+  };
+}
+
+/** Aiko lacks her permission set; Bruno is in another call center (the org refuses to move him). */
+function before(): AgentsView {
+  return {
+    table: {
+      rows: [
+        row('aiko@example.com', { permissionSet: { state: 'missing' } }),
+        row('bruno@example.com', { callCenter: { state: 'elsewhere', what: 'Legacy CTI' } }),
+      ],
+      unmatched: [
+        { email: 'chloe@example.com', name: 'Chloé', side: 'salesforce', reason: 'notInZoomContactCenter' },
+      ],
+    },
+    plan: {
+      direction: 'enable',
+      actions: [
+        { kind: 'assignPermissionSet', email: 'aiko@example.com', user_id: '0051', permission_set_id: '0PS1' },
+        { kind: 'setCallCenter', email: 'bruno@example.com', user_id: '0052', call_center_id: '04v1' },
+      ],
+    },
+    problems: [],
+  };
+}
+
+function applied(): AgentsApplied {
+  const after = before();
+  after.table.rows[0] = row('aiko@example.com');
+  after.plan.actions = after.plan.actions.slice(1);
+  return {
+    runId: 7,
+    outcomes: [
+      { index: 0, email: 'aiko@example.com', place: 'permissionSet', outcome: 'done' },
+      {
+        index: 1,
+        email: 'bruno@example.com',
+        place: 'callCenter',
+        outcome: 'refused',
+        error_code: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+        message: 'CallCenterId is not updatable for this user',
+      },
+    ],
+    failure: null,
+    after,
+  };
+}
+
+const choices = (): ZccChoices => ({ sso: false, ssoHost: null, agentEmails: ['aiko@example.com', 'bruno@example.com'] });
+
+async function renderTable(handlers: Record<string, Handler> = {}, stepId = 'sf-assign-permission-sets') {
+  const backend = fakeBackend({
+    zcc_choices: choices,
+    zcc_agents: before,
+    zcc_agents_apply: applied,
+    open_flow: () => flowView(),
+    ...handlers,
+  });
+  const onflow = vi.fn();
+  const onconnections = vi.fn();
+  render(AgentsTable, { profileId: 1, flowId: FLOW, stepId, onflow, onconnections });
+  return { backend, onflow, onconnections, user: userEvent.setup() };
+}
+
+describe('AgentsTable', () => {
+  it('reads the agents the flow lists and shows each place in words, the left-out users with the reason', async () => {
+    applyLocale('en');
+    const { backend, onflow } = await renderTable();
+    const missing = await screen.findByTestId(TestIds.zccAgentPlace(0, 'permissionSet'));
+    expect(missing).toHaveTextContent('✗ Missing');
+    expect(screen.getByTestId(TestIds.zccAgentPlace(0, 'callCenter'))).toHaveTextContent('✓ Set');
+    expect(screen.getByTestId(TestIds.zccAgentPlace(1, 'callCenter'))).toHaveTextContent('✗ Elsewhere: Legacy CTI');
+    expect(screen.getByTestId(TestIds.zccAgentUnmatched(0))).toHaveTextContent(
+      'no Zoom Contact Center user has this e-mail.',
+    );
+    expect(backend.argsOf('zcc_agents')[0]).toEqual({
+      profileId: 1,
+      target: {
+        callCenter: 'zoomcontactcenter',
+        connectionName: 'Salesforce',
+        role: 'agent',
+        only: ['aiko@example.com', 'bruno@example.com'],
+      },
+      direction: 'enable',
+    });
+    await waitFor(() => expect(onflow).toHaveBeenCalledOnce());
+    expect(screen.getByTestId(TestId.zccAgentsFixAll)).toHaveTextContent('Fix all ✗ (2 changes)');
+  });
+
+  it('fixes every ✗ and keeps the way by hand for the row the org refused', async () => {
+    applyLocale('en');
+    const { backend, onflow, user } = await renderTable();
+    await user.click(await screen.findByTestId(TestId.zccAgentsFixAll));
+    await waitFor(() => expect(screen.getByTestId(TestId.zccAgentsResult)).toHaveAttribute('data-state', 'done'));
+    expect(backend.argsOf('zcc_agents_apply')[0].unfinished).toBeNull();
+    expect(screen.getByTestId(TestIds.zccAgentPlace(0, 'permissionSet'))).toHaveTextContent('✓ Set');
+    expect(screen.getByTestId(TestIds.zccAgentOutcome(0))).toHaveTextContent('Permission set: fixed.');
+    const refused = screen.getByTestId(TestIds.zccAgentOutcome(1));
+    expect(refused).toHaveAttribute('data-outcome', 'refused');
+    expect(refused).toHaveTextContent(
+      'Call center: refused by the org — CallCenterId is not updatable for this user (INVALID_FIELD_FOR_INSERT_UPDATE).',
+    );
+    expect(refused).toHaveTextContent('Do this one by hand with the numbered instructions of its step.');
+    expect(screen.getByTestId(TestIds.zccAgentPlace(1, 'callCenter'))).toHaveTextContent('✗');
+    expect(onflow).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the refused row in Japanese', async () => {
+    applyLocale('ja');
+    const { user } = await renderTable({}, 'sf-add-call-center-users');
+    expect(await screen.findByText('この手順は「コールセンター」列に対応します。すべてのエージェントが ✓ になると完了です。同じ表をエージェントの 3 つの手順に表示します。')).toBeVisible();
+    await user.click(await screen.findByTestId(TestId.zccAgentsFixAll));
+    const refused = await screen.findByTestId(TestIds.zccAgentOutcome(1));
+    expect(refused).toHaveTextContent(
+      'コールセンター: 組織に拒否されました — CallCenterId is not updatable for this user(INVALID_FIELD_FOR_INSERT_UPDATE)。',
+    );
+  });
+
+  it('names the left-out users and the places in French', async () => {
+    applyLocale('fr');
+    await renderTable();
+    expect(await screen.findByTestId(TestIds.zccAgentPlace(0, 'permissionSet'))).toHaveTextContent('✗ Manquant');
+    expect(screen.getByTestId(TestIds.zccAgentUnmatched(0))).toHaveTextContent(
+      "aucun utilisateur Zoom Contact Center n'a cette adresse e-mail.",
+    );
+  });
+
+  it("resumes another plan's unfinished run only when the admin says so", async () => {
+    applyLocale('en');
+    let calls = 0;
+    const { backend, user } = await renderTable({
+      zcc_agents_apply: () => {
+        calls += 1;
+        if (calls === 1) throw ipcError('apply_plan_changed', 'another plan is unfinished');
+        return applied();
+      },
+    });
+    await user.click(await screen.findByTestId(TestId.zccAgentsFixAll));
+    const choice = await screen.findByTestId(TestId.zccAgentsOtherPlan);
+    await user.click(within(choice).getByTestId(TestId.zccAgentsDiscardEarlier));
+    await waitFor(() => expect(backend.argsOf('zcc_agents_apply')).toHaveLength(2));
+    expect(backend.argsOf('zcc_agents_apply')[1].unfinished).toBe('discard');
+    await waitFor(() => expect(screen.queryByTestId(TestId.zccAgentsOtherPlan)).toBeNull());
+  });
+
+  it('names a missing Zoom connection with the way to Connections', async () => {
+    applyLocale('en');
+    const { onconnections, user } = await renderTable({
+      zcc_agents: () => {
+        throw ipcError('connection_missing', 'no zoom connection', 'zoom');
+      },
+    });
+    const hint = await screen.findByTestId(TestId.connectionHint);
+    expect(hint).toHaveAttribute('data-vendor', 'zoom');
+    await user.click(screen.getByTestId(TestId.openConnectionsButton));
+    expect(onconnections).toHaveBeenCalledOnce();
+    expect(screen.getByTestId(TestId.zccAgentsFixAll)).toBeDisabled();
+  });
+});
