@@ -138,8 +138,9 @@ impl Switchboard {
         Ok((settings.username.clone(), session))
     }
 
-    /// The Zoom connection's app, reading Contact Center users.
-    async fn zcc_zoom(&self, profile_id: i64, apply: bool) -> Result<ZoomDirectory> {
+    /// The Zoom connection's app, for Contact Center users and statuses (`apply`: waits out
+    /// rate-limit windows, for a bulk apply).
+    pub(super) async fn zcc_zoom(&self, profile_id: i64, apply: bool) -> Result<ZoomDirectory> {
         let (settings, secrets) = self.connection_inputs(profile_id, Vendor::Zoom).await?;
         let ConnectionSettings::Zoom(settings) = settings else {
             return Err(Error::ConnectionMissing(Vendor::Zoom));

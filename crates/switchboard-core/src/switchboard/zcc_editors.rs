@@ -5,7 +5,6 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::connection::{ConnectionSettings, Endpoints};
 use crate::error::{Error, Result};
 use crate::failure::Code;
 use crate::flow::FlowView;
@@ -15,9 +14,6 @@ use crate::storage::step_documents::{self, DocKind, DocRef};
 use crate::storage::{journal, profiles};
 use crate::time::format_utc;
 use crate::validate::{self, FieldError};
-use crate::vendor::Vendor;
-use crate::vendors::http::Http;
-use crate::vendors::zoom::session::{ZoomApp, ZoomDirectory};
 use crate::zcc::country_codes;
 use crate::zcc::status_map::{self, ChecklistLine, Finding, Lists, StatusMap};
 
@@ -141,7 +137,7 @@ impl Switchboard {
         flow_id: &str,
     ) -> Result<StatusMapView> {
         let (_, _) = self.status_map_documents(profile_id, flow_id)?;
-        let zoom = self.zoom_account(profile_id).await?;
+        let zoom = self.zcc_zoom(profile_id, false).await?;
         let zoom_statuses = zoom.agent_statuses().await?;
         let salesforce = self.salesforce_session(profile_id).await?;
         let (salesforce_statuses, omni_channel) = match salesforce.presence_statuses().await {
@@ -177,26 +173,6 @@ impl Switchboard {
             )),
         )?;
         Ok(view(map, Some(read)))
-    }
-
-    /// A client of the profile's Zoom connection (its Server-to-Server app).
-    pub(crate) async fn zoom_account(&self, profile_id: i64) -> Result<ZoomDirectory> {
-        let (settings, secrets) = self.connection_inputs(profile_id, Vendor::Zoom).await?;
-        let ConnectionSettings::Zoom(settings) = settings else {
-            return Err(Error::ConnectionMissing(Vendor::Zoom));
-        };
-        let client_secret = secrets
-            .get("client-secret")
-            .cloned()
-            .ok_or(Error::ConnectionMissing(Vendor::Zoom))?;
-        let endpoints: Endpoints = settings.endpoints.clone();
-        let http = Http::for_connection(endpoints.practice)?.redacting(secrets.values());
-        let app = ZoomApp {
-            account_id: settings.account_id,
-            client_id: settings.client_id,
-            client_secret,
-        };
-        Ok(ZoomDirectory::open(&endpoints, &app, http).await?)
     }
 
     /// The saved map (or the starting one) and the lists; also checks the profile and step.
