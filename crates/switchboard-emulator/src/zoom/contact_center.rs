@@ -124,18 +124,9 @@ pub(super) async fn list(State(emu): State<Arc<Emu>>, uri: Uri, headers: HeaderM
         Err(refusal) => return *refusal,
     };
     let filter = format!("cc|{size}");
-    let offset = match params.get("next_page_token").filter(|t| !t.is_empty()) {
-        None => 0,
-        Some(cursor) => match emu.zoom.offset_of("cc-users", &filter, cursor) {
-            Some(offset) => offset,
-            None => {
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    300,
-                    "The next page token is invalid or expired.",
-                );
-            }
-        },
+    let offset = match emu.zoom.page_start(&params, "cc-users", &filter) {
+        Ok(start) => start,
+        Err(refusal) => return *refusal,
     };
     let users = emu.zoom.contact_center();
     let total = users.len();

@@ -66,18 +66,9 @@ pub(super) async fn list(State(emu): State<Arc<Emu>>, uri: Uri, headers: HeaderM
         .map(item)
         .collect();
     let filter = format!("{category}|{size}");
-    let start = match params.get("next_page_token").filter(|t| !t.is_empty()) {
-        None => 0,
-        Some(token) => match emu.zoom.offset_of("system_statuses", &filter, token) {
-            Some(offset) => offset,
-            None => {
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    300,
-                    "The next page token is invalid or expired.",
-                );
-            }
-        },
+    let start = match emu.zoom.page_start(&params, "system_statuses", &filter) {
+        Ok(start) => start,
+        Err(refusal) => return *refusal,
     };
     let end = (start + size).min(matching.len());
     let next = if end < matching.len() {

@@ -86,6 +86,27 @@ impl Zoom {
         )
     }
 
+    /// Where a page of listing `kind` under `filter` starts: 0 without a `next_page_token`, else
+    /// the offset our cursor stands for; a cursor we did not issue is refused as Zoom does.
+    pub(crate) fn page_start(
+        &self,
+        params: &crate::http::Params,
+        kind: &str,
+        filter: &str,
+    ) -> Result<usize, Refusal> {
+        match params.get("next_page_token").filter(|t| !t.is_empty()) {
+            None => Ok(0),
+            Some(cursor) => match self.offset_of(kind, filter, cursor) {
+                Some(offset) => Ok(offset),
+                None => refuse(error(
+                    StatusCode::BAD_REQUEST,
+                    300,
+                    "The next page token is invalid or expired.",
+                )),
+            },
+        }
+    }
+
     /// The offset a cursor stands for, if we issued it for this listing and filter.
     pub(crate) fn offset_of(&self, kind: &str, filter: &str, cursor: &str) -> Option<usize> {
         if cursor.len() != 24 || !cursor.is_ascii() {

@@ -56,18 +56,9 @@ pub(super) async fn list(State(emu): State<Arc<Emu>>, uri: Uri, headers: HeaderM
     };
     let role = params.get("role_id").filter(|r| !r.is_empty());
     let filter = format!("{status}|{}|{size}", role.unwrap_or(""));
-    let offset = match params.get("next_page_token").filter(|t| !t.is_empty()) {
-        None => 0,
-        Some(cursor) => match emu.zoom.offset_of("users", &filter, cursor) {
-            Some(offset) => offset,
-            None => {
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    300,
-                    "The next page token is invalid or expired.",
-                );
-            }
-        },
+    let offset = match emu.zoom.page_start(&params, "users", &filter) {
+        Ok(start) => start,
+        Err(refusal) => return *refusal,
     };
     let matching: Vec<&ZoomUser> = emu
         .zoom
