@@ -123,7 +123,8 @@ fn reason(reason: Unmatched) -> &'static str {
 
 fn print_view(view: &AgentsView) {
     println!("e-mail\tpermission set\tcall center\tZoom client integration");
-    for row in &view.table.rows {
+    // The agents named with --agent (every matched user without it).
+    for row in view.table.rows.iter().filter(|r| r.chosen) {
         println!(
             "{}\t{}\t{}\t{}",
             row.email,

@@ -133,6 +133,9 @@ pub enum LiveKind {
     /// Automated: the agents' three places (permission set, call center, Zoom client
     /// integration) read as one table and fixed by a claimed, journalled apply.
     ZccAgents,
+    /// Automated (when needed): the same table's plan in reverse — each chosen agent's client
+    /// integration, call center, then permission sets undone by a claimed, journalled apply.
+    ZccAgentsRemove,
     /// Automated: the review of the profile, built from what the app recorded.
     Review,
     /// Automated: the hand-over report written as HTML or Markdown where the admin picks.
@@ -153,6 +156,7 @@ impl LiveKind {
             | LiveKind::GenesysDataActions
             | LiveKind::ZccCallCenter
             | LiveKind::ZccAgents
+            | LiveKind::ZccAgentsRemove
             | LiveKind::Review
             | LiveKind::ReportExport => StepKind::Automated,
             LiveKind::SfPreflight => StepKind::Manual,
@@ -208,6 +212,9 @@ pub enum FieldKind {
     Choice,
     /// A list of country calling codes, edited one code at a time (rule `country_codes`).
     CountryCodes,
+    /// The agents to enable, ticked in the agents table of the step (rule `email_list`): never
+    /// typed, so an e-mail is never entered twice.
+    Agents,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -386,6 +393,15 @@ pub fn structural_problems(flow: &Flow) -> Vec<String> {
             if (field.kind == FieldKind::CountryCodes) != (field.rule == Rule::CountryCodes) {
                 problems.push(format!(
                     "{}: {} the country_codes kind goes with the country_codes rule",
+                    flow.id, field.id
+                ));
+            }
+            // The agents kind is edited by the agents table alone: without it, nothing could set it.
+            if field.kind == FieldKind::Agents
+                && (field.rule != Rule::EmailList || step.live != Some(LiveKind::ZccAgents))
+            {
+                problems.push(format!(
+                    "{}: {} the agents kind goes with the email_list rule on a zcc-agents step",
                     flow.id, field.id
                 ));
             }

@@ -225,6 +225,11 @@ codes! {
     /// out. Fix: check the username and password; unlock the user; a password change
     /// invalidates the old token.
     SalesforceInvalidLogin => "salesforce.invalid_login",
+    /// Salesforce `INVALID_OPERATION_WITH_EXPIRED_PASSWORD`: the user's password has expired, so
+    /// no sign-in works until it is changed. Fix: sign in to Salesforce as this user and set a
+    /// new password, then reset the security token (a password change invalidates it) and enter
+    /// both again.
+    SalesforcePasswordExpired => "salesforce.password_expired",
     /// Salesforce `invalid_client_id` / "client identifier invalid". Fix: copy the Consumer Key
     /// again from the connected app.
     SalesforceInvalidConsumerKey => "salesforce.invalid_consumer_key",

@@ -46,6 +46,7 @@ export const TestId = {
   zccAgentsResume: 'zcc-agents-resume',
   zccAgentsEmpty: 'zcc-agents-empty',
   zccAgentsUnmatched: 'zcc-agents-unmatched',
+  zccAgentsNoneChosen: 'zcc-agents-none-chosen',
   // About / Help
   aboutDialog: 'about-dialog',
   aboutVersion: 'about-version',
@@ -286,6 +287,7 @@ export const TestIds = {
   zccAgentOutcome: (index: number) => `zcc-agent-outcome-${index}`,
   zccAgentUnmatched: (index: number) => `zcc-agent-unmatched-${index}`,
   zccAgentsProblem: (index: number) => `zcc-agents-problem-${index}`,
+  zccAgentChoose: (row: number) => `zcc-agent-choose-${row}`,
   secretToEnter: (index: number) => `secret-to-enter-${index}`,
   secretToEnterSave: (index: number) => `secret-to-enter-save-${index}`,
   backupOption: (name: string) => `backup-option-${name}`,

@@ -1,7 +1,9 @@
 //! Testing a credential with the service it is for, before Genesys Cloud gets it: Zendesk's
 //! `users/me` with the agent's e-mail and API token, for Dynamics 365 the Microsoft Entra
-//! token Genesys will ask for (the username–password grant on the app registration), and for
-//! Google the service account's signed-JWT sign-in (see [`super::google`]). Each
+//! token Genesys will ask for (the username–password grant on the app registration), for
+//! Salesforce the SOAP `login()` Genesys makes with the password and security token (see
+//! [`soap_login`]), and for Google the service account's signed-JWT sign-in (see
+//! [`super::google`]). Each
 //! documented refusal becomes its own diagnosis. Other kinds have nothing the app can reach
 //! itself (an AWS role is assumed by Genesys' own account; a Genesys OAuth client is tested by the
 //! Genesys connection) and answer `None`.
@@ -17,6 +19,7 @@ use super::plan::PlannedIntegration;
 use crate::connection::{Code, Failure};
 use crate::secrets::Sensitive;
 use crate::vendors::http::{Http, Request};
+use crate::vendors::salesforce::soap_login::{self, SoapLogin};
 
 /// Microsoft Entra's sign-in host (injectable for tests).
 pub const ENTRA_LOGIN: &str = "https://login.microsoftonline.com";
@@ -27,6 +30,9 @@ pub const ENTRA_LOGIN: &str = "https://login.microsoftonline.com";
 pub struct Services {
     pub entra_login: Url,
     pub google_token: Url,
+    /// Where Salesforce sign-ins go instead of the plan's login host (the emulator, a test
+    /// server); `None` is the host the plan names.
+    pub salesforce_login: Option<Url>,
 }
 
 impl Services {
@@ -35,12 +41,18 @@ impl Services {
         Services {
             entra_login: Url::parse(ENTRA_LOGIN).expect("a valid constant"),
             google_token: Url::parse(google::GOOGLE_TOKEN).expect("a valid constant"),
+            salesforce_login: None,
         }
     }
 }
 
 /// The kinds whose credential [`check`] can test (the window offers the test for these only).
-pub const TESTABLE: &[Kind] = &[Kind::Zendesk, Kind::Dynamics, Kind::Google];
+pub const TESTABLE: &[Kind] = &[
+    Kind::Zendesk,
+    Kind::Dynamics,
+    Kind::Salesforce,
+    Kind::Google,
+];
 
 /// Tests `item`'s credential with its own service: `None` when the app cannot reach that service
 /// itself ([`TESTABLE`] lists those it can), `Some(Ok(()))` when it accepts the credential.
@@ -70,6 +82,27 @@ pub async fn check(
                     org: field("orgWebAddress"),
                 };
                 entra(http, &services.entra_login, &sign_in).await
+            }
+            Err(failure) => Err(failure),
+        },
+        Kind::Salesforce => match secret("password") {
+            Ok(password) => {
+                let host = field("loginUrl").trim();
+                let base = match &services.salesforce_login {
+                    Some(base) => Ok(base.clone()),
+                    None => Url::parse(&format!("https://{host}"))
+                        .map_err(|_| Failure::new(Code::SettingsInvalid).with("field", "loginUrl")),
+                };
+                // The token may be left out when the org trusts the caller's network.
+                let user = SoapLogin {
+                    username: field("username"),
+                    password,
+                    security_token: secrets.get("securityToken"),
+                };
+                match base {
+                    Ok(base) => soap_login::login(http, &base, &user).await,
+                    Err(failure) => Err(failure),
+                }
             }
             Err(failure) => Err(failure),
         },

@@ -803,19 +803,35 @@ impl Switchboard {
         Ok(saved)
     }
 
-    /// Where a credential check may send a credential: the vendors' own services, or for the
-    /// practice profile its emulator's Google token endpoint (a practice key never goes to
-    /// Google).
-    async fn credential_services(&self, practice: bool) -> Result<Services> {
-        if !practice {
+    /// Where a credential check of `kind` may send a credential: the vendors' own services, or
+    /// for the practice profile its emulator's Google token endpoint and Salesforce login (a
+    /// practice credential never goes to Google or Salesforce).
+    async fn credential_services(&self, practice: bool, kind: Kind) -> Result<Services> {
+        if !practice || !matches!(kind, Kind::Google | Kind::Salesforce) {
             return Ok(Services::vendors());
         }
         let tenant = self.running_tenant().await?;
+        let salesforce_login = tenant.settings.iter().find_map(|s| match s {
+            ConnectionSettings::Salesforce(s) => s.endpoints.token_base.as_deref(),
+            _ => None,
+        });
+        let missing = |what: &str| Error::not_found(format!("the practice tenant's {what}"));
         Ok(Services {
             entra_login: Services::vendors().entra_login,
-            google_token: tenant
-                .google_token
-                .ok_or_else(|| Error::not_found("the practice tenant's Google token endpoint"))?,
+            google_token: match kind {
+                Kind::Google => tenant
+                    .google_token
+                    .ok_or_else(|| missing("Google token endpoint"))?,
+                _ => Services::vendors().google_token,
+            },
+            salesforce_login: match kind {
+                Kind::Salesforce => Some(
+                    salesforce_login
+                        .and_then(|base| url::Url::parse(base).ok())
+                        .ok_or_else(|| missing("Salesforce login"))?,
+                ),
+                _ => None,
+            },
         })
     }
 
@@ -840,10 +856,8 @@ impl Switchboard {
         let mut secrets = self.plan_secrets(profile_id, &single, &no_env)?;
         let secrets = secrets.remove(&item.name).unwrap_or_default();
         let practice = profiles::get(&self.db(), profile_id)?.practice;
-        // Only Google's check has a practice stand-in to find (the emulator must be running).
-        let services = self
-            .credential_services(practice && item.kind == Kind::Google)
-            .await?;
+        // Google's and Salesforce's checks have practice stand-ins (the emulator must be running).
+        let services = self.credential_services(practice, item.kind).await?;
         let http = Http::for_connection(practice)?.redacting(secrets.values());
         let checked =
             crate::data_actions::target_check::check(&http, item, &secrets, &services).await;

@@ -381,7 +381,8 @@ fn live_vendor(live: LiveKind) -> Option<Vendor> {
         | LiveKind::ZccPackage
         | LiveKind::ZccStatusMap
         | LiveKind::ZccCallCenter
-        | LiveKind::ZccAgents => Vendor::Salesforce,
+        | LiveKind::ZccAgents
+        | LiveKind::ZccAgentsRemove => Vendor::Salesforce,
         LiveKind::GenesysConnection | LiveKind::GenesysDataActions => Vendor::Genesys,
         LiveKind::Review | LiveKind::ReportExport => return None,
     })

@@ -424,8 +424,12 @@ impl Switchboard {
             )?;
         }
         let after = read(&session, &zoom, target, direction).await?;
-        if direction == Direction::Enable {
-            self.zcc_agents_done(profile_id, &after.table)?;
+        match direction {
+            Direction::Enable => self.zcc_agents_done(profile_id, &after.table)?,
+            Direction::Remove if failure.is_none() => {
+                self.zcc_agents_removed(profile_id, &after)?
+            }
+            Direction::Remove => {}
         }
         outcomes.sort_by_key(|o| o.index);
         Ok(AgentsApplied {

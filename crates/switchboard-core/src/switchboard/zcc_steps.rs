@@ -14,6 +14,7 @@ use crate::error::Result;
 use crate::storage::journal;
 use crate::storage::progress::StepStatus;
 use crate::zcc::agents::AgentTable;
+use crate::zcc::apply::AgentsView;
 
 use super::zcc::call_center_definition;
 
@@ -21,6 +22,12 @@ use super::zcc::call_center_definition;
 pub const FLOW: &str = "zoom-contact-center-salesforce";
 const STANDARD_STEP: &str = "sf-import-call-center";
 const SSO_STEP: &str = "sso-call-center";
+/// The removal path's step whose API part is the agents' plan in reverse.
+const REMOVAL_STEP: &str = "zcc-remove-agents";
+/// The step whose field holds the agents chosen in the table.
+pub const AGENTS_STEP: &str = "sf-assign-permission-sets";
+/// That field: the chosen agents' e-mails (none is every matched user).
+pub const AGENTS_FIELD: &str = "zcc-agent-emails";
 
 /// The agents' places and the step each one is.
 const PLACE_STEPS: [(&str, &str); 3] = [
@@ -42,7 +49,8 @@ pub struct ZccChoices {
 
 impl Switchboard {
     /// The flow's SSO choice (`zcc-use-sso`), vanity host (`zoom-vanity-host`) and agents
-    /// (`zcc-agent-emails`, split on commas, semicolons and line breaks).
+    /// (`zcc-agent-emails`, ticked in the agents table, saved split by commas; semicolons and
+    /// line breaks are read too, for a value from an older profile file).
     pub fn zcc_choices(&self, profile_id: i64) -> Result<ZccChoices> {
         let state = load(&self.db(), profile_id, find_flow(FLOW)?)?;
         let values = state.values();
@@ -52,7 +60,7 @@ impl Switchboard {
             .map(|h| h.trim().to_owned())
             .filter(|h| sso && !h.is_empty());
         let agent_emails = values
-            .get("zcc-agent-emails")
+            .get(AGENTS_FIELD)
             .map(|list| {
                 list.split([',', ';', '\n'])
                     .map(str::trim)
@@ -98,16 +106,17 @@ impl Switchboard {
         self.zcc_mark_done(profile_id, &[if sso { SSO_STEP } else { STANDARD_STEP }])
     }
 
-    /// Each agent step Done whose place is ✓ for every agent of the table (a table with no
-    /// agent settles nothing).
+    /// Each agent step Done whose place is ✓ for every chosen agent of the table (a table with
+    /// no chosen agent settles nothing).
     pub(crate) fn zcc_agents_done(&self, profile_id: i64, table: &AgentTable) -> Result<()> {
-        if table.rows.is_empty() {
+        let chosen: Vec<_> = table.rows.iter().filter(|r| r.chosen).collect();
+        if chosen.is_empty() {
             return Ok(());
         }
         let steps: Vec<&str> = PLACE_STEPS
             .iter()
             .filter(|(place, _)| {
-                table.rows.iter().all(|row| match *place {
+                chosen.iter().all(|row| match *place {
                     "permissionSet" => row.permission_set.is_set(),
                     "callCenter" => row.call_center.is_set(),
                     _ => row.client_integration.is_set(),
@@ -116,6 +125,15 @@ impl Switchboard {
             .map(|(_, step)| *step)
             .collect();
         self.zcc_mark_done(profile_id, &steps)
+    }
+
+    /// The removal step Done once a removal run leaves nothing to undo for the chosen agents.
+    pub(crate) fn zcc_agents_removed(&self, profile_id: i64, after: &AgentsView) -> Result<()> {
+        let chosen = after.table.rows.iter().any(|r| r.chosen);
+        if chosen && after.plan.actions.is_empty() {
+            self.zcc_mark_done(profile_id, &[REMOVAL_STEP])?;
+        }
+        Ok(())
     }
 
     fn zcc_mark_done(&self, profile_id: i64, steps: &[&str]) -> Result<()> {

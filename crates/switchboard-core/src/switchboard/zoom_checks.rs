@@ -34,6 +34,7 @@ pub(super) fn zoom_app_fields(live: LiveKind) -> Option<[&'static str; 3]> {
         | LiveKind::ZccStatusMap
         | LiveKind::ZccCallCenter
         | LiveKind::ZccAgents
+        | LiveKind::ZccAgentsRemove
         | LiveKind::Review
         | LiveKind::ReportExport => None,
     }

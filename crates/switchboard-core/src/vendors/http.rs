@@ -228,7 +228,7 @@ impl Http {
 
     /// Sends `request`, retrying an idempotent one on 5xx, 429 and connection failures up to
     /// the policy's limit (and one marked [`Request::retry_when_refused`] on 429 only). Any
-    /// other answer, 4xx included, is the caller's to read.
+    /// other answer, 4xx and a SOAP call's fault included, is the caller's to read.
     pub async fn send(&self, request: &Request) -> Result<Reply, HttpError> {
         let retryable = request.method.is_idempotent();
         let mut attempt = 1;
@@ -236,6 +236,12 @@ impl Http {
             let out_of_tries = attempt >= self.retry.attempts;
             let last_try = !retryable || out_of_tries;
             let wait = match self.send_once(request).await {
+                // A SOAP fault says why in its body: the caller reads it.
+                Ok(reply)
+                    if request.soap && reply.status == 500 && reply.body.contains("Fault>") =>
+                {
+                    return Ok(reply);
+                }
                 Ok(reply) if reply.status == 429 || reply.status >= 500 => {
                     // A throttled request was not processed: it may go again if marked so.
                     let refused = reply.status == 429 && request.retry_when_refused;
@@ -326,6 +332,9 @@ impl Http {
             Method::Delete => self.client.delete(request.url.clone()),
         }
         .header(ACCEPT, "application/json");
+        for (name, value) in &request.headers {
+            builder = builder.header(*name, value.as_str());
+        }
         builder = match &request.auth {
             Auth::None => builder,
             Auth::Bearer(token) => builder.bearer_auth(token.expose()),
@@ -333,10 +342,11 @@ impl Http {
         };
         if let Some(body) = &request.json {
             builder = builder.json(&body.value);
-        } else if let Some((content_type, bytes)) = &request.bytes {
+        } else if let Some(raw) = &request.raw {
+            // A raw body's secrets also become bytes on the wire here.
             builder = builder
-                .header(reqwest::header::CONTENT_TYPE, content_type.as_str())
-                .body(bytes.clone());
+                .header(reqwest::header::CONTENT_TYPE, raw.content_type.as_str())
+                .body(raw.bytes.clone());
         } else if !request.form.is_empty() {
             // The one place secrets become bytes on the wire.
             let form: Vec<(&str, &str)> = request

@@ -43,6 +43,22 @@ impl std::fmt::Debug for JsonBody {
     }
 }
 
+/// A body sent as is with its content type (a Metadata API deploy's multipart zip, a SOAP
+/// envelope), and the secrets inside it: `Debug` shows only its type and size, and the vendor's
+/// answer is scrubbed of the secrets.
+#[derive(Clone)]
+pub(crate) struct RawBody {
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+    pub secrets: Vec<Sensitive>,
+}
+
+impl std::fmt::Debug for RawBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} bytes of {}>", self.bytes.len(), self.content_type)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) enum Auth {
     None,
@@ -60,8 +76,13 @@ pub struct Request {
     pub(crate) form: Vec<(&'static str, Sensitive, bool)>,
     /// A JSON body (CXone's batch writes, Genesys credentials). Takes the place of `form`.
     pub(crate) json: Option<JsonBody>,
-    /// Bytes with their content type (a Metadata API deploy's multipart zip); never secret.
-    pub(crate) bytes: Option<(String, Vec<u8>)>,
+    /// A body sent as is (a deploy's zip, a SOAP envelope). Takes the place of `form`.
+    pub(crate) raw: Option<RawBody>,
+    /// Headers beyond the usual ones (SOAP's `SOAPAction`); never secret.
+    pub(crate) headers: Vec<(&'static str, String)>,
+    /// A SOAP call: its refusals are faults sent with HTTP 500, answers to read, not server
+    /// errors to retry.
+    pub(crate) soap: bool,
     /// May be sent again after a 429 even if not idempotent: see [`Request::retry_when_refused`].
     pub(crate) retry_when_refused: bool,
 }
@@ -74,7 +95,9 @@ impl Request {
             auth: Auth::None,
             form: Vec::new(),
             json: None,
-            bytes: None,
+            raw: None,
+            headers: Vec::new(),
+            soap: false,
             retry_when_refused: false,
         }
     }
@@ -114,9 +137,28 @@ impl Request {
     /// A POST of `bytes` as `content_type` (a multipart upload).
     pub fn post_bytes(url: Url, content_type: &str, bytes: Vec<u8>) -> Self {
         Request {
-            bytes: Some((content_type.to_owned(), bytes)),
+            raw: Some(RawBody {
+                content_type: content_type.to_owned(),
+                bytes,
+                secrets: Vec::new(),
+            }),
             ..Request::post_form(url)
         }
+    }
+
+    /// Marks values inside the raw body as secrets (a SOAP login's password).
+    pub fn raw_secrets<'a>(mut self, secrets: impl IntoIterator<Item = &'a Sensitive>) -> Self {
+        if let Some(body) = &mut self.raw {
+            body.secrets.extend(secrets.into_iter().cloned());
+        }
+        self
+    }
+
+    /// Makes this a SOAP call of `action` (the `SOAPAction` header): a fault is an answer.
+    pub fn soap_action(mut self, action: &str) -> Self {
+        self.headers.push(("SOAPAction", action.to_owned()));
+        self.soap = true;
+        self
     }
 
     /// `method` with no body.
@@ -178,6 +220,9 @@ impl Request {
                 .map(|(_, value, _)| value.expose()),
         );
         if let Some(body) = &self.json {
+            out.extend(body.secrets.iter().map(Sensitive::expose));
+        }
+        if let Some(body) = &self.raw {
             out.extend(body.secrets.iter().map(Sensitive::expose));
         }
         out

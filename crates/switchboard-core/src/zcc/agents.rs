@@ -105,6 +105,9 @@ pub struct AgentRow {
     pub client_integration: Place,
     /// Assignments of the package's sets this user holds (what removal deletes).
     pub assignment_ids: Vec<String>,
+    /// Among the agents the admin chose (every matched user while none is chosen): only these
+    /// are planned and decide whether an agent step is Done.
+    pub chosen: bool,
 }
 
 impl AgentRow {
@@ -217,6 +220,7 @@ pub fn table(
                     call_center: call_center_place(user, facts),
                     client_integration: integration_place(zoom_user, facts),
                     assignment_ids: held.iter().map(|a| a.id.clone()).collect(),
+                    chosen: true,
                 });
             }
             ([], _) => {

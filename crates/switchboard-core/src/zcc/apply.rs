@@ -165,11 +165,16 @@ pub async fn read(
         connection_name: target.connection_name.clone(),
     };
     let mut table = agents::table(&users, &zoom_users, &assignments, &facts);
+    // Every matched user stays in the table, so the admin can choose among them; the plan
+    // covers the chosen ones only.
     if let Some(only) = &target.only {
         let chosen: Vec<String> = only.iter().map(|e| email_key(e)).collect();
-        table.rows.retain(|r| chosen.contains(&email_key(&r.email)));
+        for row in &mut table.rows {
+            row.chosen = chosen.contains(&email_key(&row.email));
+        }
     }
-    let plan = agents::plan(&table.rows, &facts, target.role, direction);
+    let chosen: Vec<_> = table.rows.iter().filter(|r| r.chosen).cloned().collect();
+    let plan = agents::plan(&chosen, &facts, target.role, direction);
     let mut problems = Vec::new();
     if facts.call_center_id.is_none() && direction == Direction::Enable {
         problems.push(FailureReply::from(

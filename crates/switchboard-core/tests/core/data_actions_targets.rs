@@ -63,7 +63,8 @@ fn services(server: &MockServer) -> Services {
     let base = Url::parse(&server.uri()).unwrap();
     Services {
         google_token: base.join("/token").unwrap(),
-        entra_login: base,
+        entra_login: base.clone(),
+        salesforce_login: Some(base),
     }
 }
 
@@ -209,6 +210,7 @@ fn google_services(emulator: &RunningEmulator) -> Services {
     Services {
         entra_login: token.clone(),
         google_token: token,
+        salesforce_login: None,
     }
 }
 
@@ -328,3 +330,123 @@ async fn a_key_that_is_not_pkcs8_rsa_is_named_and_never_repeated() {
 
 /// Another valid PKCS#8 RSA key: it signs well, but not as the announced key.
 const OTHER_KEY: &str = include_str!("../fixtures/google-other-service-account.pem");
+
+fn salesforce(username: &str) -> PlannedIntegration {
+    PlannedIntegration {
+        name: "CRM lookups".into(),
+        kind: Kind::Salesforce,
+        credential_type: "salesforce".into(),
+        fields: BTreeMap::from([
+            ("username".into(), username.into()),
+            ("loginUrl".into(), "login.salesforce.com".into()),
+        ]),
+        secrets: BTreeMap::from([
+            ("password".into(), SecretSource::Keychain),
+            ("securityToken".into(), SecretSource::Keychain),
+        ]),
+        notes: String::new(),
+    }
+}
+
+#[tokio::test]
+async fn a_salesforce_user_signs_in_with_soap_login_and_a_missing_token_or_wrong_password_is_named()
+{
+    let emulator = Emulator::start(Default::default()).await.unwrap();
+    let creds = emulator.credentials().salesforce.clone();
+    let services = Services {
+        salesforce_login: Some(Url::parse(&emulator.endpoints().salesforce.login_base).unwrap()),
+        ..Services::vendors()
+    };
+    let item = salesforce(&creds.username);
+    let with = |password: &str, token: Option<&str>| {
+        let mut secrets = secret("password", password);
+        if let Some(token) = token {
+            secrets.insert("securityToken".into(), Sensitive::new(token));
+        }
+        secrets
+    };
+    let ok = check(
+        &http(),
+        &item,
+        &with(&creds.password, Some(&creds.security_token)),
+        &services,
+    )
+    .await;
+    assert!(matches!(ok, Some(Ok(()))), "{ok:?}");
+    let no_token = check(&http(), &item, &with(&creds.password, None), &services).await;
+    assert_eq!(
+        no_token.unwrap().unwrap_err().code,
+        Code::SalesforceSecurityTokenRequired
+    );
+    let wrong = check(
+        &http(),
+        &item,
+        &with("not-the-password", Some(&creds.security_token)),
+        &services,
+    )
+    .await;
+    assert_eq!(
+        wrong.unwrap().unwrap_err().code,
+        Code::SalesforceInvalidLogin
+    );
+}
+
+#[tokio::test]
+async fn salesforce_soap_faults_are_each_named_and_no_secret_is_quoted_back() {
+    let server = MockServer::start().await;
+    let fault = |code: &str, text: &str| {
+        ResponseTemplate::new(500).set_body_string(format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sf="urn:fault.partner.soap.sforce.com"><soapenv:Body><soapenv:Fault><faultcode>{code}</faultcode><faultstring>{text}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>"#
+        ))
+    };
+    let cases = [
+        (
+            "api@acme.example",
+            "sf:API_DISABLED_FOR_ORG",
+            Code::SalesforceApiDisabled,
+        ),
+        (
+            "expired@acme.example",
+            "sf:INVALID_OPERATION_WITH_EXPIRED_PASSWORD",
+            Code::SalesforcePasswordExpired,
+        ),
+        (
+            "domain@acme.example",
+            "sf:LOGIN_DURING_RESTRICTED_DOMAIN",
+            Code::SalesforceLoginHostNotSupported,
+        ),
+        (
+            "other@acme.example",
+            "sf:SOMETHING_NEW",
+            Code::SalesforceTokenRequestRejected,
+        ),
+    ];
+    for (user, code, _) in &cases {
+        Mock::given(method("POST"))
+            .and(path("/services/Soap/u/64.0"))
+            .and(header("SOAPAction", "login"))
+            .and(body_string_contains(*user))
+            // Salesforce quoting the password back must never reach the diagnosis.
+            .respond_with(fault(code, "refused for p&amp;ss-tok3n"))
+            .mount(&server)
+            .await;
+    }
+    let services = Services {
+        salesforce_login: Some(Url::parse(&server.uri()).unwrap()),
+        ..Services::vendors()
+    };
+    for (user, _, expected) in cases {
+        let mut secrets = secret("password", "p&ss");
+        secrets.insert("securityToken".into(), Sensitive::new("-tok3n"));
+        let failure = check(&http(), &salesforce(user), &secrets, &services)
+            .await
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(failure.code, expected, "{user}");
+        let shown = format!("{failure:?}");
+        assert!(
+            !shown.contains("tok3n") && !shown.contains("p&amp;ss"),
+            "{shown}"
+        );
+    }
+}

@@ -13,6 +13,8 @@ use switchboard_core::{Error, ErrorCode};
 
 use super::practice;
 
+const FLOW: &str = "zoom-contact-center-salesforce";
+
 /// The seed's values (`003`, 「次のデータを含む XML ファイル」): sections in order, items in
 /// order as `(name, label, value)`; the SSO one with the vanity host put in.
 fn seed_values(sso_host: Option<&str>) -> Parsed {
@@ -370,7 +372,7 @@ async fn a_crash_halfway_resumes_where_it_stopped_without_doing_anything_twice()
 }
 
 #[tokio::test]
-async fn removal_undoes_the_api_parts_in_reverse() {
+async fn removal_undoes_the_api_parts_in_reverse_and_its_step_is_done() {
     let p = practice().await;
     let (core, profile) = (&p.core, p.profile);
     let target = AgentTarget::default();
@@ -391,13 +393,74 @@ async fn removal_undoes_the_api_parts_in_reverse() {
         );
     }
     assert!(removed.after.plan.actions.is_empty());
+    let flow = core
+        .flow_view(profile, FLOW, switchboard_core::Locale::En)
+        .unwrap();
+    let step = flow
+        .steps
+        .iter()
+        .find(|s| s.id == "zcc-remove-agents")
+        .unwrap();
+    assert_eq!(
+        step.status,
+        switchboard_core::storage::progress::StepStatus::Done,
+        "nothing left to undo: the removal step is Done"
+    );
+}
+
+#[tokio::test]
+async fn every_matched_user_stays_in_the_table_and_only_the_chosen_ones_are_planned() {
+    let p = practice().await;
+    let (core, profile) = (&p.core, p.profile);
+    let all = core
+        .zcc_agents(profile, &AgentTarget::default(), Direction::Enable)
+        .await
+        .unwrap();
+    let pick = all
+        .table
+        .rows
+        .iter()
+        .find(|r| !r.complete())
+        .expect("the demo org has an agent to fix")
+        .email
+        .clone();
+    let target = AgentTarget {
+        only: Some(vec![pick.to_uppercase()]),
+        ..AgentTarget::default()
+    };
+    let chosen = core
+        .zcc_agents(profile, &target, Direction::Enable)
+        .await
+        .unwrap();
+    assert_eq!(
+        chosen.table.rows.len(),
+        all.table.rows.len(),
+        "nobody hidden"
+    );
+    let ticked: Vec<&str> = chosen
+        .table
+        .rows
+        .iter()
+        .filter(|r| r.chosen)
+        .map(|r| r.email.as_str())
+        .collect();
+    assert_eq!(
+        ticked,
+        [pick.as_str()],
+        "matched by e-mail, whatever the case"
+    );
+    assert!(!chosen.plan.actions.is_empty());
+    assert!(
+        chosen.plan.actions.iter().all(|a| a.email() == pick),
+        "{:?}",
+        chosen.plan.actions
+    );
 }
 
 #[tokio::test]
 async fn the_prerequisites_and_package_steps_become_done_only_through_their_live_checks() {
     use switchboard_core::Locale;
     use switchboard_core::storage::progress::StepStatus;
-    const FLOW: &str = "zoom-contact-center-salesforce";
     let p = practice().await;
     let (core, profile) = (&p.core, p.profile);
     for step in ["zcc-sf-prerequisites", "sf-install-package"] {
@@ -482,7 +545,6 @@ async fn a_deploy_makes_the_call_center_step_done_and_every_agent_set_in_a_place
  {
     use switchboard_core::Locale;
     use switchboard_core::storage::progress::StepStatus;
-    const FLOW: &str = "zoom-contact-center-salesforce";
     let p = practice().await;
     let (core, profile) = (&p.core, p.profile);
     let status = |step: &str| {
@@ -516,7 +578,6 @@ async fn a_deploy_makes_the_call_center_step_done_and_every_agent_set_in_a_place
 #[tokio::test]
 async fn the_flows_sso_choice_host_and_agents_are_what_the_window_uses() {
     use switchboard_core::Locale;
-    const FLOW: &str = "zoom-contact-center-salesforce";
     let p = practice().await;
     let (core, profile) = (&p.core, p.profile);
     let set = |step: &str, field: &str, value: &str| {
@@ -530,7 +591,7 @@ async fn the_flows_sso_choice_host_and_agents_are_what_the_window_uses() {
     assert_eq!(choices.sso_host, None, "no SSO: the host is not used");
     set("zcc-sf-prerequisites", "zcc-use-sso", "yes");
     set(
-        "zcc-sf-prerequisites",
+        "sf-assign-permission-sets",
         "zcc-agent-emails",
         "aiko@example.com; bruno@example.com,\nchloe@example.com",
     );

@@ -1,12 +1,14 @@
 //! Salesforce: the OAuth 2.0 username-password flow at `{login_base}/services/oauth2/token`
 //! with its real failure modes, and the REST query resource on the org's `instance_url`
 //! (`/services/data/vNN.N/query`, `nextRecordsUrl` paging), errors as JSON arrays; for Zoom
-//! Contact Center, the Tooling query, the sObject writes of agents and the Metadata deploy.
+//! Contact Center, the Tooling query, the sObject writes of agents and the Metadata deploy; the
+//! SOAP `login()` Genesys Cloud's Salesforce data actions use.
 
 mod deploy;
 mod oauth;
 mod query;
 mod records;
+mod soap_login;
 mod sobjects;
 mod soql;
 mod zcc;
@@ -86,6 +88,7 @@ impl Salesforce {
 pub(crate) fn login_routes() -> Router<Arc<Emu>> {
     Router::new()
         .route("/services/oauth2/token", post(oauth::token))
+        .route("/services/Soap/u/{version}", post(soap_login::login))
         .fallback(not_found)
 }
 

@@ -1,5 +1,5 @@
-// Purpose: the agents' table: ✓ / ✗ in words for the three places, the users left out with the reason, "Fix all ✗"
-// with each row's outcome (a refused write named with its reason and the way by hand), the flow reloaded so the
+// Purpose: the agents' table: ✓ / ✗ in words for the three places, the users left out with the reason, the agents
+// chosen by ticks (saved as the flow's field, never typed), "Fix all ✗" — or "Undo" on the removal step — with each row's outcome (a refused write named with its reason and the way by hand), the flow reloaded so the
 // steps turn Done, another plan's unfinished run resumed only by the admin's choice, and a missing connection named.
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
@@ -23,6 +23,7 @@ function row(email: string, change: Partial<AgentRow> = {}): AgentRow {
     callCenter: { state: 'set' },
     clientIntegration: { state: 'set' },
     assignmentIds: [],
+    chosen: true,
     ...change,
   };
 }
@@ -48,6 +49,14 @@ function before(): AgentsView {
     },
     problems: [],
   };
+}
+
+/** The table as the core reads it for `target.only`: every row kept, the chosen ones ticked. */
+function readFor(args: { target?: { only?: string[] | null } }): AgentsView {
+  const view = before();
+  const only = args.target?.only;
+  if (only) view.table.rows = view.table.rows.map((r) => ({ ...r, chosen: only.includes(r.email) }));
+  return view;
 }
 
 function applied(): AgentsApplied {
@@ -77,14 +86,15 @@ const choices = (): ZccChoices => ({ sso: false, ssoHost: null, agentEmails: ['a
 async function renderTable(handlers: Record<string, Handler> = {}, stepId = 'sf-assign-permission-sets') {
   const backend = fakeBackend({
     zcc_choices: choices,
-    zcc_agents: before,
+    zcc_agents: (args) => readFor(args as { target?: { only?: string[] | null } }),
     zcc_agents_apply: applied,
     open_flow: () => flowView(),
     ...handlers,
   });
   const onflow = vi.fn();
   const onconnections = vi.fn();
-  render(AgentsTable, { profileId: 1, flowId: FLOW, stepId, onflow, onconnections });
+  const direction = stepId === 'zcc-remove-agents' ? 'remove' : 'enable';
+  render(AgentsTable, { profileId: 1, flowId: FLOW, stepId, direction, onflow, onconnections });
   return { backend, onflow, onconnections, user: userEvent.setup() };
 }
 
@@ -181,5 +191,54 @@ describe('AgentsTable', () => {
     await user.click(screen.getByTestId(TestId.openConnectionsButton));
     expect(onconnections).toHaveBeenCalledOnce();
     expect(screen.getByTestId(TestId.zccAgentsFixAll)).toBeDisabled();
+  });
+
+  it('chooses the agents by ticking them: the choice is saved as the flow field and the plan read again for it', async () => {
+    applyLocale('en');
+    const { backend, user } = await renderTable({
+      zcc_choices: () => ({ sso: false, ssoHost: null, agentEmails: [] }),
+      set_field: () => flowView(),
+    });
+    const bruno = await screen.findByTestId(TestIds.zccAgentChoose(1));
+    expect(bruno).toBeChecked();
+    expect(bruno).toHaveAccessibleName('Enable bruno');
+    await user.click(bruno);
+    await waitFor(() => expect(backend.argsOf('set_field')).toHaveLength(1));
+    expect(backend.argsOf('set_field')[0]).toMatchObject({
+      flowId: FLOW,
+      stepId: 'sf-assign-permission-sets',
+      fieldId: 'zcc-agent-emails',
+      value: 'aiko@example.com',
+    });
+    await waitFor(() => expect(backend.argsOf('zcc_agents')).toHaveLength(2));
+    expect((backend.argsOf('zcc_agents')[1].target as { only: string[] }).only).toEqual(['aiko@example.com']);
+    // Ticked again, everyone is chosen: saved as no list at all.
+    await user.click(await screen.findByTestId(TestIds.zccAgentChoose(1)));
+    await waitFor(() => expect(backend.argsOf('set_field')).toHaveLength(2));
+    expect(backend.argsOf('set_field')[1].value).toBe('');
+  });
+
+  it('unticking every agent plans nothing and says why, without saving an empty choice', async () => {
+    applyLocale('en');
+    const { backend, user } = await renderTable({ set_field: () => flowView() });
+    await user.click(await screen.findByTestId(TestIds.zccAgentChoose(0)));
+    await waitFor(() => expect(backend.argsOf('set_field')).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId(TestIds.zccAgentChoose(1))).toBeEnabled());
+    await user.click(screen.getByTestId(TestIds.zccAgentChoose(1)));
+    expect(await screen.findByTestId(TestId.zccAgentsNoneChosen)).toHaveTextContent('No agent is ticked');
+    expect(screen.getByTestId(TestId.zccAgentsFixAll)).toBeDisabled();
+    expect(backend.argsOf('set_field')).toHaveLength(1);
+  });
+
+  it('on the removal step, reads and applies the plan in reverse', async () => {
+    applyLocale('fr');
+    const { backend, user } = await renderTable({}, 'zcc-remove-agents');
+    const undo = await screen.findByTestId(TestId.zccAgentsFixAll);
+    await waitFor(() => expect(undo).toHaveTextContent('Annuler pour les agents choisis (2 modifications)'));
+    expect(backend.argsOf('zcc_agents')[0].direction).toBe('remove');
+    expect(screen.getByTestId(TestIds.zccAgentChoose(0))).toHaveAccessibleName('Annuler la configuration de aiko');
+    await user.click(undo);
+    await waitFor(() => expect(backend.argsOf('zcc_agents_apply')).toHaveLength(1));
+    expect(backend.argsOf('zcc_agents_apply')[0].direction).toBe('remove');
   });
 });

@@ -3,6 +3,7 @@
 //! then query `ServicePresenceStatus` on the org's `instance_url`.
 
 pub mod session;
+pub mod soap_login;
 pub mod zcc;
 
 use serde_json::Value;
