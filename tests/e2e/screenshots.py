@@ -8,6 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
@@ -323,8 +324,10 @@ def data_actions_session(lang: str, out: Path, dark: bool = False) -> None:
 
 
 def zcc_session(lang: str, out: Path, dark: bool = False) -> None:
-    """Flow 4's editors in the practice tenant: country codes named in the window's language,
-    and the Omni-Channel status map read live with two rows, its findings and checklist."""
+    """Flow 4 in the practice tenant: country codes named in the window's language, the
+    Omni-Channel status map read live with two rows, its findings and checklist, the call center
+    deployed through the Metadata API, and the agents' three-place table after "Fix all ✗" (the
+    refused row named)."""
     from test_app import go_to
     from test_presence import choose
 
@@ -353,6 +356,16 @@ def zcc_session(lang: str, out: Path, dark: bool = False) -> None:
                 choose(driver, "status-map-salesforce-1", "Available")
                 time.sleep(0.5)
                 shoot_at(driver, out, f"{lang}-zcc-status-map{suffix}", "status-map-editor")
+                go_to(driver, "sf-import-call-center")
+                click(driver, "zcc-call-center-deploy-standard")
+                wait(driver, lambda d: find(d, "zcc-call-center-result-standard").get_attribute("data-state")
+                     in ("deployed", "unchanged"), 120)
+                shoot_at(driver, out, f"{lang}-zcc-call-center{suffix}", "zcc-call-center-result-standard", "center")
+                go_to(driver, "sf-assign-permission-sets")
+                wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-testid^="zcc-agent-row-"]'), 60)
+                click(driver, "zcc-agents-fix-all")
+                wait(driver, lambda d: find(d, "zcc-agents-result").get_attribute("data-state") == "done", 120)
+                shoot_at(driver, out, f"{lang}-zcc-agents{suffix}", "zcc-agents")
             finally:
                 driver.quit()
         finally:
