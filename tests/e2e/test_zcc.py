@@ -103,7 +103,11 @@ def test_package_call_center_and_agents_are_done_through_the_window_and_removed(
 
         go_to(driver, "sf-import-call-center")
         click(driver, "zcc-call-center-deploy-standard")
-        wait(driver, lambda d: attribute(d, "zcc-call-center-result-standard", "data-state") in ("deployed", "unchanged"), 120)
+        try:
+            wait(driver, lambda d: attribute(d, "zcc-call-center-result-standard", "data-state") in ("deployed", "unchanged"), 120)
+        except Exception:
+            driver.save_screenshot("/tmp/zcc-deploy.png")
+            raise
         assert "zoomcontactcenter" in text_of(driver, "zcc-call-center-result-standard")
         wait(driver, lambda d: status(d, "sf-import-call-center") == "done")
 

@@ -454,4 +454,36 @@ describe('FlowView', () => {
     await user.click(screen.getByTestId(TestId.backToProfileButton));
     expect(onback).toHaveBeenCalled();
   });
+
+  it("keeps the step shown when its live part's result unblocks another step, so the result is read where it was asked for", async () => {
+    const live = () => {
+      const view = flowView();
+      view.steps[0] = { ...view.steps[0], kind: 'automated', live: 'zcc-call-center', status: 'not_started' };
+      return view;
+    };
+    let deployed = false;
+    const { user } = await renderFlow({
+      open_flow: () => {
+        const view = live();
+        if (deployed) {
+          view.steps[0] = { ...view.steps[0], status: 'done' };
+          view.steps[1] = { ...view.steps[1], pending: [] };
+        }
+        return view;
+      },
+      zcc_choices: () => ({ sso: false, ssoHost: null, agentEmails: [] }),
+      zcc_deploy_call_center: () => {
+        deployed = true;
+        return {
+          changed: true,
+          deployId: '0Af1',
+          callCenter: { id: '04v1', name: 'Zoom Contact Center', internalName: 'zoomcontactcenter', adapterUrl: '', createdDate: null },
+        };
+      },
+    });
+    await user.click(await screen.findByTestId(TestIds.zccCallCenterDeploy('standard')));
+    await waitFor(() => expect(screen.getByTestId(TestIds.stepItem('create-app'))).toHaveTextContent('Done'));
+    expect(screen.getByTestId(TestIds.zccCallCenterResult('standard'))).toHaveAttribute('data-state', 'deployed');
+    expect(screen.getByTestId(TestIds.stepItem('create-app'))).toHaveAttribute('aria-current', 'step');
+  });
 });
