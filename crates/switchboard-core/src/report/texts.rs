@@ -10,6 +10,8 @@ use super::{ObjectAction, ObjectKind, ReminderKind};
 pub struct Texts {
     pub lang: &'static str,
     pub title: &'static str,
+    /// The start of the report's default file name, before the customer and the date.
+    pub file_stem: &'static str,
     pub profile: &'static str,
     pub generated: &'static str,
     pub practice_note: &'static str,
@@ -78,6 +80,7 @@ pub struct Texts {
 const EN: Texts = Texts {
     lang: "en",
     title: "Hand-over report",
+    file_stem: "Switchboard report",
     profile: "Customer profile",
     generated: "Generated",
     practice_note: "Practice profile: every result below comes from the built-in practice tenant, not from the customer's accounts.",
@@ -145,6 +148,7 @@ const EN: Texts = Texts {
 const FR: Texts = Texts {
     lang: "fr",
     title: "Rapport de transfert",
+    file_stem: "Rapport Switchboard",
     profile: "Profil client",
     generated: "Établi le",
     practice_note: "Profil d'entraînement : tous les résultats ci-dessous viennent du locataire d'entraînement intégré, pas des comptes du client.",
@@ -212,6 +216,7 @@ const FR: Texts = Texts {
 const JA: Texts = Texts {
     lang: "ja",
     title: "引き継ぎレポート",
+    file_stem: "Switchboard レポート",
     profile: "顧客プロファイル",
     generated: "作成日時",
     practice_note: "練習用プロファイル：以下の結果はすべて内蔵の練習用テナントのもので、顧客のアカウントのものではありません。",
