@@ -129,23 +129,22 @@ fn code_mask(chars: &[char], locale: Locale) -> Vec<bool> {
                 } else {
                     end
                 };
-                mask[i..=end].iter_mut().for_each(|m| *m = true);
+                mask[i..=end].fill(true);
                 i = end + 1;
                 continue;
             }
         }
         if is_token_char(c) && (i == 0 || !is_token_char(chars[i - 1])) {
-            let end = (i..chars.len())
+            // A token ends before trailing sentence punctuation (« … mypurecloud.com. »).
+            let mut end = (i..chars.len())
                 .find(|&j| !is_token_char(chars[j]))
                 .unwrap_or(chars.len());
-            // A token ends before trailing sentence punctuation (« … mypurecloud.com. »).
-            let mut end = end;
             while end > i && matches!(chars[end - 1], '.' | ':' | ',' | ';' | '/' | '-') {
                 end -= 1;
             }
             let token: String = chars[i..end].iter().collect();
             if is_code_token(&token) {
-                mask[i..end].iter_mut().for_each(|m| *m = true);
+                mask[i..end].fill(true);
             }
             i = end.max(i + 1);
             continue;
@@ -154,7 +153,7 @@ fn code_mask(chars: &[char], locale: Locale) -> Vec<bool> {
     }
     for phrase in glossary().verbatim.get(locale) {
         for (start, end) in occurrences(chars, phrase, false) {
-            mask[start..end].iter_mut().for_each(|m| *m = true);
+            mask[start..end].fill(true);
         }
     }
     mask
@@ -272,7 +271,7 @@ fn quoted_labels(chars: &[char]) -> Vec<bool> {
             | (Some((start, '[')), ']')
             | (Some((start, '［')), '］')
             | (Some((start, '『')), '』') => {
-                inside[start + 1..i].iter_mut().for_each(|m| *m = true);
+                inside[start + 1..i].fill(true);
                 open = None;
             }
             _ => {}
