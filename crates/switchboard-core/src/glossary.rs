@@ -160,7 +160,8 @@ fn code_mask(chars: &[char], locale: Locale) -> Vec<bool> {
 }
 
 fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(
+    c.is_ascii_alphanumeric()
+        || matches!(
             c,
             '_' | '.' | ':' | '/' | '@' | '-' | '?' | '=' | '&' | '%' | '#' | '+' | '*' | '<' | '>'
         )
@@ -168,12 +169,7 @@ fn is_token_char(c: char) -> bool {
 
 fn is_code_token(token: &str) -> bool {
     let inner = |sep: char| {
-        token
-            .split(sep)
-            .filter(|part| !part.is_empty())
-            .count()
-            > 1
-            && !token.starts_with(sep)
+        token.split(sep).filter(|part| !part.is_empty()).count() > 1 && !token.starts_with(sep)
     };
     token.contains("://")
         || token.contains('_')
@@ -241,11 +237,7 @@ fn forbidden_variants(locale: Locale, chars: &[char], code: &[bool]) -> Vec<Offe
                 }
                 found.push(Offence {
                     term: chars[start..end].iter().collect(),
-                    rule: format!(
-                        "glossary {}: write «{}»",
-                        concept.id,
-                        concept.term(locale)
-                    ),
+                    rule: format!("glossary {}: write «{}»", concept.id, concept.term(locale)),
                 });
             }
         }
@@ -349,7 +341,10 @@ fn plain_endings(chars: &[char], quoted: &[bool]) -> Vec<Offence> {
         loop {
             let trimmed = sentence.trim_end();
             if let Some(rest) = trimmed.strip_suffix('）') {
-                sentence = rest.rsplit_once('（').map_or(rest, |(head, _)| head).to_owned();
+                sentence = rest
+                    .rsplit_once('（')
+                    .map_or(rest, |(head, _)| head)
+                    .to_owned();
             } else if let Some(rest) = trimmed.strip_suffix('」') {
                 sentence = rest.to_owned();
             } else {
@@ -430,7 +425,10 @@ mod tests {
             ["centre d'appel"]
         );
         assert!(terms(Locale::Ja, "接続アプリケーションを作成します。").is_empty());
-        assert_eq!(terms(Locale::Ja, "接続アプリを作成します。"), ["接続アプリ"]);
+        assert_eq!(
+            terms(Locale::Ja, "接続アプリを作成します。"),
+            ["接続アプリ"]
+        );
     }
 
     #[test]
@@ -466,7 +464,11 @@ mod tests {
             "plain form"
         );
         assert!(offences(Locale::Ja, "[保存] をクリックします（下のリンク）。").is_empty());
-        assert!(offences(Locale::Ja, "ステップ 2").iter().any(|o| o.term == "ステップ"));
+        assert!(
+            offences(Locale::Ja, "ステップ 2")
+                .iter()
+                .any(|o| o.term == "ステップ")
+        );
     }
 
     #[test]

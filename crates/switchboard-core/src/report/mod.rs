@@ -293,8 +293,16 @@ mod tests {
     fn the_default_file_name_is_in_the_reports_language() {
         let review = sample::review();
         let name = |locale| file_name(&review, ReportFormat::Html, locale);
-        assert!(name(Locale::Fr).starts_with("Rapport Switchboard - "), "{}", name(Locale::Fr));
-        assert!(name(Locale::Ja).starts_with("Switchboard レポート - "), "{}", name(Locale::Ja));
+        assert!(
+            name(Locale::Fr).starts_with("Rapport Switchboard - "),
+            "{}",
+            name(Locale::Fr)
+        );
+        assert!(
+            name(Locale::Ja).starts_with("Switchboard レポート - "),
+            "{}",
+            name(Locale::Ja)
+        );
     }
 
     #[test]

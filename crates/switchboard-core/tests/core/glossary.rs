@@ -24,7 +24,11 @@ fn leaves<'a>(value: &'a serde_json::Value, key: String, out: &mut Vec<(String, 
         serde_json::Value::String(s) => out.push((key, s)),
         serde_json::Value::Object(map) => {
             for (k, v) in map {
-                let key = if key.is_empty() { k.clone() } else { format!("{key}.{k}") };
+                let key = if key.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{key}.{k}")
+                };
                 leaves(v, key, out);
             }
         }

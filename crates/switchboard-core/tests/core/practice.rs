@@ -318,13 +318,17 @@ fn the_practice_profile_is_named_in_the_admins_language_and_keeps_its_name() {
     };
     // No language chosen yet: the OS language names it.
     let core = super::core();
-    let profile = core.open_practice_profile_in(&none(), Some("ja-JP")).unwrap();
+    let profile = core
+        .open_practice_profile_in(&none(), Some("ja-JP"))
+        .unwrap();
     assert_eq!(profile.name, "練習用テナント");
 
     // A chosen language wins over the OS's.
     let core = super::core();
     core.set_locale(Locale::Fr).unwrap();
-    let profile = core.open_practice_profile_in(&none(), Some("ja-JP")).unwrap();
+    let profile = core
+        .open_practice_profile_in(&none(), Some("ja-JP"))
+        .unwrap();
     assert_eq!(profile.name, "Locataire d'entraînement");
 
     // Switching language later leaves the stored name as it was.
