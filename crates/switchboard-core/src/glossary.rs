@@ -384,7 +384,7 @@ fn french_rules(chars: &[char], code: &[bool]) -> Vec<Offence> {
         // Punctuation only: followed by a space, the end, or a closing mark.
         let punctuation = chars
             .get(i + 1)
-            .is_none_or(|n| n.is_whitespace() || matches!(n, '»' | ')' | '"' | '\'' | '’'));
+            .is_none_or(|&n| n.is_whitespace() || matches!(n, '»' | ')' | '"' | '\'' | '’'));
         if !punctuation || i == 0 {
             continue;
         }
