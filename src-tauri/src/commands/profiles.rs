@@ -25,9 +25,9 @@ commands! {
         Ok(state.core()?.delete_profile(profile_id)?)
     }
 
-    /// Opens (creating it once, named in the UI's language) the practice profile, pointed at
-    /// the in-app emulator.
+    /// Opens (creating it once) the practice profile, pointed at the in-app emulator.
     fn open_practice_tenant[state, _app]() -> ProfileSummary {
+        // A new practice profile is named in the UI's language (the OS's until one is chosen).
         let os = sys_locale::get_locale();
         Ok(state.core()?.open_practice_tenant_in(os.as_deref()).await?)
     }
