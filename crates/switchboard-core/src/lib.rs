@@ -16,6 +16,7 @@ pub mod error;
 pub mod exports;
 pub mod failure;
 pub mod flow;
+pub mod glossary;
 pub mod journal_csv;
 pub mod links;
 pub mod locale;

@@ -18,6 +18,7 @@ use crate::connection::{
     SalesforceEnvironment, SalesforceSettings, Vendor, ZoomSettings,
 };
 use crate::error::{Error, Result};
+use crate::locale::Locale;
 use crate::secrets::Sensitive;
 use crate::vendors::http::{Http, Request};
 
@@ -59,8 +60,15 @@ impl PracticeResolver for Attached {
     }
 }
 
-/// The name the practice profile gets; the UI marks it with the practice banner anyway.
-pub const PRACTICE_PROFILE_NAME: &str = "Practice tenant";
+/// The name the practice profile is created with, in the admin's language (the UI marks it
+/// with the practice banner anyway). A profile made earlier keeps the name it was stored with.
+pub fn practice_profile_name(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "Practice tenant",
+        Locale::Fr => "Locataire d'entraînement",
+        Locale::Ja => "練習用テナント",
+    }
+}
 
 /// Everything needed to (re)point a practice profile at a running emulator.
 pub struct PracticeTenant {

@@ -27,7 +27,9 @@ commands! {
 
     /// Opens (creating it once) the practice profile, pointed at the in-app emulator.
     fn open_practice_tenant[state, _app]() -> ProfileSummary {
-        Ok(state.core()?.open_practice_tenant().await?)
+        // A new practice profile is named in the UI's language (the OS's until one is chosen).
+        let os = sys_locale::get_locale();
+        Ok(state.core()?.open_practice_tenant_in(os.as_deref()).await?)
     }
 
     fn practice_faults[state, _app]() -> PanelFaults {

@@ -27,7 +27,7 @@ commands! {
         locale: Locale,
     ) -> Option<String> {
         let review = state.core()?.review(profile_id, locale)?;
-        let name = report::file_name(&review, format);
+        let name = report::file_name(&review, format, locale);
         if let Some(folder) = std::env::var_os(SAVE_DIR) {
             return Ok(Some(Path::new(&folder).join(name).display().to_string()));
         }

@@ -130,7 +130,7 @@ mod tests {
         let md = render(&sample::review(), Locale::Fr);
         assert!(md.starts_with("# Rapport de transfert — "));
         assert!(md.contains("\n## Connexions\n"));
-        assert!(md.contains("\n## Rappels : expirations et renouvellements\n"));
+        assert!(md.contains("\n## Rappels\u{a0}: expirations et renouvellements\n"));
         assert!(md.contains("4711"));
     }
 }

@@ -220,12 +220,13 @@ pub fn render(review: &Review, format: ReportFormat, locale: Locale) -> String {
     }
 }
 
-/// `Switchboard report - <Customer> - 2026-12-03.html`: the profile's name made safe as a file
-/// name on Windows, macOS and Linux, and the report's date.
-pub fn file_name(review: &Review, format: ReportFormat) -> String {
+/// `Switchboard report - <Customer> - 2026-12-03.html` (in the report's language): the
+/// profile's name made safe as a file name on Windows, macOS and Linux, and the report's date.
+pub fn file_name(review: &Review, format: ReportFormat, locale: Locale) -> String {
     let date = review.generated_at.get(..10).unwrap_or("");
     format!(
-        "Switchboard report - {} - {date}.{}",
+        "{} - {} - {date}.{}",
+        texts::Texts::of(locale).file_stem,
         safe_name(&review.profile_name),
         format.extension()
     )
@@ -273,18 +274,34 @@ mod tests {
         let mut review = sample::review();
         review.profile_name = "Acme: \"EU\"/FR <prod>?*|\\ ".into();
         assert_eq!(
-            file_name(&review, ReportFormat::Html),
+            file_name(&review, ReportFormat::Html, Locale::En),
             "Switchboard report - Acme_ _EU__FR _prod_____ - 2026-12-03.html"
         );
         review.profile_name = " ... ".into();
         assert_eq!(
-            file_name(&review, ReportFormat::Md),
+            file_name(&review, ReportFormat::Md, Locale::En),
             "Switchboard report - profile - 2026-12-03.md"
         );
         review.profile_name = "山田商事\u{7}".into();
         assert_eq!(
-            file_name(&review, ReportFormat::Json),
+            file_name(&review, ReportFormat::Json, Locale::En),
             "Switchboard report - 山田商事_ - 2026-12-03.json"
+        );
+    }
+
+    #[test]
+    fn the_default_file_name_is_in_the_reports_language() {
+        let review = sample::review();
+        let name = |locale| file_name(&review, ReportFormat::Html, locale);
+        assert!(
+            name(Locale::Fr).starts_with("Rapport Switchboard - "),
+            "{}",
+            name(Locale::Fr)
+        );
+        assert!(
+            name(Locale::Ja).starts_with("Switchboard レポート - "),
+            "{}",
+            name(Locale::Ja)
         );
     }
 

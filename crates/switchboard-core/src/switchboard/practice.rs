@@ -7,25 +7,38 @@ use super::{Switchboard, find_flow, find_step};
 use crate::error::{Error, Result};
 use crate::flow::FlowView;
 use crate::locale::Locale;
-use crate::practice::{PRACTICE_PROFILE_NAME, PracticeResolver, PracticeTenant};
+use crate::practice::{PracticeResolver, PracticeTenant, practice_profile_name};
 use crate::storage::{journal, profiles};
 
 impl Switchboard {
     /// Creates the practice profile once, then reopens it, (re)pointing its four connections at
     /// the running emulator described by `tenant` (its port changes on every app start).
     pub fn open_practice_profile(&self, tenant: &PracticeTenant) -> Result<ProfileSummary> {
-        let id = self.point_at(tenant)?;
+        self.open_practice_profile_in(tenant, None)
+    }
+
+    /// [`Self::open_practice_profile`], a new profile named in the UI's language (`os`: the OS
+    /// language tag, used when none was chosen).
+    pub fn open_practice_profile_in(
+        &self,
+        tenant: &PracticeTenant,
+        os: Option<&str>,
+    ) -> Result<ProfileSummary> {
+        let id = self.point_at(tenant, os)?;
         self.profile(id)
     }
 
-    /// The practice profile's id, creating it once, with its connections pointed at `tenant`.
-    fn point_at(&self, tenant: &PracticeTenant) -> Result<i64> {
+    /// The practice profile's id, creating it once (named in the UI's language), with its
+    /// connections pointed at `tenant`.
+    fn point_at(&self, tenant: &PracticeTenant, os: Option<&str>) -> Result<i64> {
+        let locale = self.ui_locale(os)?;
         let profile = {
             let db = self.db();
             match profiles::practice(&db)? {
                 Some(profile) => profile,
                 None => {
-                    let profile = profiles::create_practice(&db, PRACTICE_PROFILE_NAME)?;
+                    let name = practice_profile_name(locale);
+                    let profile = profiles::create_practice(&db, name)?;
                     journal::record(&db, Some(profile.id), None, "practice.create", "ok", None)?;
                     profile
                 }
@@ -51,8 +64,14 @@ impl Switchboard {
 
     /// Opens the practice tenant on the host's emulator (started first if need be).
     pub async fn open_practice_tenant(&self) -> Result<ProfileSummary> {
+        self.open_practice_tenant_in(None).await
+    }
+
+    /// [`Self::open_practice_tenant`], a new profile named in the UI's language (`os`: the OS
+    /// language tag, used when none was chosen).
+    pub async fn open_practice_tenant_in(&self, os: Option<&str>) -> Result<ProfileSummary> {
         let tenant = self.running_tenant().await?;
-        self.open_practice_profile(&tenant)
+        self.open_practice_profile_in(&tenant, os)
     }
 
     /// Points the practice profile at the emulator the host runs now. A core opened without a
@@ -60,7 +79,7 @@ impl Switchboard {
     pub(crate) async fn point_practice_profile(&self) -> Result<()> {
         if self.practice.is_some() {
             let tenant = self.running_tenant().await?;
-            self.point_at(&tenant)?;
+            self.point_at(&tenant, None)?;
         }
         Ok(())
     }

@@ -67,7 +67,7 @@ impl Switchboard {
     ) -> Result<(String, String)> {
         let review = self.review(profile_id, locale)?;
         Ok((
-            report::file_name(&review, format),
+            report::file_name(&review, format, locale),
             report::render(&review, format, locale),
         ))
     }

@@ -2,6 +2,7 @@
 //! through a profile made from the emulator's announcement.
 
 use switchboard_core::connection::Vendor;
+use switchboard_core::locale::Locale;
 use switchboard_core::practice::PracticeTenant;
 use switchboard_emulator::{Emulator, EmulatorConfig, RunningEmulator};
 
@@ -304,4 +305,35 @@ async fn attaching_names_the_announcement_keys_this_build_does_not_read() {
     let ignored = core.attach_practice(Some(&newer.to_string())).unwrap();
     assert_eq!(ignored, vec!["endpoints.teams", "tenant_label"]);
     assert_eq!(core.attached_practice().unwrap(), Some(newer.to_string()));
+}
+
+#[test]
+fn the_practice_profile_is_named_in_the_admins_language_and_keeps_its_name() {
+    let none = || PracticeTenant {
+        settings: Vec::new(),
+        control: None,
+        secrets: Vec::new(),
+        flow_values: Vec::new(),
+        google_token: None,
+    };
+    // No language chosen yet: the OS language names it.
+    let core = super::core();
+    let profile = core
+        .open_practice_profile_in(&none(), Some("ja-JP"))
+        .unwrap();
+    assert_eq!(profile.name, "練習用テナント");
+
+    // A chosen language wins over the OS's.
+    let core = super::core();
+    core.set_locale(Locale::Fr).unwrap();
+    let profile = core
+        .open_practice_profile_in(&none(), Some("ja-JP"))
+        .unwrap();
+    assert_eq!(profile.name, "Locataire d'entraînement");
+
+    // Switching language later leaves the stored name as it was.
+    core.set_locale(Locale::En).unwrap();
+    let again = core.open_practice_profile_in(&none(), None).unwrap();
+    assert_eq!(again.id, profile.id);
+    assert_eq!(again.name, "Locataire d'entraînement");
 }

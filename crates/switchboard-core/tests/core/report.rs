@@ -189,7 +189,7 @@ async fn a_practice_walk_fills_every_section_from_recorded_data() {
         "<h2>Connexions</h2>",
         "<h2>Avancement des parcours</h2>",
         "<h2>Créé ou vérifié par les API</h2>",
-        "<h2>Rappels : expirations et renouvellements</h2>",
+        "<h2>Rappels\u{a0}: expirations et renouvellements</h2>",
         "<h2>Transfert</h2>",
     ] {
         assert!(html.contains(heading), "{heading}");
@@ -210,7 +210,7 @@ async fn a_practice_walk_fills_every_section_from_recorded_data() {
         .unwrap();
     let name = written.file_name().unwrap().to_string_lossy().into_owned();
     assert!(
-        name.starts_with("Switchboard report - ") && name.ends_with(".html"),
+        name.starts_with("Switchboard レポート - ") && name.ends_with(".html"),
         "{name}"
     );
     assert!(

@@ -201,7 +201,7 @@ describe('DataActionsEditor', () => {
     for (const [locale, expected] of [
       ['en', /the OAuth client “Switchboard” lacks integrations:integration:add, integrations:integration:edit\. .*Admin › Roles \/ Permissions, edit the client's role \(Data actions\)/],
       ['fr', /le client OAuth « Switchboard » n'a pas integrations:integration:add, integrations:integration:edit\. .*Admin › Rôles \/ Autorisations, modifiez le rôle du client \(Data actions\)/],
-      ['ja', /OAuth クライアント「Switchboard」には integrations:integration:add, integrations:integration:edit の権限がありません。.*ロール\(Data actions\)/],
+      ['ja', /OAuth クライアント「Switchboard」には integrations:integration:add, integrations:integration:edit の権限がありません。.*ロール（Data actions）/],
     ] as const) {
       applyLocale(locale);
       const { user, unmount } = await renderEditor({ preview_data_actions: () => dataActionsPreview({ ready: false, preflight: [missing] }) });

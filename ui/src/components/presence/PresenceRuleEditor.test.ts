@@ -53,7 +53,7 @@ describe('PresenceRuleEditor', () => {
     const { backend } = await renderEditor();
     const labels = backend.argsOf('presence_rule')[0].labels as Record<string, string>;
     expect(labels.previousState).toBe('État précédent');
-    expect(labels.legendSubscriber).toBe("États d'abonné : Salesforce → CXone");
+    expect(labels.legendSubscriber).toBe("États d'abonné\u00a0: Salesforce → CXone");
     expect(screen.getByTestId(TestId.presenceRuleName)).toHaveValue('Support agents');
     expect(screen.getByTestId(TestId.presenceCatalogAt)).toHaveTextContent('Listes lues le');
     expect(screen.getByRole('heading', { name: 'États' })).toBeInTheDocument();

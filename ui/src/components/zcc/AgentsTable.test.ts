@@ -148,7 +148,7 @@ describe('AgentsTable', () => {
     await user.click(await screen.findByTestId(TestId.zccAgentsFixAll));
     const refused = await screen.findByTestId(TestIds.zccAgentOutcome(1));
     expect(refused).toHaveTextContent(
-      'コールセンター: 組織に拒否されました — CallCenterId is not updatable for this user(INVALID_FIELD_FOR_INSERT_UPDATE)。',
+      'コールセンター：組織に拒否されました — CallCenterId is not updatable for this user（INVALID_FIELD_FOR_INSERT_UPDATE）。',
     );
   });
 
