@@ -133,7 +133,13 @@ def test_package_call_center_and_agents_are_done_through_the_window_and_removed(
         row = driver.find_element(By.CSS_SELECTOR, f'[data-testid^="zcc-agent-row-"][data-email="{incomplete[0]}"]')
         row.find_element(By.CSS_SELECTOR, 'input[type="checkbox"]').click()
         wait(driver, lambda d: chosen_rows(d).get(incomplete[0]) is False, 60)
-        wait(driver, lambda d: status(d, "sf-add-call-center-users") == "done", 60)
+        try:
+            wait(driver, lambda d: status(d, "sf-add-call-center-users") == "done", 60)
+        except Exception:
+            driver.save_screenshot("/tmp/zcc-untick.png")
+            print("STATUSES", {s: status(driver, s) for s in ("sf-assign-permission-sets", "sf-add-call-center-users", "zoom-enable-client-integration")})
+            print("MARKS", place_marks(driver), chosen_rows(driver))
+            raise
         assert text_of(driver, "zcc-agents-fix-all").startswith("Fix all ✗ (0")
     finally:
         driver.quit()
