@@ -1,8 +1,8 @@
 """Flow 4 (Zoom Contact Center ↔ Salesforce) in the real window, against the practice tenant:
 country codes added in the forms admins type (a duplicate refused), the Omni-Channel status map
 with both sides read live, two statuses mapped, the checklist, and everything kept after a
-relaunch; then the prerequisites and the package checked live, the call center deployed through
-the Metadata API, the agents' table fixed (every ✗ in its three places, the one user the practice
+relaunch; then the prerequisites and the package checked live, both call centers (standard, then
+SSO with its vanity host) deployed through the Metadata API, the agents' table fixed (every ✗ in its three places, the one user the practice
 org refuses named and then left out by unticking him, so every chosen agent is ✓ and the three
 agent steps are Done), found Done after a relaunch, and the removal undoing it all."""
 
@@ -160,5 +160,16 @@ def test_package_call_center_and_agents_are_done_through_the_window_and_removed(
             if email != incomplete[0]:
                 assert marks == ["missing", "missing", "missing"], (email, marks)
         wait(driver, lambda d: status(d, "zcc-remove-agents") == "done")
+
+        # SSO chosen: its call center, with the vanity host as a validated field, deploys too.
+        go_to(driver, "zcc-sf-prerequisites")
+        choose(driver, "field-zcc-use-sso", "yes")
+        go_to(driver, "sso-call-center")
+        type_into(driver, "field-zoom-vanity-host", "acme.zoom.us", Keys.TAB)
+        go_to(driver, "sf-import-call-center")
+        click(driver, "zcc-call-center-deploy-sso")
+        wait(driver, lambda d: attribute(d, "zcc-call-center-result-sso", "data-state") in ("deployed", "unchanged"), 120)
+        assert "zccsso" in text_of(driver, "zcc-call-center-result-sso")
+        wait(driver, lambda d: status(d, "sso-call-center") == "done")
     finally:
         driver.quit()

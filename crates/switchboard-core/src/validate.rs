@@ -19,6 +19,9 @@ pub const MAX_TEXT: usize = 255;
 pub const MAX_COUNTRY_CODES: usize = crate::zcc::country_codes::MAX;
 /// Multi-line inputs (a list of statuses, a JSON document) stay well under this.
 pub const MAX_MULTILINE: usize = 20_000;
+/// A list of e-mails (the agents ticked in the Zoom Contact Center table): a contact center's
+/// whole staff, thousands of addresses, must fit.
+pub const MAX_EMAIL_LIST: usize = 256 * 1024;
 /// A name the admin gives something in an editor (a presence rule).
 pub const MAX_NAME: usize = 200;
 /// Any other text inside an editor's saved document (an entry's cell, a team's name, a
@@ -193,6 +196,7 @@ pub fn max_length(rule: Rule) -> usize {
     match rule {
         Rule::Secret => MAX_SECRET,
         Rule::Multiline | Rule::JsonObject => MAX_MULTILINE,
+        Rule::EmailList => MAX_EMAIL_LIST,
         _ => MAX_TEXT,
     }
 }

@@ -573,6 +573,38 @@ async fn a_deploy_makes_the_call_center_step_done_and_every_agent_set_in_a_place
     assert_eq!(status("sf-assign-permission-sets"), StepStatus::Done);
     assert_eq!(status("zoom-enable-client-integration"), StepStatus::Done);
     assert_ne!(status("sf-add-call-center-users"), StepStatus::Done);
+
+    // The refused agent left out (as the window saves the ticks): every chosen agent is ✓.
+    let after = core
+        .zcc_agents(profile, &AgentTarget::default(), Direction::Enable)
+        .await
+        .unwrap();
+    let others: Vec<String> = after
+        .table
+        .rows
+        .iter()
+        .filter(|r| r.complete())
+        .map(|r| r.email.clone())
+        .collect();
+    core.set_field(
+        profile,
+        FLOW,
+        "sf-assign-permission-sets",
+        "zcc-agent-emails",
+        &others.join(", "),
+        Locale::En,
+    )
+    .unwrap();
+    let chosen = AgentTarget {
+        only: core.zcc_choices(profile).unwrap().agent_emails.into(),
+        ..AgentTarget::default()
+    };
+    let view = core
+        .zcc_agents(profile, &chosen, Direction::Enable)
+        .await
+        .unwrap();
+    assert!(view.plan.actions.is_empty(), "{:?}", view.plan.actions);
+    assert_eq!(status("sf-add-call-center-users"), StepStatus::Done);
 }
 
 #[tokio::test]
