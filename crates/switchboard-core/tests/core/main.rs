@@ -16,6 +16,7 @@ mod database_recovery;
 mod directory;
 mod directory_flow;
 mod directory_support;
+mod guidance;
 mod journal_view;
 mod keychain;
 mod keychain_names;
