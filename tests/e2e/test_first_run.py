@@ -41,6 +41,51 @@ def mark_done(driver, step: str) -> None:
     wait(driver, lambda d: status(d, step) == "done")
 
 
+def go_through_the_presence_steps(driver) -> None:
+    """The six steps of Presence Sync in the practice tenant, the purpose already chosen: the
+    Zoom app from the practice tenant, the scope check live (which moves on by itself), the
+    access-key user from the live CXone list."""
+    go_to(driver, "choose-purpose")
+    mark_done(driver, "choose-purpose")
+
+    go_to(driver, "zoom-app-create")
+    click(driver, "fill-practice-button")
+    wait(driver, lambda d: attribute(d, "secret-state-zoom-client-secret", "data-saved") == "true")
+    type_fields(driver, {
+        "zoom-app-name": "CXone Presence Sync",
+        "zoom-company-name": "Acme",
+        "zoom-developer-name": "Alex Admin",
+        "zoom-developer-email": "alex@example.com",
+    })
+    mark_done(driver, "zoom-app-create")
+
+    go_to(driver, "zoom-event-subscription")
+    click(driver, "fill-practice-button")
+    wait(driver, lambda d: attribute(d, "secret-state-zoom-secret-token", "data-saved") == "true")
+    type_fields(driver, {"zoom-subscription-name": "CXone presence events"})
+    mark_done(driver, "zoom-event-subscription")
+
+    # A passed live check offers "Stay on this step", then moves on by itself.
+    go_to(driver, "zoom-app-scopes")
+    click(driver, "check-now-button")
+    wait(driver, lambda d: status(d, "zoom-app-scopes") == "done", 40)
+    find(driver, "stay-on-step-button")
+    wait(driver, lambda d: current_step(d) == "step-item-cxone-map-account", 15)
+
+    click(driver, "agent-find-cxone-access-key-user")
+    options = find(driver, "agent-results-cxone-access-key-user")
+    first = options.find_elements(By.CSS_SELECTOR, '[role="option"]')[0]
+    retry(driver, lambda d: first.click())
+    wait(driver, lambda d: attribute(d, "field-cxone-access-key-user", "value"))
+    type_fields(driver, {
+        "cxone-account-name": "Zoom EU",
+        "cxone-notification-emails": "ops@example.com",
+    })
+    click(driver, "mark-done-button")
+    wait(driver, lambda d: current_step(d) == "step-item-zoom-validate-endpoint")
+    mark_done(driver, "zoom-validate-endpoint")
+
+
 def test_a_new_user_goes_from_an_empty_home_to_a_finished_flow_summary(app):
     driver = app.launch()
     try:
@@ -64,45 +109,7 @@ def test_a_new_user_goes_from_an_empty_home_to_a_finished_flow_summary(app):
         assert attribute(driver, "flow-progress", "data-total") == str(len(PRESENCE_STEPS))
         assert attribute(driver, "flow-progress", "data-done") == "0"
 
-        go_to(driver, "choose-purpose")
-        mark_done(driver, "choose-purpose")
-
-        go_to(driver, "zoom-app-create")
-        click(driver, "fill-practice-button")
-        wait(driver, lambda d: attribute(d, "secret-state-zoom-client-secret", "data-saved") == "true")
-        type_fields(driver, {
-            "zoom-app-name": "CXone Presence Sync",
-            "zoom-company-name": "Acme",
-            "zoom-developer-name": "Alex Admin",
-            "zoom-developer-email": "alex@example.com",
-        })
-        mark_done(driver, "zoom-app-create")
-
-        go_to(driver, "zoom-event-subscription")
-        click(driver, "fill-practice-button")
-        wait(driver, lambda d: attribute(d, "secret-state-zoom-secret-token", "data-saved") == "true")
-        type_fields(driver, {"zoom-subscription-name": "CXone presence events"})
-        mark_done(driver, "zoom-event-subscription")
-
-        # A passed live check offers "Stay on this step", then moves on by itself.
-        go_to(driver, "zoom-app-scopes")
-        click(driver, "check-now-button")
-        wait(driver, lambda d: status(d, "zoom-app-scopes") == "done", 40)
-        find(driver, "stay-on-step-button")
-        wait(driver, lambda d: current_step(d) == "step-item-cxone-map-account", 15)
-
-        click(driver, "agent-find-cxone-access-key-user")
-        options = find(driver, "agent-results-cxone-access-key-user")
-        first = options.find_elements(By.CSS_SELECTOR, '[role="option"]')[0]
-        retry(driver, lambda d: first.click())
-        wait(driver, lambda d: attribute(d, "field-cxone-access-key-user", "value"))
-        type_fields(driver, {
-            "cxone-account-name": "Zoom EU",
-            "cxone-notification-emails": "ops@example.com",
-        })
-        click(driver, "mark-done-button")
-        wait(driver, lambda d: current_step(d) == "step-item-zoom-validate-endpoint")
-        mark_done(driver, "zoom-validate-endpoint")
+        go_through_the_presence_steps(driver)
 
         # The flow says it is finished: a summary of what was set up, focused, and the report.
         summary = find(driver, "flow-finished")

@@ -309,6 +309,7 @@ export const TestIds = {
   profileRow: (id: number) => `profile-row-${id}`,
   profileOpen: (id: number) => `profile-open-${id}`,
   profileContinue: (id: number) => `profile-continue-${id}`,
+  flowNotNeeded: (flowId: string) => `flow-not-needed-${flowId}`,
   profileRename: (id: number) => `profile-rename-${id}`,
   profileRenameInput: (id: number) => `profile-rename-input-${id}`,
   profileRenameSave: (id: number) => `profile-rename-save-${id}`,
