@@ -42,17 +42,28 @@ fn a_flow_marked_not_needed_leaves_the_profile_progress_and_continue_until_marke
     let p = core.create_profile("Acme").unwrap().id;
     let first = core.next_actions(Locale::En).unwrap();
     assert_eq!(first.len(), 1);
-    assert_eq!((first[0].flow_id.as_str(), first[0].step_id.as_str()), (ZOOM, "choose-purpose"));
+    assert_eq!(
+        (first[0].flow_id.as_str(), first[0].step_id.as_str()),
+        (ZOOM, "choose-purpose")
+    );
 
     let view = core.set_flow_not_needed(p, ZOOM, true, Locale::En).unwrap();
     assert!(view.not_needed);
     let progress = core.profile(p).unwrap().progress;
-    assert!(progress.iter().find(|f| f.flow_id == ZOOM).unwrap().not_needed);
+    assert!(
+        progress
+            .iter()
+            .find(|f| f.flow_id == ZOOM)
+            .unwrap()
+            .not_needed
+    );
     let next = core.next_actions(Locale::Fr).unwrap();
     assert_ne!(next[0].flow_id, ZOOM, "a flow not needed is passed over");
     assert!(!next[0].step_title.is_empty() && !next[0].flow_title.is_empty());
 
-    let again = core.set_flow_not_needed(p, ZOOM, false, Locale::En).unwrap();
+    let again = core
+        .set_flow_not_needed(p, ZOOM, false, Locale::En)
+        .unwrap();
     assert!(!again.not_needed);
     assert_eq!(core.next_actions(Locale::En).unwrap()[0].flow_id, ZOOM);
 }
@@ -93,8 +104,15 @@ fn a_flow_is_finished_once_every_counted_step_is_done() {
     let paths = AppPaths::under(dir.path().to_path_buf());
     let core = Switchboard::open(&paths, Box::new(MemoryStore::new())).unwrap();
     let p = core.create_profile("Acme").unwrap().id;
-    core.set_field(p, ZOOM, "choose-purpose", "sync-purpose", "presence", Locale::En)
-        .unwrap();
+    core.set_field(
+        p,
+        ZOOM,
+        "choose-purpose",
+        "sync-purpose",
+        "presence",
+        Locale::En,
+    )
+    .unwrap();
     let view = core.flow_view(p, ZOOM, Locale::En).unwrap();
     assert!(!view.finished);
     assert_eq!(view.done, 0);
@@ -121,7 +139,11 @@ fn a_step_shows_its_traps_before_its_notes() {
         sorted.sort();
         assert_eq!(levels, sorted, "{}", step.id);
     }
-    let scopes = view.steps.iter().find(|s| s.id == "cxone-map-account").unwrap();
+    let scopes = view
+        .steps
+        .iter()
+        .find(|s| s.id == "cxone-map-account")
+        .unwrap();
     assert_eq!(scopes.warnings[0].level, WarningLevel::Trap);
     assert!(scopes.warnings[0].text.contains("Never deactivate"));
 }
@@ -145,9 +167,24 @@ fn every_warning_says_whether_it_is_a_trap_or_a_note() {
 fn no_warning_speaks_of_another_language_s_page() {
     // What each language's reader must not be told about: the other languages' pages.
     let foreign: [(Locale, &[&str]); 3] = [
-        (Locale::En, &["fr-FR", "ja-JP", "French page", "Japanese page", "French NICE"]),
-        (Locale::Fr, &["en-US", "ja-JP", "page anglaise", "page japonaise"]),
-        (Locale::Ja, &["fr-FR", "en-US", "フランス語", "英語のページ"]),
+        (
+            Locale::En,
+            &[
+                "fr-FR",
+                "ja-JP",
+                "French page",
+                "Japanese page",
+                "French NICE",
+            ],
+        ),
+        (
+            Locale::Fr,
+            &["en-US", "ja-JP", "page anglaise", "page japonaise"],
+        ),
+        (
+            Locale::Ja,
+            &["fr-FR", "en-US", "フランス語", "英語のページ"],
+        ),
     ];
     for flow in catalogue::flows() {
         for step in &flow.steps {

@@ -94,7 +94,8 @@ fn the_purpose_is_asked_first_and_only_its_steps_are_listed_and_counted() {
     assert_eq!(unchosen.choices[0].field.id, "sync-purpose");
     assert_eq!(unchosen.choices[0].step_id, "choose-purpose");
     assert_eq!(unchosen.choices[0].field.value, None);
-    let ids = |view: &FlowView| -> Vec<String> { view.steps.iter().map(|s| s.id.clone()).collect() };
+    let ids =
+        |view: &FlowView| -> Vec<String> { view.steps.iter().map(|s| s.id.clone()).collect() };
     assert!(
         !ids(&unchosen).contains(&"cxone-directory-sync".to_owned())
             && !ids(&unchosen).contains(&"zoom-presence-app".to_owned()),
@@ -124,11 +125,22 @@ fn the_purpose_is_asked_first_and_only_its_steps_are_listed_and_counted() {
 fn copies_behind_a_choice_show_only_once_it_is_made() {
     let core = super::core();
     let p = core.create_profile("Acme").unwrap().id;
-    let has_copy = |view: &FlowView, id: &str| view.steps.iter().flat_map(|s| &s.copies).any(|c| c.id == id);
+    let has_copy = |view: &FlowView, id: &str| {
+        view.steps
+            .iter()
+            .flat_map(|s| &s.copies)
+            .any(|c| c.id == id)
+    };
     let unchosen = core.flow_view(p, FLOW, Locale::En).unwrap();
-    assert!(!has_copy(&unchosen, "ds-evt-user-updated") && !has_copy(&unchosen, "ps-only-evt-phone-callee-ended"));
+    assert!(
+        !has_copy(&unchosen, "ds-evt-user-updated")
+            && !has_copy(&unchosen, "ps-only-evt-phone-callee-ended")
+    );
     let presence = set(&core, p, "choose-purpose", "sync-purpose", "presence");
-    assert!(!has_copy(&presence, "ds-evt-user-updated") && has_copy(&presence, "ps-only-evt-phone-callee-ended"));
+    assert!(
+        !has_copy(&presence, "ds-evt-user-updated")
+            && has_copy(&presence, "ps-only-evt-phone-callee-ended")
+    );
 }
 
 #[test]
