@@ -471,12 +471,59 @@ def handover_session(lang: str, out: Path) -> None:
             app.close()
 
 
+def guide_session(lang: str, out: Path, dark: bool = False) -> None:
+    """A first run: the empty Home with its overview picture, the flow asking its purpose, the
+    finished flow's summary, then Home with "Continue" on the profile."""
+    from test_first_run import go_through_the_presence_steps
+
+    suffix = "-dark" if dark else ""
+    with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
+        app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
+        try:
+            app.cli("profile", "create", CUSTOMERS[1])
+            driver = app.launch()
+            try:
+                find(driver, "home-view")
+                shoot_at(driver, out, f"{lang}-home-profiles{suffix}", "profile-list", "center")
+                row = find(driver, "profile-list").find_element("css selector", '[data-testid^="profile-delete-"]')
+                retry(driver, lambda d: row.click())
+                click(driver, "delete-confirm-button")
+                find(driver, "home-welcome")
+                shoot_at(driver, out, f"{lang}-home-empty{suffix}", "home-welcome")
+                if dark:
+                    return
+                click(driver, "welcome-practice-button")
+                find(driver, "practice-banner")
+                click(driver, "flow-open-zoom-directory-sync")
+                find(driver, "choice-card")
+                shoot(driver, out, f"{lang}-flow-choice")
+                click(driver, "choice-sync-purpose-presence")
+                find(driver, "choice-summary")
+                go_through_the_presence_steps(driver)
+                find(driver, "flow-finished")
+                shoot(driver, out, f"{lang}-flow-finished")
+                click(driver, "home-button")
+                find(driver, "home-view")
+                find(driver, "profile-list")
+                time.sleep(1)
+                shoot_at(driver, out, f"{lang}-home-continue", "profile-list", "center")
+            finally:
+                driver.quit()
+        finally:
+            app.close()
+
+
 def main() -> None:
     import os
 
     only = os.environ.get("SHOTS")
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
+    if only == "guide":
+        for lang in LANGS:
+            guide_session(lang, out)
+        guide_session("en", out, dark=True)
+        return
     if only == "presence":
         for lang in LANGS:
             presence_session(lang, out)

@@ -41,6 +41,10 @@ pub struct Flow {
     pub seeds: Vec<String>,
     pub title: Text,
     pub summary: Text,
+    /// The choice fields (held by steps) that the flow asks before its step list: the steps and
+    /// copies that depend on them stay hidden, and uncounted, until the admin has chosen.
+    #[serde(default)]
+    pub choices: Vec<String>,
     pub steps: Vec<Step>,
 }
 
@@ -62,6 +66,13 @@ pub struct Step {
     pub instructions: Vec<Text>,
     #[serde(default)]
     pub warnings: Vec<Text>,
+    /// One level per warning, in the same order: which ones stop the admin (a trap) and which
+    /// are only worth knowing (a note). Kept beside `warnings` so the texts stay as they are.
+    #[serde(default)]
+    pub warning_levels: Vec<WarningLevel>,
+    /// A step for later (edit, deactivate, remove): listed apart and never counted in progress.
+    #[serde(default)]
+    pub when_needed: bool,
     #[serde(default)]
     pub links: Vec<Link>,
     #[serde(default)]
@@ -86,6 +97,15 @@ impl Step {
             StepKind::Manual
         }
     }
+}
+
+/// How much a warning matters: a trap stops the setup (or undoes it) when ignored; a note is
+/// worth knowing. The window shows traps first and folds all but the first warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningLevel {
+    Trap,
+    Note,
 }
 
 /// The value the core derives from a data-actions plan (its kinds) that steps may depend on.
@@ -256,7 +276,8 @@ pub struct ChoiceOption {
     pub label: Text,
 }
 
-/// Shown only when the choice field `field` holds one of `any` (or is not chosen yet).
+/// Shown only when the choice field `field` holds one of `any`. Nothing chosen yet hides it: a
+/// flow asks its [`Flow::choices`] first, then shows only what applies.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct When {
@@ -267,9 +288,9 @@ pub struct When {
 impl When {
     pub fn holds(&self, values: &HashMap<String, String>) -> bool {
         match values.get(&self.field).map(String::as_str) {
-            // A kind's preparation shows once the plan holds that kind, not before.
-            None | Some("") if self.field == DERIVED_KINDS => false,
-            None | Some("") => true,
+            // A kind's preparation shows once the plan holds that kind, and a step behind a
+            // choice once the admin has chosen: neither is listed (nor counted) before.
+            None | Some("") => false,
             // A derived list (the kinds a plan holds) is comma-separated: any of them will do.
             Some(value) => value
                 .split(',')
@@ -366,6 +387,15 @@ pub fn structural_problems(flow: &Flow) -> Vec<String> {
         if step.instructions.is_empty() {
             problems.push(format!("{}/{}: no instructions", flow.id, step.id));
         }
+        if step.warning_levels.len() != step.warnings.len() {
+            problems.push(format!(
+                "{}/{}: {} warnings but {} warning_levels",
+                flow.id,
+                step.id,
+                step.warnings.len(),
+                step.warning_levels.len()
+            ));
+        }
         if let Some(live) = step.live
             && live.step_kind() != step.kind
         {
@@ -434,6 +464,12 @@ pub fn structural_problems(flow: &Flow) -> Vec<String> {
         for when in whens {
             match flow.field(&when.field) {
                 Some((_, f)) if f.kind == FieldKind::Choice => {
+                    if !flow.choices.contains(&f.id) {
+                        problems.push(format!(
+                            "{}: {} gates steps but is not in the flow's choices",
+                            flow.id, f.id
+                        ));
+                    }
                     for v in &when.any {
                         if !f.options.iter().any(|o| &o.value == v) {
                             problems.push(format!("{}: when {}={v} unknown", flow.id, f.id));
@@ -474,6 +510,11 @@ pub fn structural_problems(flow: &Flow) -> Vec<String> {
                     Some(_) => {}
                 }
             }
+        }
+    }
+    for choice in &flow.choices {
+        if !matches!(flow.field(choice), Some((_, f)) if f.kind == FieldKind::Choice) {
+            problems.push(format!("{}: choice {choice} is no choice field", flow.id));
         }
     }
     problems

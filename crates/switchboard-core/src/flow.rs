@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::catalogue::{
-    self, CopyFormat, Field, FieldKind, FieldSource, Flow, LiveKind, Step, StepKind,
+    self, CopyFormat, Field, FieldKind, FieldSource, Flow, LiveKind, Step, StepKind, WarningLevel,
 };
 use crate::connection::Diagnosis;
 use crate::error::{Error, Result};
@@ -38,6 +38,9 @@ pub struct FlowState {
     /// Values the flow's steps depend on that no field holds, e.g. `integration-kinds` (the kinds
     /// a data-actions plan holds, comma-separated) for the steps that prepare each kind.
     pub derived: HashMap<String, String>,
+    /// The admin marked this flow as not needed for this customer: out of the profile's
+    /// progress and of "Continue", until marked needed again.
+    pub not_needed: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -49,6 +52,7 @@ pub struct FlowSummary {
     pub done: usize,
     pub total: usize,
     pub status: StepStatus,
+    pub not_needed: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -58,9 +62,34 @@ pub struct FlowView {
     pub id: String,
     pub title: String,
     pub summary: String,
+    /// Every step that applies, the "when needed" ones included (flagged, listed apart).
     pub steps: Vec<StepView>,
     pub current_step_id: String,
     pub practice: bool,
+    /// The choices the flow asks before its steps, with what is chosen so far.
+    pub choices: Vec<ChoiceView>,
+    /// Counted steps (those that apply, not the "when needed" ones) Done, and their number.
+    pub done: usize,
+    pub total: usize,
+    /// Every counted step is Done.
+    pub finished: bool,
+    pub not_needed: bool,
+}
+
+/// A choice the flow asks first: the field, and the step that keeps its value.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChoiceView {
+    pub step_id: String,
+    pub field: FieldView,
+}
+
+/// A warning of a step, with how much it matters; a step's warnings come traps first.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WarningView {
+    pub text: String,
+    pub level: WarningLevel,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -71,7 +100,7 @@ pub struct StepView {
     pub title: String,
     pub status: StepStatus,
     pub instructions: Vec<String>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<WarningView>,
     pub links: Vec<LinkView>,
     pub copies: Vec<CopyView>,
     pub fields: Vec<FieldView>,
@@ -81,6 +110,8 @@ pub struct StepView {
     pub last_check: Option<Diagnosis>,
     /// The practice tenant can fill some of this step's fields (its demo app credentials).
     pub practice_fill: bool,
+    /// A step for later (edit, remove): listed apart, never counted.
+    pub when_needed: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -184,6 +215,22 @@ impl FlowState {
             .collect()
     }
 
+    /// The steps that count toward progress: those that apply, less the "when needed" ones.
+    pub fn counted_steps(&self) -> Vec<&'static Step> {
+        self.visible_steps()
+            .into_iter()
+            .filter(|s| !s.when_needed)
+            .collect()
+    }
+
+    /// The step to go on with: the first counted step not Done (`None` once the flow is
+    /// finished, or while a choice asked first is still open and nothing applies yet).
+    pub fn next_step(&self) -> Option<&'static Step> {
+        self.counted_steps()
+            .into_iter()
+            .find(|s| self.status(&s.id) != StepStatus::Done)
+    }
+
     fn field_error(field: &Field, value: Option<&str>) -> Option<FieldError> {
         let value = value.unwrap_or("");
         // An empty value is shown as missing when marking done, not as an error while typing.
@@ -219,7 +266,7 @@ impl FlowState {
     }
 
     pub fn summary(&self, locale: Locale) -> FlowSummary {
-        let steps = self.visible_steps();
+        let steps = self.counted_steps();
         let statuses: Vec<StepStatus> = steps.iter().map(|s| self.status(&s.id)).collect();
         let done = statuses.iter().filter(|s| **s == StepStatus::Done).count();
         let status = if !statuses.is_empty() && done == statuses.len() {
@@ -238,6 +285,7 @@ impl FlowState {
             done,
             total: steps.len(),
             status,
+            not_needed: self.not_needed,
         }
     }
 
@@ -248,13 +296,34 @@ impl FlowState {
             .into_iter()
             .map(|s| self.step_view(s, &values, locale))
             .collect();
-        let current_step_id = steps
+        let counted: Vec<&StepView> = steps.iter().filter(|s| !s.when_needed).collect();
+        let done = counted
+            .iter()
+            .filter(|s| s.status == StepStatus::Done)
+            .count();
+        let current_step_id = counted
             .iter()
             .find(|s| s.status != StepStatus::Done)
-            .or(steps.last())
+            .or(counted.last())
+            .or(steps.first().as_ref())
             .map(|s| s.id.clone())
             .unwrap_or_default();
+        let choices = self
+            .flow
+            .choices
+            .iter()
+            .filter_map(|id| self.flow.field(id))
+            .map(|(step, field)| ChoiceView {
+                step_id: step.id.clone(),
+                field: self.field_view(field, &values, locale),
+            })
+            .collect();
         FlowView {
+            choices,
+            done,
+            total: counted.len(),
+            finished: !counted.is_empty() && done == counted.len(),
+            not_needed: self.not_needed,
             profile_id,
             id: self.flow.id.clone(),
             title: self.flow.title.get(locale).to_owned(),
@@ -277,11 +346,20 @@ impl FlowState {
                 .iter()
                 .map(|t| t.get(locale).to_owned())
                 .collect(),
-            warnings: step
-                .warnings
-                .iter()
-                .map(|t| t.get(locale).to_owned())
-                .collect(),
+            warnings: {
+                let mut warnings: Vec<WarningView> = step
+                    .warnings
+                    .iter()
+                    .zip(&step.warning_levels)
+                    .map(|(t, level)| WarningView {
+                        text: t.get(locale).to_owned(),
+                        level: *level,
+                    })
+                    .collect();
+                // Stable: within a level, the catalogue's order stays.
+                warnings.sort_by_key(|w| w.level);
+                warnings
+            },
             links: step
                 .links
                 .iter()
@@ -331,6 +409,7 @@ impl FlowState {
             last_check: self.checks.get(&step.id).cloned(),
             practice_fill: self.practice
                 && step.fields.iter().any(|f| crate::practice::fills(&f.id)),
+            when_needed: step.when_needed,
         }
     }
 

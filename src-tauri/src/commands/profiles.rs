@@ -1,6 +1,7 @@
 //! Customer profiles, and the practice tenant's profile with its fault panel.
 
-use switchboard_core::switchboard::profiles::{ProfileDeleted, ProfileSummary};
+use switchboard_core::Locale;
+use switchboard_core::switchboard::profiles::{NextAction, ProfileDeleted, ProfileSummary};
 use switchboard_emulator::PanelFaults;
 
 use crate::contract::commands;
@@ -9,6 +10,11 @@ use crate::ipc_error::IpcError;
 commands! {
     fn list_profiles[state, _app]() -> Vec<ProfileSummary> {
         Ok(state.core()?.list_profiles()?)
+    }
+
+    /// Per profile with work left, the step "Continue" opens.
+    fn next_actions[state, _app](locale: Locale) -> Vec<NextAction> {
+        Ok(state.core()?.next_actions(locale)?)
     }
 
     fn create_profile[state, _app](name: String) -> ProfileSummary {

@@ -19,6 +19,16 @@ commands! {
         Ok(state.core()?.open_flow(profile_id, &flow_id, locale)?)
     }
 
+    /// Marks the flow not needed for this customer, or needed again; steps and values stay.
+    fn set_flow_not_needed[state, _app](
+        profile_id: i64,
+        flow_id: String,
+        not_needed: bool,
+        locale: Locale,
+    ) -> FlowView {
+        Ok(state.core()?.set_flow_not_needed(profile_id, &flow_id, not_needed, locale)?)
+    }
+
     fn set_field[state, _app](
         profile_id: i64,
         flow_id: String,

@@ -17,6 +17,8 @@ export const copySecret = (profileId: number, flowId: string, copyId: string) =>
 /** Opens the folder holding a file Switchboard saved during this run: the window must not make the file manager open any path it likes. */
 export const revealFile = (path: string) => call('reveal_file', { path });
 export const listProfiles = () => call('list_profiles');
+/** Per profile with work left, the step "Continue" opens. */
+export const nextActions = (locale: Locale) => call('next_actions', { locale });
 export const createProfile = (name: string) => call('create_profile', { name });
 export const renameProfile = (profileId: number, name: string) => call('rename_profile', { profileId, name });
 /** Deletes the profile, its progress and its keychain entries; names the entries the keychain would not remove now. */
@@ -28,6 +30,8 @@ export const setPracticeFaults = (faults: PracticeFaults) => call('set_practice_
 export const listFlows = (profileId: number, locale: Locale) => call('list_flows', { profileId, locale });
 /** The flow as the user opens it; also remembered as where to resume. */
 export const openFlow = (profileId: number, flowId: string, locale: Locale) => call('open_flow', { profileId, flowId, locale });
+/** Marks the flow not needed for this customer, or needed again; steps and values stay. */
+export const setFlowNotNeeded = (profileId: number, flowId: string, notNeeded: boolean, locale: Locale) => call('set_flow_not_needed', { profileId, flowId, notNeeded, locale });
 export const setField = (profileId: number, flowId: string, stepId: string, fieldId: string, value: string, locale: Locale) => call('set_field', { profileId, flowId, stepId, fieldId, value, locale });
 /** The value arrives once and goes straight to the keychain; the reply says only "set". */
 export const setSecret = (profileId: number, flowId: string, stepId: string, fieldId: string, value: string, locale: Locale) => call('set_secret', { profileId, flowId, stepId, fieldId, value, locale });

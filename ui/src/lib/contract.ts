@@ -91,6 +91,9 @@ export type CheckFailure = {
 /** The check that failed (`token`, `scopes`, …). */
 check: string, code: DiagnosisCode, };
 
+/** A choice the flow asks first: the field, and the step that keeps its value. */
+export type ChoiceView = { stepId: string, field: FieldView, };
+
 /** A header cell, and the entry field it was recognised as (`None`: ignored). */
 export type Column = { header: string, field: string | null, };
 
@@ -296,14 +299,24 @@ export type Finding = { code: string, severity: Severity, table: FindingTable, r
 /** Where a finding is: one of the two tables, or the rule as a whole. */
 export type FindingTable = "states" | "subscriber_states" | "rule";
 
-export type FlowProgress = { flowId: string, done: number, total: number, };
+export type FlowProgress = { flowId: string, done: number, total: number, 
+/** Marked as not needed for this customer: left out of the profile's progress. */
+notNeeded: boolean, };
 
 /** One flow's progress and the steps still open. */
 export type FlowReview = { id: string, title: string, status: StepStatus, done: number, total: number, open: Array<OpenStep>, };
 
-export type FlowSummary = { id: string, title: string, summary: string, done: number, total: number, status: StepStatus, };
+export type FlowSummary = { id: string, title: string, summary: string, done: number, total: number, status: StepStatus, notNeeded: boolean, };
 
-export type FlowView = { profileId: number, id: string, title: string, summary: string, steps: Array<StepView>, currentStepId: string, practice: boolean, };
+export type FlowView = { profileId: number, id: string, title: string, summary: string, 
+/** Every step that applies, the "when needed" ones included (flagged, listed apart). */
+steps: Array<StepView>, currentStepId: string, practice: boolean, 
+/** The choices the flow asks before its steps, with what is chosen so far. */
+choices: Array<ChoiceView>, 
+/** Counted steps (those that apply, not the "when needed" ones) Done, and their number. */
+done: number, total: number, 
+/** Every counted step is Done. */
+finished: boolean, notNeeded: boolean, };
 
 /** A Genesys Cloud org reached with a client-credentials OAuth client. Secret: `client-secret`. */
 export type GenesysSettings = { 
@@ -383,6 +396,9 @@ credentialSet: boolean, };
 
 /** A problem on one row (`row` indexes `pairs`); the UI translates `code`. */
 export type MapProblem = { row: number, code: string, };
+
+/** Where a profile's work goes on: the step "Continue" opens, with its titles. */
+export type NextAction = { profileId: number, flowId: string, flowTitle: string, stepId: string, stepTitle: string, };
 
 /** What the app did with the object. */
 export type ObjectAction = "created" | "verified";
@@ -675,9 +691,11 @@ export type StepKind = "manual" | "verified" | "automated" | "editor";
 
 export type StepStatus = "not_started" | "in_progress" | "needs_attention" | "done";
 
-export type StepView = { id: string, kind: StepKind, title: string, status: StepStatus, instructions: Array<string>, warnings: Array<string>, links: Array<LinkView>, copies: Array<CopyView>, fields: Array<FieldView>, pending: Array<PendingOn>, updatedAt: string | null, live: LiveKind | null, lastCheck: Diagnosis | null, 
+export type StepView = { id: string, kind: StepKind, title: string, status: StepStatus, instructions: Array<string>, warnings: Array<WarningView>, links: Array<LinkView>, copies: Array<CopyView>, fields: Array<FieldView>, pending: Array<PendingOn>, updatedAt: string | null, live: LiveKind | null, lastCheck: Diagnosis | null, 
 /** The practice tenant can fill some of this step's fields (its demo app credentials). */
-practiceFill: boolean, };
+practiceFill: boolean, 
+/** A step for later (edit, remove): listed apart, never counted. */
+whenNeeded: boolean, };
 
 /** A Subscriber states row: when Salesforce shows `salesforce`, CXone moves the agent to `acd`. */
 export type SubscriberRow = { 
@@ -732,6 +750,15 @@ export type UnmatchedUser = { email: string, name: string,
 side: string, reason: Unmatched, };
 
 export type Vendor = "zoom" | "cxone" | "salesforce" | "genesys";
+
+/**
+ * How much a warning matters: a trap stops the setup (or undoes it) when ignored; a note is
+ * worth knowing. The window shows traps first and folds all but the first warning.
+ */
+export type WarningLevel = "trap" | "note";
+
+/** A warning of a step, with how much it matters; a step's warnings come traps first. */
+export type WarningView = { text: string, level: WarningLevel, };
 
 /** Why a step is still open. */
 export type Why = { "kind": "pendingOn", stepId: string, title: string, } | { "kind": "checkFailed", code: DiagnosisCode, checkedAt: string, } | { "kind": "field", label: string, error: string, } | { "kind": "applyFailed", code: string, };
@@ -869,6 +896,8 @@ export type Commands = {
   /** Opens the folder holding a file Switchboard saved during this run: the window must not make the file manager open any path it likes. */
   reveal_file: { args: { path: string }; reply: null };
   list_profiles: { args: {  }; reply: Array<ProfileSummary> };
+  /** Per profile with work left, the step "Continue" opens. */
+  next_actions: { args: { locale: Locale }; reply: Array<NextAction> };
   create_profile: { args: { name: string }; reply: ProfileSummary };
   rename_profile: { args: { profileId: number; name: string }; reply: ProfileSummary };
   /** Deletes the profile, its progress and its keychain entries; names the entries the keychain would not remove now. */
@@ -880,6 +909,8 @@ export type Commands = {
   list_flows: { args: { profileId: number; locale: Locale }; reply: Array<FlowSummary> };
   /** The flow as the user opens it; also remembered as where to resume. */
   open_flow: { args: { profileId: number; flowId: string; locale: Locale }; reply: FlowView };
+  /** Marks the flow not needed for this customer, or needed again; steps and values stay. */
+  set_flow_not_needed: { args: { profileId: number; flowId: string; notNeeded: boolean; locale: Locale }; reply: FlowView };
   set_field: { args: { profileId: number; flowId: string; stepId: string; fieldId: string; value: string; locale: Locale }; reply: FlowView };
   /** The value arrives once and goes straight to the keychain; the reply says only "set". */
   set_secret: { args: { profileId: number; flowId: string; stepId: string; fieldId: string; value: string; locale: Locale }; reply: FlowView };

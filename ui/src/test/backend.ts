@@ -20,6 +20,7 @@ const defaults: Record<string, Handler> = {
   set_resume: () => null,
   list_profiles: () => [],
   list_flows: () => flowSummaries(),
+  next_actions: () => [],
   list_connections: () => connections(),
   practice_faults: () => noFaults(),
   set_practice_faults: (args) => args.faults,

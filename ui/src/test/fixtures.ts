@@ -43,8 +43,8 @@ export function profiles(): ProfileSummary[] {
       createdAt: '2026-01-05T09:00:00Z',
       updatedAt: '2026-02-10T14:30:00Z',
       progress: [
-        { flowId: FLOW_ID, done: 3, total: 8 },
-        { flowId: 'sf-presence', done: 0, total: 8 },
+        { flowId: FLOW_ID, done: 3, total: 8, notNeeded: false },
+        { flowId: 'sf-presence', done: 0, total: 8, notNeeded: false },
       ],
       practice: false,
     },
@@ -54,8 +54,8 @@ export function profiles(): ProfileSummary[] {
       createdAt: '2026-01-06T09:00:00Z',
       updatedAt: '2026-01-06T09:00:00Z',
       progress: [
-        { flowId: FLOW_ID, done: 0, total: 8 },
-        { flowId: 'sf-presence', done: 1, total: 8 },
+        { flowId: FLOW_ID, done: 0, total: 8, notNeeded: false },
+        { flowId: 'sf-presence', done: 1, total: 8, notNeeded: false },
       ],
       practice: false,
     },
@@ -71,6 +71,7 @@ export function flowSummaries(): FlowSummary[] {
       done: 3,
       total: 8,
       status: 'in_progress',
+      notNeeded: false,
     },
     {
       id: 'sf-presence',
@@ -79,6 +80,7 @@ export function flowSummaries(): FlowSummary[] {
       done: 0,
       total: 8,
       status: 'not_started',
+      notNeeded: false,
     },
   ];
 }
@@ -101,6 +103,7 @@ export function step(partial: Partial<StepView> & Pick<StepView, 'id' | 'title'>
     live: null,
     lastCheck: null,
     practiceFill: false,
+    whenNeeded: false,
     ...partial,
   };
 }
@@ -113,6 +116,11 @@ export function flowView(): FlowView {
     title: 'CXone Presence Sync for Zoom',
     summary: 'Connect Zoom presence to CXone agent states.',
     currentStepId: 'create-app',
+    choices: [],
+    done: 0,
+    total: 3,
+    finished: false,
+    notNeeded: false,
     practice: false,
     steps: [
       step({
@@ -125,7 +133,7 @@ export function flowView(): FlowView {
           'Choose Develop, then Build App, then Server-to-Server OAuth App.',
           'Copy the Account ID, Client ID and Client secret below.',
         ],
-        warnings: ['Use a Zoom admin account: other accounts cannot create this app.'],
+        warnings: [{ text: 'Use a Zoom admin account: other accounts cannot create this app.', level: 'trap' }],
         links: [
           { label: 'Zoom App Marketplace', url: 'https://marketplace.zoom.us/develop/create', missing: [] },
           { label: 'App credentials', url: null, missing: ['Account ID'] },
@@ -229,7 +237,7 @@ export function practiceProfile(): ProfileSummary {
     name: 'Practice tenant',
     createdAt: '2026-03-01T10:00:00Z',
     updatedAt: '2026-03-01T10:00:00Z',
-    progress: [{ flowId: FLOW_ID, done: 0, total: 8 }],
+    progress: [{ flowId: FLOW_ID, done: 0, total: 8, notNeeded: false }],
     practice: true,
   };
 }
@@ -316,6 +324,11 @@ export function directorySyncFlow(): FlowView {
     title: 'CXone Directory Sync / Presence Sync for Zoom',
     summary: 'Sync the Zoom directory and presence into CXone.',
     currentStepId: 'zoom-app-scopes',
+    choices: [],
+    done: 0,
+    total: 5,
+    finished: false,
+    notNeeded: false,
     practice: false,
     steps: [
       step({
@@ -425,6 +438,11 @@ export function sfPresenceFlow(partial: Partial<FlowView> = {}): FlowView {
     title: 'CXone and Salesforce presence',
     summary: 'Keep agent states in step between CXone and Salesforce.',
     currentStepId: 'sf-presence-statuses',
+    choices: [],
+    done: 0,
+    total: 2,
+    finished: false,
+    notNeeded: false,
     practice: false,
     steps: [
       step({

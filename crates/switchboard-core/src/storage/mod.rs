@@ -7,6 +7,7 @@
 
 pub mod apply_runs;
 pub mod connections;
+pub mod flow_marks;
 pub mod journal;
 pub mod keychain_pending;
 pub mod problem;
@@ -26,7 +27,7 @@ use crate::error::{Error, Result};
 use problem::OpenProblem;
 
 /// Every migration, oldest first. Append only: a released migration is never edited.
-const MIGRATIONS: [&str; 8] = [
+const MIGRATIONS: [&str; 9] = [
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_secret_refs.sql"),
     include_str!("migrations/0003_practice_profiles.sql"),
@@ -35,6 +36,7 @@ const MIGRATIONS: [&str; 8] = [
     include_str!("migrations/0006_keychain_names.sql"),
     include_str!("migrations/0007_apply_claims.sql"),
     include_str!("migrations/0008_apply_progress.sql"),
+    include_str!("migrations/0009_flow_not_needed.sql"),
 ];
 
 /// The schema version this build writes: a file above it comes from a newer Switchboard.

@@ -131,6 +131,7 @@ pub(crate) fn load(db: &Connection, profile_id: i64, flow: &'static Flow) -> Res
         from_connections: connection_values(db, profile_id, flow)?,
         borrowed_secrets: HashMap::new(),
         derived: data_actions::derived_values(db, profile_id, flow)?,
+        not_needed: storage::flow_marks::not_needed(db, profile_id, &flow.id)?,
     }
     .with_borrowed_secrets(connection_secrets(db, profile_id, flow)?))
 }

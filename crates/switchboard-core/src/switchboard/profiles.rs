@@ -20,6 +20,19 @@ pub struct FlowProgress {
     pub flow_id: String,
     pub done: usize,
     pub total: usize,
+    /// Marked as not needed for this customer: left out of the profile's progress.
+    pub not_needed: bool,
+}
+
+/// Where a profile's work goes on: the step "Continue" opens, with its titles.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NextAction {
+    pub profile_id: i64,
+    pub flow_id: String,
+    pub flow_title: String,
+    pub step_id: String,
+    pub step_title: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -90,6 +103,41 @@ impl Switchboard {
         summarize(&db, profile)
     }
 
+    /// For each profile with work left, the step to go on with: in the first flow already
+    /// started (catalogue order), else the first flow not started; flows marked not needed and
+    /// finished flows are passed over.
+    pub fn next_actions(&self, locale: Locale) -> Result<Vec<NextAction>> {
+        let db = self.db();
+        let mut out = Vec::new();
+        for profile in profiles::list(&db)? {
+            let states = catalogue::flows()
+                .iter()
+                .map(|flow| load(&db, profile.id, flow))
+                .collect::<Result<Vec<_>>>()?;
+            let open = || {
+                states
+                    .iter()
+                    .filter(|s| !s.not_needed)
+                    .filter_map(|s| Some((s, s.next_step()?)))
+            };
+            let started = open().find(|(s, _)| {
+                s.records
+                    .values()
+                    .any(|r| r.status != crate::storage::progress::StepStatus::NotStarted)
+            });
+            if let Some((state, step)) = started.or_else(|| open().next()) {
+                out.push(NextAction {
+                    profile_id: profile.id,
+                    flow_id: state.flow.id.clone(),
+                    flow_title: state.flow.title.get(locale).to_owned(),
+                    step_id: step.id.clone(),
+                    step_title: step.title.get(locale).to_owned(),
+                });
+            }
+        }
+        Ok(out)
+    }
+
     /// Deletes the profile, its progress and every keychain entry it owns. Returns the entries
     /// the keychain would not remove now (named for the admin; the sweep at start retries them).
     pub fn delete_profile(&self, id: i64) -> Result<ProfileDeleted> {
@@ -116,6 +164,7 @@ pub(super) fn summarize(db: &Connection, profile: Profile) -> Result<ProfileSumm
                 flow_id: flow.id.clone(),
                 done: summary.done,
                 total: summary.total,
+                not_needed: summary.not_needed,
             })
         })
         .collect::<Result<_>>()?;

@@ -161,7 +161,7 @@ fn step_of_run(kind: &str) -> Option<(&'static Flow, &'static catalogue::Step)> 
 fn flow_review(state: &FlowState, runs: &[Recorded], locale: Locale) -> FlowReview {
     let summary = state.summary(locale);
     let open = state
-        .visible_steps()
+        .counted_steps()
         .into_iter()
         .filter(|step| state.status(&step.id) != StepStatus::Done)
         .map(|step| {

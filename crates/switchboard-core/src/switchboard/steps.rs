@@ -38,6 +38,32 @@ impl Switchboard {
         Ok(view)
     }
 
+    /// Marks the flow as not needed for this customer (`true`), or needed again (`false`):
+    /// its steps and values stay as they are; only the profile's progress and "Continue" leave
+    /// it out while it is marked.
+    pub fn set_flow_not_needed(
+        &self,
+        profile_id: i64,
+        flow_id: &str,
+        not_needed: bool,
+        locale: Locale,
+    ) -> Result<FlowView> {
+        let mut db = self.db();
+        let flow = find_flow(flow_id)?;
+        let tx = db.transaction()?;
+        profiles::get(&tx, profile_id)?;
+        crate::storage::flow_marks::set_not_needed(&tx, profile_id, flow_id, not_needed)?;
+        let action = if not_needed {
+            "flow.not_needed"
+        } else {
+            "flow.needed"
+        };
+        journal::record(&tx, Some(profile_id), Some(flow_id), action, "ok", None)?;
+        profiles::touch(&tx, profile_id)?;
+        tx.commit()?;
+        Ok(load(&db, profile_id, flow)?.view(profile_id, locale))
+    }
+
     /// Saves a non-secret value. An invalid value is kept (the rest of the draft is never lost)
     /// and the step turns Needs attention; the view's field error says why.
     pub fn set_field(

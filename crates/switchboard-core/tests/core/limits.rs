@@ -26,6 +26,16 @@ fn a_step_value_longer_than_its_rule_allows_is_refused_and_not_stored() {
     let core = super::core();
     let p = core.create_profile("Acme").unwrap().id;
     let field = "cxone-address-book-name";
+    // The address book's step shows once the purpose includes Directory Sync.
+    core.set_field(
+        p,
+        DIRECTORY,
+        "choose-purpose",
+        "sync-purpose",
+        "directory",
+        Locale::En,
+    )
+    .unwrap();
     let step = core
         .flow_view(p, DIRECTORY, Locale::En)
         .unwrap()

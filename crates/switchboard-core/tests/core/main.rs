@@ -17,6 +17,7 @@ mod directory;
 mod directory_flow;
 mod directory_support;
 mod glossary;
+mod guidance;
 mod journal_view;
 mod keychain;
 mod keychain_names;

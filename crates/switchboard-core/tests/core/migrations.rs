@@ -36,7 +36,11 @@ fn a_database_written_by_the_first_schema_upgrades_with_its_data() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 8, "the database is at the latest schema");
+    assert_eq!(
+        version,
+        i64::from(storage::SCHEMA_VERSION),
+        "the database is at the latest schema"
+    );
     let name: String = conn
         .query_row("SELECT name FROM profiles", [], |r| r.get(0))
         .unwrap();

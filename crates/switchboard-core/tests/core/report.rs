@@ -29,6 +29,16 @@ async fn a_practice_walk_fills_every_section_from_recorded_data() {
         core.test_connection(profile, vendor).await.unwrap();
     }
 
+    // The address book applies to Directory Sync: the purpose is chosen first.
+    core.set_field(
+        profile,
+        DIRECTORY,
+        "choose-purpose",
+        "sync-purpose",
+        "directory",
+        EN,
+    )
+    .unwrap();
     core.set_field(
         profile,
         DIRECTORY,

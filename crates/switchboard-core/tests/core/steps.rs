@@ -86,24 +86,60 @@ fn an_invalid_value_is_kept_and_flags_the_step() {
 }
 
 #[test]
-fn the_purpose_choice_hides_steps_that_do_not_apply() {
+fn the_purpose_is_asked_first_and_only_its_steps_are_listed_and_counted() {
     let core = super::core();
     let p = core.create_profile("Acme").unwrap().id;
-    let all = core.flow_view(p, FLOW, Locale::En).unwrap();
+    let unchosen = core.flow_view(p, FLOW, Locale::En).unwrap();
+    assert_eq!(unchosen.choices.len(), 1);
+    assert_eq!(unchosen.choices[0].field.id, "sync-purpose");
+    assert_eq!(unchosen.choices[0].step_id, "choose-purpose");
+    assert_eq!(unchosen.choices[0].field.value, None);
+    let ids =
+        |view: &FlowView| -> Vec<String> { view.steps.iter().map(|s| s.id.clone()).collect() };
     assert!(
-        all.steps.iter().any(|s| s.id == "cxone-directory-sync"),
-        "unset choice shows all"
+        !ids(&unchosen).contains(&"cxone-directory-sync".to_owned())
+            && !ids(&unchosen).contains(&"zoom-presence-app".to_owned()),
+        "nothing behind the choice before it is made: {:?}",
+        ids(&unchosen)
+    );
+    assert_eq!(unchosen.total, 6);
+
+    let presence = set(&core, p, "choose-purpose", "sync-purpose", "presence");
+    assert_eq!(presence.total, 6, "{:?}", ids(&presence));
+    let directory = set(&core, p, "choose-purpose", "sync-purpose", "directory");
+    assert!(ids(&directory).contains(&"cxone-directory-sync".to_owned()));
+    assert!(!ids(&directory).contains(&"zoom-presence-app".to_owned()));
+    assert_eq!(directory.total, 8);
+    let both = set(&core, p, "choose-purpose", "sync-purpose", "both");
+    assert_eq!(both.total, 9, "both purposes need two apps");
+    let summary = core
+        .list_flows(p, Locale::En)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.id == FLOW)
+        .unwrap();
+    assert_eq!(summary.total, 9, "the profile counts what the flow counts");
+}
+
+#[test]
+fn copies_behind_a_choice_show_only_once_it_is_made() {
+    let core = super::core();
+    let p = core.create_profile("Acme").unwrap().id;
+    let has_copy = |view: &FlowView, id: &str| {
+        view.steps
+            .iter()
+            .flat_map(|s| &s.copies)
+            .any(|c| c.id == id)
+    };
+    let unchosen = core.flow_view(p, FLOW, Locale::En).unwrap();
+    assert!(
+        !has_copy(&unchosen, "ds-evt-user-updated")
+            && !has_copy(&unchosen, "ps-only-evt-phone-callee-ended")
     );
     let presence = set(&core, p, "choose-purpose", "sync-purpose", "presence");
-    let ids: Vec<&str> = presence.steps.iter().map(|s| s.id.as_str()).collect();
     assert!(
-        !ids.contains(&"cxone-directory-sync") && !ids.contains(&"cxone-address-book"),
-        "{ids:?}"
-    );
-    let both = set(&core, p, "choose-purpose", "sync-purpose", "both");
-    assert!(
-        both.steps.iter().any(|s| s.id == "zoom-presence-app"),
-        "both purposes need two apps"
+        !has_copy(&presence, "ds-evt-user-updated")
+            && has_copy(&presence, "ps-only-evt-phone-callee-ended")
     );
 }
 
