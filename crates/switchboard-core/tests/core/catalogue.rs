@@ -210,6 +210,7 @@ fn every_flow_has_its_seeds_steps_in_order() {
                 "sf-add-call-center-users",
                 "zoom-add-salesforce-oauth",
                 "zoom-enable-client-integration",
+                "zcc-remove-agents",
                 "zoom-edit-remove-connection",
                 "sf-zoom-settings-country-codes",
                 "sf-omni-channel-status-sync",
