@@ -4,7 +4,6 @@ connections with a failed diagnosis, every step of every flow in the practice te
 checked and previewed), the journal, the review, the recovery screen — and runs axe-core on each.
 The test fails on any serious or critical violation and lists them all."""
 
-import os
 import socket
 import tempfile
 import time
