@@ -38,9 +38,14 @@ def free_port() -> int:
 
 
 def ids_starting(driver, prefix: str) -> list[str]:
+    """The test ids on screen that start with `prefix`, once there is at least one."""
     found = {}
-    retry(driver, lambda d: found.__setitem__("ids", [
-        e.get_attribute("data-testid") for e in d.find_elements(By.CSS_SELECTOR, f'[data-testid^="{prefix}"]')]))
+
+    def read(d):
+        found["ids"] = [e.get_attribute("data-testid") for e in d.find_elements(By.CSS_SELECTOR, f'[data-testid^="{prefix}"]')]
+        return bool(found["ids"])
+
+    wait(driver, read)
     return found["ids"]
 
 
@@ -121,6 +126,7 @@ def walk_app(driver, found: list) -> None:
     found += scan(driver, "practice connections, a failed diagnosis")
     click(driver, "practice-fault-expiredSecret")
     click(driver, "back-from-connections-button")
+    find(driver, "flow-list")
 
     for flow in [i.removeprefix("flow-open-") for i in ids_starting(driver, "flow-open-")]:
         walk_flow(driver, flow, found)
