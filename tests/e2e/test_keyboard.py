@@ -27,7 +27,8 @@ def focused(driver) -> str:
     return driver.execute_script(
         """const e = document.activeElement;
         if (!e || e === document.body) return 'body';
-        return e.getAttribute('data-testid') || `${e.tagName.toLowerCase()}#${e.id}.${e.className}`;"""
+        const text = (e.textContent || '').trim().slice(0, 40);
+        return e.getAttribute('data-testid') || `${e.tagName.toLowerCase()}#${e.id} "${text}"`;"""
     )
 
 
