@@ -26,7 +26,11 @@ fn steps_for_later_are_listed_apart_and_never_counted() {
         .collect();
     assert_eq!(
         later,
-        ["zcc-remove-agents", "zoom-edit-remove-connection", "zoom-remove-marketplace-app"]
+        [
+            "zcc-remove-agents",
+            "zoom-edit-remove-connection",
+            "zoom-remove-marketplace-app"
+        ]
     );
     let counted = view.steps.iter().filter(|s| !s.when_needed).count();
     assert_eq!(view.total, counted);
