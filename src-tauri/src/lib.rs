@@ -10,6 +10,8 @@ mod ipc_error;
 mod lists;
 mod logging;
 mod menu;
+#[cfg(test)]
+mod release_identity;
 mod state;
 
 use switchboard_core::paths::{AppPaths, BuildKind};
