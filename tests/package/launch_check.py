@@ -42,14 +42,16 @@ def main() -> None:
     parser.add_argument("binary", type=Path)
     parser.add_argument("--identifier", required=True, help="the build's data-folder name")
     parser.add_argument("--timeout", type=float, default=90.0)
+    parser.add_argument("--screenshot", type=Path, help="a PNG of the screen once it has painted")
     args = parser.parse_args()
     display = os.environ["DISPLAY"]
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "XDG_DATA_HOME": f"{home}/data", "XDG_CONFIG_HOME": f"{home}/config",
                "XDG_CACHE_HOME": f"{home}/cache", "LANG": "en_US.UTF-8"}
         baseline = distinct_colours(display)
-        proc = subprocess.Popen([str(args.binary)], env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True)
+        # A file, not a pipe: a chatty app must never block on a full pipe nobody reads.
+        stderr = open(f"{home}/stderr.log", "w+")
+        proc = subprocess.Popen([str(args.binary)], env=env, stdout=subprocess.DEVNULL, stderr=stderr)
         deadline = time.monotonic() + args.timeout
         database = Path(home, "data", args.identifier, "switchboard.sqlite3")
         try:
@@ -59,9 +61,13 @@ def main() -> None:
             wait_for(f"it opened {database.relative_to(home)}", database.exists, proc, deadline)
             idle_until = time.monotonic() + 3
             wait_for("it stays up idle", lambda: time.monotonic() > idle_until, proc, deadline)
+            if args.screenshot:
+                subprocess.run(["import", "-display", display, "-window", "root", str(args.screenshot)],
+                               check=True)
+                print(f"launch check: screen saved to {args.screenshot}", flush=True)
         except SystemExit:
-            if proc.poll() is not None:
-                print(proc.stderr.read(), file=sys.stderr)
+            stderr.seek(0)
+            print(stderr.read()[-4000:], file=sys.stderr)
             raise
         finally:
             proc.terminate()
@@ -69,6 +75,7 @@ def main() -> None:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+            stderr.close()
     print("launch check: passed")
 
 
