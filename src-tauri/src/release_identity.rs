@@ -27,11 +27,23 @@ fn a_development_build_is_the_release_identifier_with_a_dev_suffix() {
 fn the_version_has_one_source_the_workspace_cargo_toml() {
     let conf = tauri_conf();
     // With no version of its own, Tauri takes the crate's, which is the workspace's.
-    assert_eq!(conf.get("version"), None, "tauri.conf.json must not repeat the version");
+    assert_eq!(
+        conf.get("version"),
+        None,
+        "tauri.conf.json must not repeat the version"
+    );
     let ui = json(include_str!("../../ui/package.json"));
-    assert_eq!(ui["version"], env!("CARGO_PKG_VERSION"), "ui/package.json disagrees with Cargo.toml");
+    assert_eq!(
+        ui["version"],
+        env!("CARGO_PKG_VERSION"),
+        "ui/package.json disagrees with Cargo.toml"
+    );
     let lock = json(include_str!("../../ui/package-lock.json"));
-    assert_eq!(lock["version"], env!("CARGO_PKG_VERSION"), "ui/package-lock.json is stale");
+    assert_eq!(
+        lock["version"],
+        env!("CARGO_PKG_VERSION"),
+        "ui/package-lock.json is stale"
+    );
 }
 
 #[test]
