@@ -20,10 +20,12 @@ need_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# With arguments, installs those packages instead (scripts/package's extra tools).
 install_system_packages() {
   command -v apt-get >/dev/null || { log "not a Debian/Ubuntu system: install the packages in README.md by hand"; return 0; }
-  local missing=()
-  for p in "${SYSTEM_PACKAGES[@]}"; do
+  local wanted=("$@") missing=()
+  [ "$#" -gt 0 ] || wanted=("${SYSTEM_PACKAGES[@]}")
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ "${#missing[@]}" -gt 0 ]; then

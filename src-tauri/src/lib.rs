@@ -10,10 +10,13 @@ mod ipc_error;
 mod lists;
 mod logging;
 mod menu;
+#[cfg(test)]
+mod release_identity;
 mod state;
 
 use switchboard_core::paths::{AppPaths, BuildKind};
 use tauri::Manager;
+use tauri::webview::PageLoadEvent;
 
 pub use state::AppState;
 
@@ -31,10 +34,22 @@ pub fn run() {
                 .ok();
             tracing::info!(version = env!("CARGO_PKG_VERSION"), data = %paths.data_dir.display(), "starting");
             menu::install(app.handle())?;
-            app.manage(AppState::start(paths, kind, log_guard));
-            sweep_keychain_in_background(app.handle().clone());
-            back_up_daily(app.handle().clone());
+            // Nothing slow before the first paint: the database opens on its own thread while
+            // the window loads (a command that comes first waits for it, see state.rs), and the
+            // keychain sweep and the backup wait until the page has loaded.
+            app.manage(AppState::unopened(paths, kind, log_guard));
+            let handle = app.handle().clone();
+            std::thread::spawn(move || handle.state::<AppState>().open_at_start());
             Ok(())
+        })
+        .on_page_load(|webview, payload| {
+            if payload.event() == PageLoadEvent::Finished {
+                static ONCE: std::sync::Once = std::sync::Once::new();
+                ONCE.call_once(|| {
+                    sweep_keychain_in_background(webview.app_handle().clone());
+                    back_up_daily(webview.app_handle().clone());
+                });
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,

@@ -1,6 +1,7 @@
 //! What the commands share: the core once its database is open, or why it is not (the recovery
 //! screen), and the facts About shows. The app starts either way: a database that cannot be
-//! opened never takes the window down.
+//! opened never takes the window down. The app opens the database on a thread of its own while
+//! the window paints; a command that comes first waits for that one attempt.
 
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
@@ -19,6 +20,8 @@ pub struct AppState {
     /// Set once, at start-up or by a recovery action; never taken back, so commands borrow it
     /// without a lock.
     core: OnceLock<Switchboard>,
+    /// Set once the first attempt to open the database has finished, whichever way it went.
+    first_attempt: OnceLock<()>,
     /// Why the database is not open; also serialises the attempts to open it.
     problem: Mutex<Option<StartupProblem>>,
     pub paths: AppPaths,
@@ -31,36 +34,60 @@ pub struct AppState {
 impl AppState {
     /// Opens the core, or records why it could not: the app starts in both cases.
     pub fn start(paths: AppPaths, kind: BuildKind, log_guard: Option<logging::Guard>) -> AppState {
-        let state = AppState {
+        let state = AppState::unopened(paths, kind, log_guard);
+        state.open_at_start();
+        state
+    }
+
+    /// The state before its first attempt to open the database: `open_at_start` makes it, and
+    /// until then every caller of `core`, `startup_problem` or a recovery action waits.
+    pub fn unopened(
+        paths: AppPaths,
+        kind: BuildKind,
+        log_guard: Option<logging::Guard>,
+    ) -> AppState {
+        AppState {
             core: OnceLock::new(),
+            first_attempt: OnceLock::new(),
             problem: Mutex::new(None),
             paths,
             kind,
             practice: Arc::new(OnDemand::default()),
             _log_guard: log_guard,
-        };
+        }
+    }
+
+    /// The first attempt: restores a backup scheduled for this start, then opens the database.
+    pub fn open_at_start(&self) {
         // A backup the admin chose to restore (Help › Restore a backup) before this start.
-        match recovery::restore_scheduled(&state.paths, SystemTime::now()) {
+        match recovery::restore_scheduled(&self.paths, SystemTime::now()) {
             Ok(Some(done)) => tracing::warn!(moved_to = %done.moved_to, "backup restored"),
             Ok(None) => {}
             Err(error) => tracing::error!(code = ?error.code(), "backup not restored: {error}"),
         }
-        state.reopen();
-        state
+        self.attempt_open();
+        let _ = self.first_attempt.set(());
     }
 
     /// The core, or `database_unavailable` while the recovery screen shows.
     pub fn core(&self) -> Result<&Switchboard> {
+        self.first_attempt.wait();
         self.core.get().ok_or(Error::DatabaseUnavailable)
     }
 
     pub fn startup_problem(&self) -> Option<StartupProblem> {
+        self.first_attempt.wait();
         self.problem().clone()
     }
 
     /// Tries to open the database again (after a lock is released or space is freed); the
     /// problem that remains, if any.
     pub fn reopen(&self) -> Option<StartupProblem> {
+        self.first_attempt.wait();
+        self.attempt_open()
+    }
+
+    fn attempt_open(&self) -> Option<StartupProblem> {
         let mut problem = self.problem();
         if self.core.get().is_some() {
             return None;
@@ -90,6 +117,7 @@ impl AppState {
     }
 
     fn recover(&self, action: impl FnOnce(&AppPaths) -> Result<Recovered>) -> Result<Recovered> {
+        self.first_attempt.wait();
         // Held across the action so a second click cannot move files while the first opens.
         let guard = self.problem();
         if self.core.get().is_some() {
@@ -98,7 +126,7 @@ impl AppState {
         let recovered = action(&self.paths)?;
         tracing::warn!(moved_to = %recovered.moved_to, "the damaged database was set aside");
         drop(guard);
-        match self.reopen() {
+        match self.attempt_open() {
             None => Ok(recovered),
             // The restored or new file fails too: the screen shows that problem next.
             Some(problem) => Err(Error::Conflict(problem.message)),
@@ -187,6 +215,29 @@ mod tests {
             ErrorCode::Conflict,
             "an open database is never set aside"
         );
+    }
+
+    #[test]
+    fn a_command_that_comes_before_the_database_is_open_waits_for_it() {
+        let folder = Folder::new("waits");
+        let state = Arc::new(AppState::unopened(
+            AppPaths::under(folder.0.clone()),
+            BuildKind::Development,
+            None,
+        ));
+        let early = {
+            let state = state.clone();
+            std::thread::spawn(move || {
+                state.core()?.create_profile("Asked before the open")?;
+                Ok::<_, Error>(state.startup_problem().is_none())
+            })
+        };
+        state.open_at_start();
+        assert!(
+            early.join().unwrap().unwrap(),
+            "no startup problem once open"
+        );
+        assert_eq!(state.core().unwrap().list_profiles().unwrap().len(), 1);
     }
 
     #[test]

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-GOALS = {"time": 1.2, "memory": 1.3}
+GOALS = {"time": 1.1, "memory": 1.2}
 
 
 def distinct_colours(display: str) -> int:

@@ -1,6 +1,6 @@
 // Purpose: the shell: start-up locale and resume, language switching (FR / JA), keychain banner,
 // About dialog, set_resume on navigation, the Connections page and the practice tenant's banner.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
@@ -16,6 +16,18 @@ async function renderApp(handlers: Record<string, Handler> = {}) {
 }
 
 describe('App', () => {
+  // The app fetches each screen on first show; here the first fetch also compiles the screen's
+  // whole tree, which can outlast findBy's wait. Compile them once up front.
+  beforeAll(async () => {
+    await Promise.all([
+      import('./views/FlowView.svelte'),
+      import('./views/ProfileView.svelte'),
+      import('./views/ConnectionsView.svelte'),
+      import('./views/JournalView.svelte'),
+      import('./views/RecoveryView.svelte'),
+    ]);
+  }, 60_000);
+
   it('starts on Home in the saved language when nothing is remembered', async () => {
     await renderApp({ get_settings: () => ({ locale: 'fr' }) });
     expect(await screen.findByRole('heading', { level: 1, name: 'Clients' })).toBeInTheDocument();

@@ -2,7 +2,12 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { clearMocks } from '@tauri-apps/api/mocks';
-import { applyLocale } from '../lib/i18n';
+import { LOCALES } from '../lib/api';
+import { applyLocale, loadLocale } from '../lib/i18n';
+
+// The app fetches a catalogue before switching to it (switchLocale); tests switch synchronously
+// with applyLocale, so every catalogue is loaded first.
+await Promise.all(LOCALES.map((locale) => loadLocale(locale)));
 
 // jsdom has HTMLDialogElement but no showModal/close.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {

@@ -1,8 +1,6 @@
 // Purpose: t(key, params) over the en/fr/ja catalogues, plurals, date/number/list/country-name formatting, and
 // locale switching.
 import en from './en.json';
-import fr from './fr.json';
-import ja from './ja.json';
 import { LOCALES, type Locale } from '../api';
 import { localeState } from './locale.svelte';
 
@@ -30,7 +28,26 @@ export type MessageKey = Leaves<typeof en>;
 export type PluralKey = Plurals<typeof en>;
 export type Params = Record<string, string | number>;
 
-const catalogues: Record<Locale, Catalogue> = { en, fr, ja };
+/** English is in the main bundle (the fallback for every key); French and Japanese are their own
+ *  chunks, fetched by `loadLocale` before the first switch to them, so the window does not parse
+ *  two catalogues it may never show before its first paint. */
+const catalogues: Partial<Record<Locale, Catalogue>> = { en };
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Catalogue }>> = {
+  fr: () => import('./fr.json'),
+  ja: () => import('./ja.json'),
+};
+
+/** Fetches `locale`'s catalogue once; `applyLocale` needs it loaded to show that language. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (catalogues[locale] || locale === 'en') return;
+  catalogues[locale] = (await loaders[locale]()).default;
+}
+
+/** Loads `locale`'s catalogue, then switches to it: what the app calls. */
+export async function switchLocale(locale: Locale): Promise<void> {
+  await loadLocale(locale);
+  applyLocale(locale);
+}
 
 /** Language names are endonyms: the same in every catalogue by design, so they live here. */
 export const LOCALE_LABELS: Record<Locale, string> = { en: 'English', fr: 'Français', ja: '日本語' };
@@ -43,7 +60,8 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** Switches the UI language and sets <html lang> (CJK font choice, screen readers). */
+/** Switches the UI language and sets <html lang> (CJK font choice, screen readers). The
+ *  catalogue must be loaded (`loadLocale`); until it is, text falls back to English. */
 export function applyLocale(locale: Locale): void {
   localeState.current = locale;
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
@@ -65,7 +83,8 @@ export function interpolate(template: string, params: Params = {}): string {
 }
 
 function resolve(key: string): string | Catalogue | undefined {
-  return lookup(catalogues[localeState.current], key) ?? lookup(catalogues.en, key);
+  const current = catalogues[localeState.current];
+  return (current && lookup(current, key)) ?? lookup(en, key);
 }
 
 /** Translates `key` in the current locale; falls back to English, then to the key itself. */
