@@ -47,6 +47,26 @@ def mark_done(driver, step: str) -> None:
     wait(driver, lambda d: status(d, step) == "done")
 
 
+def create_zoom_app(driver, app_name: str, subscription_name: str) -> None:
+    """The Zoom app's two steps: credentials from the practice tenant, the rest typed."""
+    go_to(driver, "zoom-app-create")
+    click(driver, "fill-practice-button")
+    wait(driver, lambda d: attribute(d, "secret-state-zoom-client-secret", "data-saved") == "true")
+    type_fields(driver, {
+        "zoom-app-name": app_name,
+        "zoom-company-name": "Acme",
+        "zoom-developer-name": "Alex Admin",
+        "zoom-developer-email": "alex@example.com",
+    })
+    mark_done(driver, "zoom-app-create")
+
+    go_to(driver, "zoom-event-subscription")
+    click(driver, "fill-practice-button")
+    wait(driver, lambda d: attribute(d, "secret-state-zoom-secret-token", "data-saved") == "true")
+    type_fields(driver, {"zoom-subscription-name": subscription_name})
+    mark_done(driver, "zoom-event-subscription")
+
+
 def check_now(driver, step: str) -> None:
     click(driver, "check-now-button")
     wait(driver, lambda d: status(d, step) == "done", 40)
@@ -68,22 +88,7 @@ def test_both_purposes_end_to_end_then_everything_is_done_after_a_relaunch(app, 
         mark_done(driver, "choose-purpose")
 
         # The Directory Sync app: credentials from the practice tenant, the rest typed.
-        go_to(driver, "zoom-app-create")
-        click(driver, "fill-practice-button")
-        wait(driver, lambda d: attribute(d, "secret-state-zoom-client-secret", "data-saved") == "true")
-        type_fields(driver, {
-            "zoom-app-name": "CXone Directory Sync",
-            "zoom-company-name": "Acme",
-            "zoom-developer-name": "Alex Admin",
-            "zoom-developer-email": "alex@example.com",
-        })
-        mark_done(driver, "zoom-app-create")
-
-        go_to(driver, "zoom-event-subscription")
-        click(driver, "fill-practice-button")
-        wait(driver, lambda d: attribute(d, "secret-state-zoom-secret-token", "data-saved") == "true")
-        type_fields(driver, {"zoom-subscription-name": "CXone directory events"})
-        mark_done(driver, "zoom-event-subscription")
+        create_zoom_app(driver, "CXone Directory Sync", "CXone directory events")
 
         # Verified: Done comes only from the live check of the token's scopes.
         go_to(driver, "zoom-app-scopes")

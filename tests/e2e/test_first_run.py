@@ -8,6 +8,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import attribute, by_id, click, find, retry, type_into, wait
 from test_app import current_step, go_to, status
+from test_directory_sync import create_zoom_app, mark_done, type_fields
 
 FLOW = "zoom-directory-sync"
 PRESENCE_STEPS = [
@@ -30,17 +31,6 @@ def listed_steps(driver) -> list[str]:
     return found["ids"]
 
 
-def type_fields(driver, values: dict) -> None:
-    for field, value in values.items():
-        type_into(driver, f"field-{field}", value, Keys.TAB)
-    wait(driver, lambda d: "saved" in find(d, "save-status").text.lower())
-
-
-def mark_done(driver, step: str) -> None:
-    click(driver, "mark-done-button")
-    wait(driver, lambda d: status(d, step) == "done")
-
-
 def go_through_the_presence_steps(driver) -> None:
     """The six steps of Presence Sync in the practice tenant, the purpose already chosen: the
     Zoom app from the practice tenant, the scope check live (which moves on by itself), the
@@ -48,22 +38,7 @@ def go_through_the_presence_steps(driver) -> None:
     go_to(driver, "choose-purpose")
     mark_done(driver, "choose-purpose")
 
-    go_to(driver, "zoom-app-create")
-    click(driver, "fill-practice-button")
-    wait(driver, lambda d: attribute(d, "secret-state-zoom-client-secret", "data-saved") == "true")
-    type_fields(driver, {
-        "zoom-app-name": "CXone Presence Sync",
-        "zoom-company-name": "Acme",
-        "zoom-developer-name": "Alex Admin",
-        "zoom-developer-email": "alex@example.com",
-    })
-    mark_done(driver, "zoom-app-create")
-
-    go_to(driver, "zoom-event-subscription")
-    click(driver, "fill-practice-button")
-    wait(driver, lambda d: attribute(d, "secret-state-zoom-secret-token", "data-saved") == "true")
-    type_fields(driver, {"zoom-subscription-name": "CXone presence events"})
-    mark_done(driver, "zoom-event-subscription")
+    create_zoom_app(driver, "CXone Presence Sync", "CXone presence events")
 
     # A passed live check offers "Stay on this step", then moves on by itself.
     go_to(driver, "zoom-app-scopes")
