@@ -4,9 +4,8 @@ purpose's steps listed and counted, goes through them (a passed live check moves
 and lands on the finished flow's summary with its link to the hand-over report."""
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 
-from conftest import attribute, by_id, click, find, retry, type_into, wait
+from conftest import attribute, by_id, click, find, retry, wait
 from test_app import current_step, go_to, status
 from test_directory_sync import create_zoom_app, mark_done, type_fields
 
