@@ -127,9 +127,10 @@ def test_both_purposes_end_to_end_then_everything_is_done_after_a_relaunch(app, 
         click(driver, "plan-button")
         find(driver, "plan-summary")
         click(driver, "apply-button")
-        # Done unblocks the Directory Sync step, and the wizard takes the admin there.
+        # Done unblocks the Directory Sync step; the apply's result stays shown where it was asked for.
         wait(driver, lambda d: status(d, "cxone-address-book") == "done", 60)
-        wait(driver, lambda d: current_step(d) == "step-item-cxone-directory-sync")
+        assert current_step(driver) == "step-item-cxone-address-book"
+        wait(driver, lambda d: not find(d, "step-item-cxone-directory-sync").find_elements(By.CSS_SELECTOR, ".step-pending"))
 
         # Account mapping: the access-key user from the live CXone list; Done unblocks Zoom's
         # Validate step and takes the admin there.
