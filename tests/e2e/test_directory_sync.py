@@ -67,6 +67,16 @@ def create_zoom_app(driver, app_name: str, subscription_name: str) -> None:
     mark_done(driver, "zoom-event-subscription")
 
 
+def fill_account_mapping(driver, emails: str) -> None:
+    """CXone's account mapping: the access-key user picked from the live list, the rest typed."""
+    click(driver, "agent-find-cxone-access-key-user")
+    options = find(driver, "agent-results-cxone-access-key-user")
+    first = options.find_elements(By.CSS_SELECTOR, '[role="option"]')[0]
+    retry(driver, lambda d: first.click())
+    wait(driver, lambda d: attribute(d, "field-cxone-access-key-user", "value"))
+    type_fields(driver, {"cxone-account-name": "Zoom EU", "cxone-notification-emails": emails})
+
+
 def check_now(driver, step: str) -> None:
     click(driver, "check-now-button")
     wait(driver, lambda d: status(d, step) == "done", 40)
@@ -136,15 +146,7 @@ def test_both_purposes_end_to_end_then_everything_is_done_after_a_relaunch(app, 
         # Validate step and takes the admin there.
         go_to(driver, "cxone-map-account")
         assert find(driver, "step-item-zoom-validate-endpoint").get_attribute("data-status") != "done"
-        click(driver, "agent-find-cxone-access-key-user")
-        options = find(driver, "agent-results-cxone-access-key-user")
-        first = options.find_elements(By.CSS_SELECTOR, '[role="option"]')[0]
-        retry(driver, lambda d: first.click())
-        wait(driver, lambda d: attribute(d, "field-cxone-access-key-user", "value"))
-        type_fields(driver, {
-            "cxone-account-name": "Zoom EU",
-            "cxone-notification-emails": "ops@example.com; it@example.com",
-        })
+        fill_account_mapping(driver, "ops@example.com; it@example.com")
         click(driver, "mark-done-button")
         wait(driver, lambda d: current_step(d) == "step-item-zoom-validate-endpoint")
         find(driver, "step-unblocked")

@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 
 from conftest import attribute, by_id, click, find, retry, wait
 from test_app import current_step, go_to, status
-from test_directory_sync import create_zoom_app, mark_done, type_fields
+from test_directory_sync import create_zoom_app, fill_account_mapping, mark_done
 
 FLOW = "zoom-directory-sync"
 PRESENCE_STEPS = [
@@ -46,15 +46,7 @@ def go_through_the_presence_steps(driver) -> None:
     find(driver, "stay-on-step-button")
     wait(driver, lambda d: current_step(d) == "step-item-cxone-map-account", 15)
 
-    click(driver, "agent-find-cxone-access-key-user")
-    options = find(driver, "agent-results-cxone-access-key-user")
-    first = options.find_elements(By.CSS_SELECTOR, '[role="option"]')[0]
-    retry(driver, lambda d: first.click())
-    wait(driver, lambda d: attribute(d, "field-cxone-access-key-user", "value"))
-    type_fields(driver, {
-        "cxone-account-name": "Zoom EU",
-        "cxone-notification-emails": "ops@example.com",
-    })
+    fill_account_mapping(driver, "ops@example.com")
     click(driver, "mark-done-button")
     wait(driver, lambda d: current_step(d) == "step-item-zoom-validate-endpoint")
     mark_done(driver, "zoom-validate-endpoint")
