@@ -1,5 +1,5 @@
-"""Screenshots of Switchboard's main screens in English, French and Japanese (and one in dark
-mode), taken from the real window under Xvfb through WebDriver. Run by scripts/screenshots."""
+"""Screenshots of Switchboard's main screens in English, French and Japanese, light and dark,
+taken from the real window under Xvfb through WebDriver. Run by scripts/screenshots."""
 
 import socket
 import subprocess
@@ -37,22 +37,20 @@ def shoot(driver, out: Path, name: str) -> None:
 
 
 def session(lang: str, out: Path, dark: bool = False) -> None:
+    suffix = "-dark" if dark else ""
     with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
         app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
         try:
             for name in CUSTOMERS:
                 app.cli("profile", "create", name)
             driver = app.launch()
-            suffix = "-dark" if dark else ""
             try:
                 find(driver, "home-view")
                 wait(driver, EC.text_to_be_present_in_element(by_id("profile-list"), "Acme Corp"))
-                if not dark:
-                    shoot(driver, out, f"{lang}-home")
+                shoot(driver, out, f"{lang}-home{suffix}")
                 open_profile(driver, "Acme Corp")
                 find(driver, "flow-list")
-                if not dark:
-                    shoot(driver, out, f"{lang}-profile")
+                shoot(driver, out, f"{lang}-profile{suffix}")
                 # WebKitWebDriver can hang on a command after in-app navigation back to a
                 # screen, so every screen is shot on the way forward.
                 click(driver, "flow-open-zoom-directory-sync")
@@ -67,24 +65,23 @@ def session(lang: str, out: Path, dark: bool = False) -> None:
                 click(driver, "step-item-zoom-event-subscription")
                 wait(driver, lambda d: ACCOUNT_ID in find(d, "flow-view").text)
                 shoot(driver, out, f"{lang}-flow{suffix}")
-                if dark:
-                    return
                 click(driver, "step-item-zoom-validate-endpoint")
                 find(driver, "step-pending")
-                shoot(driver, out, f"{lang}-pending")
+                shoot(driver, out, f"{lang}-pending{suffix}")
                 click(driver, "about-button")
                 find(driver, "about-dialog")
-                shoot(driver, out, f"{lang}-about")
+                shoot(driver, out, f"{lang}-about{suffix}")
             finally:
                 driver.quit()
         finally:
             app.close()
 
 
-def practice_session(lang: str, out: Path) -> None:
+def practice_session(lang: str, out: Path, dark: bool = False) -> None:
     """The practice tenant's Connections page: all four tested, then Zoom with an expired secret."""
+    suffix = "-dark" if dark else ""
     with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
-        app = App(Path(root), free_port(), lang=LANGS[lang])
+        app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
         try:
             driver = app.launch()
             try:
@@ -99,7 +96,7 @@ def practice_session(lang: str, out: Path) -> None:
                 wait(driver, lambda d: find(d, "diagnosis-zoom").get_attribute("data-ok") == "false", 30)
                 driver.execute_script("arguments[0].scrollIntoView({block: 'end'})", find(driver, "diagnosis-zoom"))
                 time.sleep(0.6)
-                path = out / f"{lang}-practice.png"
+                path = out / f"{lang}-practice{suffix}.png"
                 subprocess.run(["import", "-window", "root", "-crop", "1180x780+0+0", "+repage", str(path)], check=True)
                 print(f"wrote {path}")
             finally:
@@ -126,13 +123,14 @@ CSV = (
 )
 
 
-def directory_session(lang: str, out: Path) -> None:
+def directory_session(lang: str, out: Path, dark: bool = False) -> None:
     """Flow 1's live steps in the practice tenant: a scope check, the address-book import
     preview with refused rows, and the Directory Sync editor's preview on the Zoom users."""
+    suffix = "-dark" if dark else ""
     from selenium.webdriver.remote.file_detector import UselessFileDetector
 
     with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
-        app = App(Path(root), free_port(), lang=LANGS[lang])
+        app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
         csv_file = Path(root) / "contacts.csv"
         csv_file.write_text(CSV, encoding="utf-8")
         try:
@@ -148,36 +146,37 @@ def directory_session(lang: str, out: Path) -> None:
                 click(driver, "step-item-zoom-app-scopes")
                 click(driver, "check-now-button")
                 wait(driver, lambda d: find(d, "step-item-zoom-app-scopes").get_attribute("data-status") == "done", 30)
-                shoot_at(driver, out, f"{lang}-scopes-verified", "live-check", "center")
+                shoot_at(driver, out, f"{lang}-scopes-verified{suffix}", "live-check", "center")
                 click(driver, "step-item-cxone-address-book")
                 type_into(driver, "field-cxone-address-book-name", "Zoom directory", Keys.TAB)
                 retry(driver, lambda d: Select(find(d, "address-book-region")).select_by_value("FR"))
                 retry(driver, lambda d: find(d, "csv-file-input").send_keys(str(csv_file)))
                 find(driver, "csv-rejected-5")
-                shoot_at(driver, out, f"{lang}-address-book-import", "csv-preview")
+                shoot_at(driver, out, f"{lang}-address-book-import{suffix}", "csv-preview")
                 click(driver, "csv-add-button")
                 click(driver, "plan-button")
                 find(driver, "plan-summary")
-                shoot_at(driver, out, f"{lang}-address-book-plan", "plan-summary", "center")
+                shoot_at(driver, out, f"{lang}-address-book-plan{suffix}", "plan-summary", "center")
                 click(driver, "step-item-cxone-directory-sync")
                 click(driver, "translation-switch")
                 click(driver, "directory-preview-button")
                 find(driver, "directory-preview-summary", 60)
-                shoot_at(driver, out, f"{lang}-directory-editor", "attribute-table")
-                shoot_at(driver, out, f"{lang}-directory-preview", "directory-preview-summary")
+                shoot_at(driver, out, f"{lang}-directory-editor{suffix}", "attribute-table")
+                shoot_at(driver, out, f"{lang}-directory-preview{suffix}", "directory-preview-summary")
             finally:
                 driver.quit()
         finally:
             app.close()
 
 
-def presence_session(lang: str, out: Path) -> None:
+def presence_session(lang: str, out: Path, dark: bool = False) -> None:
     """Flow 2's live parts in the practice tenant: the planned statuses checked live, then a
     presence rule with a flip-flop loop: its findings, the simulator and the diagram."""
+    suffix = "-dark" if dark else ""
     from test_presence import choose
 
     with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
-        app = App(Path(root), free_port(), lang=LANGS[lang])
+        app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
         try:
             driver = app.launch()
             try:
@@ -190,7 +189,7 @@ def presence_session(lang: str, out: Path) -> None:
                     choose(driver, f"planned-kind-{i}", "busy")
                 click(driver, "check-now-button")
                 wait(driver, lambda d: find(d, "step-item-sf-presence-statuses").get_attribute("data-status") == "needs_attention", 40)
-                shoot_at(driver, out, f"{lang}-statuses-missing", "planned-table")
+                shoot_at(driver, out, f"{lang}-statuses-missing{suffix}", "planned-table")
                 click(driver, "step-item-cxone-presence-rule")
                 click(driver, "presence-refresh-button")
                 find(driver, "presence-catalog-at", 40)
@@ -206,24 +205,25 @@ def presence_session(lang: str, out: Path) -> None:
                 wait(driver, lambda d: d.find_elements(*by_id("presence-subscriber-table")) and
                      "presence.loop" in [f.get_attribute("data-code") for f in d.find_elements(
                          "css selector", '[data-testid^="finding-"][data-code]')], 20)
-                shoot_at(driver, out, f"{lang}-presence-tables", "presence-states-table")
+                shoot_at(driver, out, f"{lang}-presence-tables{suffix}", "presence-states-table")
                 choose(driver, "simulator-system", "acd")
                 choose(driver, "simulator-state", "Lunch")
                 click(driver, "simulator-run")
                 find(driver, "simulator-outcome")
-                shoot_at(driver, out, f"{lang}-presence-simulator", "simulator-steps", "center")
-                shoot_at(driver, out, f"{lang}-presence-diagram", "presence-diagram-image")
+                shoot_at(driver, out, f"{lang}-presence-simulator{suffix}", "simulator-steps", "center")
+                shoot_at(driver, out, f"{lang}-presence-diagram{suffix}", "presence-diagram-image")
             finally:
                 driver.quit()
         finally:
             app.close()
 
 
-def custom_host_session(lang: str, out: Path) -> None:
+def custom_host_session(lang: str, out: Path, dark: bool = False) -> None:
     """An ordinary profile's Zoom connection pointed at a host that is not Zoom's: Switchboard
     asks before it sends credentials there, then shows the confirmed host on the card."""
+    suffix = "-dark" if dark else ""
     with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
-        app = App(Path(root), free_port(), lang=LANGS[lang])
+        app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
         try:
             app.cli("profile", "create", "Acme Corp")
             driver = app.launch()
@@ -239,11 +239,11 @@ def custom_host_session(lang: str, out: Path) -> None:
                 type_into(driver, "connection-field-zoom-tokenBase", "https://proxy.acme.example/zoom", Keys.TAB)
                 click(driver, "connection-save-zoom")
                 find(driver, "connection-confirm-host-zoom")
-                shoot_at(driver, out, f"{lang}-confirm-host", "connection-card-zoom")
+                shoot_at(driver, out, f"{lang}-confirm-host{suffix}", "connection-card-zoom")
                 confirm = find(driver, "connection-confirm-host-zoom")
                 confirm.find_elements("css selector", "button")[0].click()
                 find(driver, "connection-custom-host-zoom")
-                shoot_at(driver, out, f"{lang}-custom-host", "connection-card-zoom")
+                shoot_at(driver, out, f"{lang}-custom-host{suffix}", "connection-card-zoom")
             finally:
                 driver.quit()
         finally:
@@ -252,14 +252,13 @@ def custom_host_session(lang: str, out: Path) -> None:
 
 def recovery_session(lang: str, out: Path, dark: bool = False) -> None:
     """The recovery screen: a damaged database with one backup beside it, then a newer one."""
+    suffix = "-dark" if dark else ""
     import os
     import sqlite3
 
     from test_recovery import place_damaged_database, place_newer_database
 
     for case in ("damaged", "newer"):
-        if dark and case == "newer":
-            continue
         with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
             app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
             try:
@@ -277,7 +276,7 @@ def recovery_session(lang: str, out: Path, dark: bool = False) -> None:
                 driver = app.launch()
                 try:
                     find(driver, "recovery-view")
-                    shoot(driver, out, f"{lang}-recovery-{case}{'-dark' if dark else ''}")
+                    shoot(driver, out, f"{lang}-recovery-{case}{suffix}")
                 finally:
                     driver.quit()
             finally:
@@ -287,11 +286,11 @@ def recovery_session(lang: str, out: Path, dark: bool = False) -> None:
 def data_actions_session(lang: str, out: Path, dark: bool = False) -> None:
     """Flow 3's data-actions editor in the practice tenant: a Web services and an AWS Lambda
     integration planned and applied (both Active), then the org's integrations."""
+    suffix = "-dark" if dark else ""
     from test_app import go_to
 
     with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
         app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
-        suffix = "-dark" if dark else ""
         try:
             driver = app.launch()
             try:
@@ -313,9 +312,8 @@ def data_actions_session(lang: str, out: Path, dark: bool = False) -> None:
                 wait(driver, lambda d: find(d, "da-apply-result").get_attribute("data-state") == "done", 120)
                 find(driver, "da-managed-state-" + find(driver, "da-managed").find_element(
                     "css selector", '[data-testid^="da-managed-row-"]').get_attribute("data-testid").removeprefix("da-managed-row-"))
-                if not dark:
-                    shoot_at(driver, out, f"{lang}-data-actions-plan", "da-kinds")
-                    shoot_at(driver, out, f"{lang}-data-actions-aws", "da-item-1")
+                shoot_at(driver, out, f"{lang}-data-actions-plan{suffix}", "da-kinds")
+                shoot_at(driver, out, f"{lang}-data-actions-aws{suffix}", "da-item-1")
                 shoot_at(driver, out, f"{lang}-data-actions-result{suffix}", "da-apply-result", "center")
             finally:
                 driver.quit()
@@ -328,12 +326,12 @@ def zcc_session(lang: str, out: Path, dark: bool = False) -> None:
     Omni-Channel status map read live with two rows, its findings and checklist, the call center
     deployed through the Metadata API, and the agents' three-place table after "Fix all ✗" (the
     refused row named)."""
+    suffix = "-dark" if dark else ""
     from test_app import go_to
     from test_presence import choose
 
     with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
         app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
-        suffix = "-dark" if dark else ""
         try:
             driver = app.launch()
             try:
@@ -376,6 +374,7 @@ def review_session(lang: str, out: Path, dark: bool = False) -> None:
     """Flow 5 in the practice tenant after an AWS Lambda integration was applied in flow 3: the
     Review screen (connections, flows, objects, reminders), the Export panel after a save, and
     the exported HTML report itself, opened in the same WebKit."""
+    suffix = "-dark" if dark else ""
     import os
 
     from selenium.webdriver.common.by import By
@@ -390,7 +389,6 @@ def review_session(lang: str, out: Path, dark: bool = False) -> None:
             app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
         finally:
             del os.environ["SWITCHBOARD_SAVE_DIR"]
-        suffix = "-dark" if dark else ""
         try:
             driver = app.launch()
             try:
@@ -403,26 +401,25 @@ def review_session(lang: str, out: Path, dark: bool = False) -> None:
                 go_to(driver, "review-setup")
                 wait(driver, lambda d: integration_id in find(d, "review-object-integration").text, 30)
                 shoot_at(driver, out, f"{lang}-review{suffix}", "review-panel")
-                if dark:
-                    return
-                shoot_at(driver, out, f"{lang}-review-objects", "review-objects")
+                shoot_at(driver, out, f"{lang}-review-objects{suffix}", "review-objects")
                 go_to(driver, "handover")
                 click(driver, "report-save")
                 wait(driver, lambda d: find(d, "report-saved-path").text.endswith(".html"), 30)
-                shoot_at(driver, out, f"{lang}-report-export", "report-export", "center")
+                shoot_at(driver, out, f"{lang}-report-export{suffix}", "report-export", "center")
                 report = Path(find(driver, "report-saved-path").text)
                 driver.get(report.as_uri())
                 wait(driver, lambda d: d.find_elements(By.TAG_NAME, "h2"))
-                shoot(driver, out, f"{lang}-report-html")
+                shoot(driver, out, f"{lang}-report-html{suffix}")
             finally:
                 driver.quit()
         finally:
             app.close()
 
 
-def handover_session(lang: str, out: Path) -> None:
+def handover_session(lang: str, out: Path, dark: bool = False) -> None:
     """Profiles that travel: a customer profile exported, imported again as a copy (the result
     asks for its secrets), and its journal."""
+    suffix = "-dark" if dark else ""
     from selenium.webdriver.remote.file_detector import UselessFileDetector
     from test_app import open_profile
 
@@ -432,7 +429,7 @@ def handover_session(lang: str, out: Path) -> None:
         config = Path(root) / "xdg_config_home"
         config.mkdir(parents=True, exist_ok=True)
         (config / "user-dirs.dirs").write_text(f'XDG_DOWNLOAD_DIR="{downloads}"\n')
-        app = App(Path(root), free_port(), lang=LANGS[lang])
+        app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
         try:
             app.cli("profile", "create", "Acme Corp")
             driver = app.launch()
@@ -455,16 +452,16 @@ def handover_session(lang: str, out: Path) -> None:
                 find(driver, "profile-import-input").send_keys(str(exported))
                 find(driver, "profile-import-summary")
                 time.sleep(0.5)
-                shoot_at(driver, out, f"{lang}-profile-import", "profile-import-dialog", "center")
+                shoot_at(driver, out, f"{lang}-profile-import{suffix}", "profile-import-dialog", "center")
                 click(driver, "profile-import-confirm")
                 find(driver, "profile-import-result")
                 time.sleep(0.5)
-                shoot_at(driver, out, f"{lang}-profile-imported", "profile-import-result", "center")
+                shoot_at(driver, out, f"{lang}-profile-imported{suffix}", "profile-import-result", "center")
                 click(driver, "profile-import-open")
                 click(driver, "journal-button")
                 find(driver, "journal-table")
                 time.sleep(0.5)
-                shoot_at(driver, out, f"{lang}-journal", "journal-view")
+                shoot_at(driver, out, f"{lang}-journal{suffix}", "journal-view")
             finally:
                 driver.quit()
         finally:
@@ -474,9 +471,9 @@ def handover_session(lang: str, out: Path) -> None:
 def guide_session(lang: str, out: Path, dark: bool = False) -> None:
     """A first run: the empty Home with its overview picture, the flow asking its purpose, the
     finished flow's summary, then Home with "Continue" on the profile."""
+    suffix = "-dark" if dark else ""
     from test_first_run import go_through_the_presence_steps
 
-    suffix = "-dark" if dark else ""
     with tempfile.TemporaryDirectory(prefix="switchboard-shots-") as root:
         app = App(Path(root), free_port(), lang=LANGS[lang], dark=dark)
         try:
@@ -490,101 +487,59 @@ def guide_session(lang: str, out: Path, dark: bool = False) -> None:
                 click(driver, "delete-confirm-button")
                 find(driver, "home-welcome")
                 shoot_at(driver, out, f"{lang}-home-empty{suffix}", "home-welcome")
-                if dark:
-                    return
                 click(driver, "welcome-practice-button")
                 find(driver, "practice-banner")
                 click(driver, "flow-open-zoom-directory-sync")
                 find(driver, "choice-card")
-                shoot(driver, out, f"{lang}-flow-choice")
+                shoot(driver, out, f"{lang}-flow-choice{suffix}")
                 click(driver, "choice-sync-purpose-presence")
                 find(driver, "choice-summary")
                 go_through_the_presence_steps(driver)
                 find(driver, "flow-finished")
-                shoot(driver, out, f"{lang}-flow-finished")
+                shoot(driver, out, f"{lang}-flow-finished{suffix}")
                 click(driver, "home-button")
                 find(driver, "home-view")
                 find(driver, "profile-list")
                 time.sleep(1)
-                shoot_at(driver, out, f"{lang}-home-continue", "profile-list", "center")
+                shoot_at(driver, out, f"{lang}-home-continue{suffix}", "profile-list", "center")
             finally:
                 driver.quit()
         finally:
             app.close()
 
 
+# Each session by its SHOTS name, in the order a full run takes them.
+SESSIONS = {
+    "guide": guide_session,
+    "presence": presence_session,
+    "directory": directory_session,
+    "main": session,
+    "practice": practice_session,
+    "connections": custom_host_session,
+    "recovery": recovery_session,
+    "data-actions": data_actions_session,
+    "zcc": zcc_session,
+    "review": review_session,
+    "handover": handover_session,
+}
+
+
 def main() -> None:
+    """SHOTS=name[,name] limits the run to those sessions; SHOTS_THEMES=light or dark to one theme.
+    Every session is shot in EN / FR / JA, light and dark."""
     import os
 
-    only = os.environ.get("SHOTS")
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    if only == "guide":
-        for lang in LANGS:
-            guide_session(lang, out)
-        guide_session("en", out, dark=True)
-        return
-    if only == "presence":
-        for lang in LANGS:
-            presence_session(lang, out)
-        return
-    if only == "directory":
-        for lang in LANGS:
-            directory_session(lang, out)
-        return
-    if only == "recovery":
-        for lang in LANGS:
-            recovery_session(lang, out)
-        recovery_session("en", out, dark=True)
-        return
-    if only == "data-actions":
-        for lang in LANGS:
-            data_actions_session(lang, out)
-        data_actions_session("en", out, dark=True)
-        return
-    if only == "handover":
-        for lang in LANGS:
-            handover_session(lang, out)
-        return
-    if only == "review":
-        for lang in LANGS:
-            review_session(lang, out)
-        review_session("en", out, dark=True)
-        return
-    if only == "zcc":
-        for lang in LANGS:
-            zcc_session(lang, out)
-        zcc_session("en", out, dark=True)
-        return
-    if only == "connections":
-        for lang in LANGS:
-            custom_host_session(lang, out)
-        return
-    for lang in LANGS:
-        presence_session(lang, out)
-    for lang in LANGS:
-        directory_session(lang, out)
-    for lang in LANGS:
-        session(lang, out)
-    session("en", out, dark=True)
-    for lang in LANGS:
-        practice_session(lang, out)
-    for lang in LANGS:
-        custom_host_session(lang, out)
-    for lang in LANGS:
-        recovery_session(lang, out)
-    recovery_session("en", out, dark=True)
-    for lang in LANGS:
-        data_actions_session(lang, out)
-    data_actions_session("en", out, dark=True)
-    for lang in LANGS:
-        zcc_session(lang, out)
-    zcc_session("en", out, dark=True)
-    for lang in LANGS:
-        review_session(lang, out)
-    review_session("en", out, dark=True)
-    for lang in LANGS:
-        handover_session(lang, out)
+    names = os.environ.get("SHOTS", "").split(",") if os.environ.get("SHOTS") else list(SESSIONS)
+    themes = os.environ.get("SHOTS_THEMES", "light,dark").split(",")
+    unknown = [n for n in names if n not in SESSIONS] + [t for t in themes if t not in ("light", "dark")]
+    if unknown:
+        sys.exit(f"unknown session or theme: {unknown}; sessions: {', '.join(SESSIONS)}")
+    for name in names:
+        for theme in themes:
+            for lang in LANGS:
+                SESSIONS[name](lang, out, dark=theme == "dark")
 
 
 if __name__ == "__main__":

@@ -304,7 +304,12 @@ export type FlowProgress = { flowId: string, done: number, total: number,
 notNeeded: boolean, };
 
 /** One flow's progress and the steps still open. */
-export type FlowReview = { id: string, title: string, status: StepStatus, done: number, total: number, open: Array<OpenStep>, };
+export type FlowReview = { id: string, title: string, status: StepStatus, done: number, total: number, 
+/**
+ * The admin marked the flow as not needed for this customer: it is reported as such, without
+ * its open steps (they are not work left to do).
+ */
+notNeeded: boolean, open: Array<OpenStep>, };
 
 export type FlowSummary = { id: string, title: string, summary: string, done: number, total: number, status: StepStatus, notNeeded: boolean, };
 
@@ -432,6 +437,12 @@ export type PendingOn = { stepId: string, title: string, };
 
 /** One of the three places, for one agent. */
 export type Place = { "state": "set" } | { "state": "missing" } | { "state": "elsewhere", what: string, };
+
+/**
+ * One agent step and its column of the agents table (`permissionSet`, `callCenter`,
+ * `clientIntegration`: the rows' field names).
+ */
+export type PlaceStep = { place: string, stepId: string, };
 
 export type PlanPreview = { 
 /** Some: a book with that name (trimmed, any case) exists and is reused. */
@@ -768,7 +779,11 @@ export type Why = { "kind": "pendingOn", stepId: string, title: string, } | { "k
  * always, the SSO one when SSO is chosen, its vanity host as entered, validated only when
  * used) and the agents to enable (their e-mails; none listed is every matched user).
  */
-export type ZccChoices = { sso: boolean, ssoHost: string | null, agentEmails: Array<string>, };
+export type ZccChoices = { sso: boolean, ssoHost: string | null, agentEmails: Array<string>, 
+/** Where the agents' ticks are saved: this step's field (the window writes it with `set_field`). */
+agentsStep: string, agentsField: string, 
+/** Each agent step and the table's column it is Done on, so the window shows the right one. */
+placeSteps: Array<PlaceStep>, };
 
 /** One line of what to do in the Zoom settings tab: pick `salesforce_label` for `zoom`. */
 export type ZccStatusChecklistLine = { zoom: string, 

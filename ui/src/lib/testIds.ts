@@ -398,6 +398,7 @@ export const TestIds = {
   certificate: (status: string) => `certificate-${status.toLowerCase()}`,
   reviewConnection: (vendor: string) => `review-connection-${vendor}`,
   reviewFlow: (flowId: string) => `review-flow-${flowId}`,
+  reviewFlowNotNeeded: (flowId: string) => `review-flow-not-needed-${flowId}`,
   reviewOpenStep: (flowId: string, stepId: string) => `review-open-${flowId}-${stepId}`,
   reviewObject: (kind: string) => `review-object-${kind}`,
   reviewReminder: (kind: string) => `review-reminder-${kind}`,

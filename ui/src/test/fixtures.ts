@@ -30,6 +30,7 @@ import type {
   Review,
   StartupProblem,
   StepView,
+  ZccChoices,
   ZoomAttribute,
 } from '../lib/api';
 
@@ -661,6 +662,7 @@ export function review(): Review {
         status: 'in_progress',
         done: 3,
         total: 5,
+        notNeeded: false,
         open: [
           {
             stepId: 'cxone-directory-sync',
@@ -670,7 +672,7 @@ export function review(): Review {
           },
         ],
       },
-      { id: 'review-report', title: 'Review and report', status: 'done', done: 2, total: 2, open: [] },
+      { id: 'review-report', title: 'Review and report', status: 'done', done: 2, total: 2, notNeeded: false, open: [] },
     ],
     objects: [
       {
@@ -703,5 +705,22 @@ export function review(): Review {
       { kind: 'security_token', vendor: 'salesforce', subject: 'Security token', date: '2026-12-01T08:00:00Z', soon: false },
     ],
     handover: { recipient: 'it@acme.example', date: '2026-12-03' },
+  };
+}
+
+/** The Zoom Contact Center flow's choices as the core sends them (standard call center, every agent). */
+export function zccChoices(change: Partial<ZccChoices> = {}): ZccChoices {
+  return {
+    sso: false,
+    ssoHost: null,
+    agentEmails: [],
+    agentsStep: 'sf-assign-permission-sets',
+    agentsField: 'zcc-agent-emails',
+    placeSteps: [
+      { place: 'permissionSet', stepId: 'sf-assign-permission-sets' },
+      { place: 'callCenter', stepId: 'sf-add-call-center-users' },
+      { place: 'clientIntegration', stepId: 'zoom-enable-client-integration' },
+    ],
+    ...change,
   };
 }

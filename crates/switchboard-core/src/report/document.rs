@@ -150,6 +150,10 @@ fn flows(review: &Review, t: &Texts, locale: Locale) -> Section {
             ],
         );
         blocks.push(Block::Subheading(flow.title.clone()));
+        if flow.not_needed {
+            blocks.push(Block::Paragraph(t.not_needed.to_owned()));
+            continue;
+        }
         blocks.push(Block::Paragraph(format!(
             "{} — {done}",
             t.status(flow.status)

@@ -75,6 +75,9 @@ pub struct FlowReview {
     pub status: StepStatus,
     pub done: usize,
     pub total: usize,
+    /// The admin marked the flow as not needed for this customer: it is reported as such, without
+    /// its open steps (they are not work left to do).
+    pub not_needed: bool,
     pub open: Vec<OpenStep>,
 }
 

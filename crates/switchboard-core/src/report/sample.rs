@@ -31,6 +31,7 @@ pub fn review() -> Review {
             status: StepStatus::InProgress,
             done: 3,
             total: 5,
+            not_needed: false,
             open: vec![OpenStep {
                 step_id: "cxone-assign".into(),
                 title: "Assign the address book".into(),

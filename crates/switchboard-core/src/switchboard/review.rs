@@ -220,6 +220,7 @@ fn flow_review(state: &FlowState, runs: &[Recorded], locale: Locale) -> FlowRevi
         status: summary.status,
         done: summary.done,
         total: summary.total,
+        not_needed: state.not_needed,
         open,
     }
 }

@@ -45,6 +45,20 @@ pub struct ZccChoices {
     pub sso: bool,
     pub sso_host: Option<String>,
     pub agent_emails: Vec<String>,
+    /// Where the agents' ticks are saved: this step's field (the window writes it with `set_field`).
+    pub agents_step: String,
+    pub agents_field: String,
+    /// Each agent step and the table's column it is Done on, so the window shows the right one.
+    pub place_steps: Vec<PlaceStep>,
+}
+
+/// One agent step and its column of the agents table (`permissionSet`, `callCenter`,
+/// `clientIntegration`: the rows' field names).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlaceStep {
+    pub place: String,
+    pub step_id: String,
 }
 
 impl Switchboard {
@@ -73,6 +87,15 @@ impl Switchboard {
             sso,
             sso_host,
             agent_emails,
+            agents_step: AGENTS_STEP.to_owned(),
+            agents_field: AGENTS_FIELD.to_owned(),
+            place_steps: PLACE_STEPS
+                .iter()
+                .map(|(place, step)| PlaceStep {
+                    place: (*place).to_owned(),
+                    step_id: (*step).to_owned(),
+                })
+                .collect(),
         })
     }
 

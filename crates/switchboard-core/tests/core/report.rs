@@ -254,3 +254,33 @@ async fn a_practice_walk_fills_every_section_from_recorded_data() {
         Some(StepStatus::Done)
     );
 }
+
+#[test]
+fn a_flow_marked_not_needed_is_reported_as_such_without_its_open_steps() {
+    let core = super::core();
+    let profile = core.create_profile("Acme").unwrap().id;
+    core.set_flow_not_needed(profile, DIRECTORY, true, EN)
+        .unwrap();
+    let review = core.review(profile, Locale::Fr).unwrap();
+    let flow = review.flows.iter().find(|f| f.id == DIRECTORY).unwrap();
+    assert!(flow.not_needed);
+    let other = review.flows.iter().find(|f| f.id != DIRECTORY).unwrap();
+    assert!(!other.not_needed, "only the marked flow");
+
+    let md = report::render(&review, ReportFormat::Md, Locale::Fr);
+    let section = md
+        .split(&format!("### {}", flow.title))
+        .nth(1)
+        .expect("the flow keeps its heading")
+        .split("###")
+        .next()
+        .unwrap();
+    assert!(
+        section.contains("Pas nécessaire pour ce client"),
+        "{section}"
+    );
+    assert!(
+        !section.contains('|'),
+        "no table of open steps for a flow not needed: {section}"
+    );
+}

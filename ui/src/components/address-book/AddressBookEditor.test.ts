@@ -277,6 +277,23 @@ describe('AddressBookEditor', () => {
     expect(screen.getByTestId(TestId.applyProgressText)).toHaveTextContent('10 of 10 entries');
   });
 
+  it('offers one primary button: the apply, or the resume of a run that stopped (adding an entry is secondary)', async () => {
+    const primaries = () => Array.from(document.querySelectorAll('button.primary'));
+    const { user } = await renderEditor({
+      plan_address_book: () => ({ bookId: null, entriesToAdd: 1, entriesPresent: 0, teamsToAssign: [], agentsToAssign: [], alreadyAssigned: 0 }),
+      apply_address_book: () => ({ run: applyRun({ state: 'failed', added: 0, present: 0 }), flow: directorySyncFlow() }),
+    });
+    expect(primaries()).toHaveLength(0);
+    expect(screen.getByTestId(TestId.entrySubmit)).toHaveClass('secondary');
+    await user.click(screen.getByTestId(TestId.planButton));
+    await screen.findByTestId(TestId.planSummary);
+    expect(primaries()).toEqual([screen.getByTestId(TestId.applyButton)]);
+    await user.click(screen.getByTestId(TestId.applyButton));
+    const result = screen.getByTestId(TestId.applyResult);
+    await waitFor(() => expect(within(result).getByTestId(TestId.resumeButton)).toBeInTheDocument());
+    expect(primaries()).toEqual([within(result).getByTestId(TestId.resumeButton)]);
+  });
+
   it('offers to resume an earlier apply that stopped', async () => {
     const { backend, user } = await renderEditor({
       address_book_run: () => applyRun({ state: 'failed', added: 4, present: 1 }),

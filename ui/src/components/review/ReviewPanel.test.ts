@@ -53,6 +53,7 @@ describe('ReviewPanel', () => {
       status: 'not_started',
       done: 0,
       total: 2,
+      notNeeded: false,
       open: [
         { stepId: 'zcc-sf-prerequisites', title: 'Check the prerequisites', status: 'not_started', why: [] },
         { stepId: 'sf-install-package', title: 'Install the package', status: 'not_started', why: [] },
@@ -66,6 +67,19 @@ describe('ReviewPanel', () => {
     expect(step).not.toBeVisible();
     await user.click(within(flow).getByText('Show its 2 steps'));
     expect(step).toBeVisible();
+  });
+
+  it('says a flow marked not needed is left out, without listing its steps', async () => {
+    const data = review();
+    data.flows[0] = { ...data.flows[0], notNeeded: true };
+    fakeBackend({ review: () => data });
+    render(ReviewPanel, { profileId: 1 });
+    const flow = await screen.findByTestId(TestIds.reviewFlow('zoom-directory-sync'));
+    expect(within(flow).getByTestId(TestIds.reviewFlowNotNeeded('zoom-directory-sync'))).toHaveTextContent(
+      'Marked as not needed for this customer',
+    );
+    expect(flow).not.toHaveTextContent('3 of 5 steps done');
+    expect(screen.queryByTestId(TestIds.reviewOpenStep('zoom-directory-sync', 'cxone-directory-sync'))).toBeNull();
   });
 
   it('opens an open step through its link', async () => {

@@ -6,7 +6,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import AgentsTable from './AgentsTable.svelte';
 import { fakeBackend, type Handler } from '../../test/backend';
-import { flowView, ipcError } from '../../test/fixtures';
+import { flowView, ipcError, zccChoices } from '../../test/fixtures';
 import type { AgentRow, AgentsApplied, AgentsView, ZccChoices } from '../../lib/api';
 import { TestId, TestIds } from '../../lib/testIds';
 import { applyLocale } from '../../lib/i18n';
@@ -51,11 +51,14 @@ function before(): AgentsView {
   };
 }
 
-/** The table as the core reads it for `target.only`: every row kept, the chosen ones ticked. */
+/** The table as the core reads it for `target.only`: every row kept, the chosen ones ticked and alone planned. */
 function readFor(args: { target?: { only?: string[] | null } }): AgentsView {
   const view = before();
   const only = args.target?.only;
-  if (only) view.table.rows = view.table.rows.map((r) => ({ ...r, chosen: only.includes(r.email) }));
+  if (only) {
+    view.table.rows = view.table.rows.map((r) => ({ ...r, chosen: only.includes(r.email) }));
+    view.plan.actions = view.plan.actions.filter((a) => only.includes(a.email));
+  }
   return view;
 }
 
@@ -81,7 +84,7 @@ function applied(): AgentsApplied {
   };
 }
 
-const choices = (): ZccChoices => ({ sso: false, ssoHost: null, agentEmails: ['aiko@example.com', 'bruno@example.com'] });
+const choices = (): ZccChoices => zccChoices({ agentEmails: ['aiko@example.com', 'bruno@example.com'] });
 
 async function renderTable(handlers: Record<string, Handler> = {}, stepId = 'sf-assign-permission-sets') {
   const backend = fakeBackend({
@@ -196,7 +199,7 @@ describe('AgentsTable', () => {
   it('chooses the agents by ticking them: the choice is saved as the flow field and the plan read again for it', async () => {
     applyLocale('en');
     const { backend, user } = await renderTable({
-      zcc_choices: () => ({ sso: false, ssoHost: null, agentEmails: [] }),
+      zcc_choices: () => zccChoices(),
       set_field: () => flowView(),
     });
     const bruno = await screen.findByTestId(TestIds.zccAgentChoose(1));
@@ -212,6 +215,7 @@ describe('AgentsTable', () => {
     });
     await waitFor(() => expect(backend.argsOf('zcc_agents')).toHaveLength(2));
     expect((backend.argsOf('zcc_agents')[1].target as { only: string[] }).only).toEqual(['aiko@example.com']);
+    await waitFor(() => expect(screen.getByTestId(TestId.zccAgentsFixAll)).toHaveTextContent('Fix all ✗ (1 change)'));
     // Ticked again, everyone is chosen: saved as no list at all.
     await user.click(await screen.findByTestId(TestIds.zccAgentChoose(1)));
     await waitFor(() => expect(backend.argsOf('set_field')).toHaveLength(2));

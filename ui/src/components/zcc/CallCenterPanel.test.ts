@@ -7,16 +7,14 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import CallCenterPanel from './CallCenterPanel.svelte';
 import { fakeBackend, type Handler } from '../../test/backend';
-import { flowView, ipcError } from '../../test/fixtures';
+import { flowView, ipcError, zccChoices } from '../../test/fixtures';
 import type { CallCenterDeployed, SavedFile, ZccChoices } from '../../lib/api';
 import { TestId, TestIds } from '../../lib/testIds';
 import { applyLocale } from '../../lib/i18n';
 
 const FLOW = 'zoom-contact-center-salesforce';
 
-function choices(change: Partial<ZccChoices> = {}): ZccChoices {
-  return { sso: false, ssoHost: null, agentEmails: [], ...change };
-}
+const choices = (change: Partial<ZccChoices> = {}): ZccChoices => zccChoices(change);
 
 function deployed(change: Partial<CallCenterDeployed> = {}): CallCenterDeployed {
   return {
