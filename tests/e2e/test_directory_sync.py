@@ -39,7 +39,7 @@ CSV = (
 def type_fields(driver, values: dict) -> None:
     for field, value in values.items():
         type_into(driver, f"field-{field}", value, Keys.TAB)
-    wait(driver, lambda d: "saved" in find(d, "save-status").text.lower())
+    wait(driver, lambda d: find(d, "save-status").get_attribute("data-state") == "saved")
 
 
 def mark_done(driver, step: str) -> None:
@@ -94,7 +94,7 @@ def test_both_purposes_end_to_end_then_everything_is_done_after_a_relaunch(app, 
         find(driver, "flow-view")
 
         retry(driver, lambda d: Select(find(d, "field-sync-purpose")).select_by_value("both"))
-        wait(driver, lambda d: "saved" in find(d, "save-status").text.lower())
+        wait(driver, lambda d: find(d, "save-status").get_attribute("data-state") == "saved")
         mark_done(driver, "choose-purpose")
 
         # The Directory Sync app: credentials from the practice tenant, the rest typed.
