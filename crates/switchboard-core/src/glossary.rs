@@ -374,9 +374,66 @@ fn plain_endings(chars: &[char], quoted: &[bool]) -> Vec<Offence> {
     found
 }
 
-/// French high punctuation (: ; ? !) takes a non-breaking space before it.
-fn french_rules(chars: &[char], code: &[bool]) -> Vec<Offence> {
+/// English words that have no French homograph: one of them in French prose means a sentence
+/// (or half of one) was left untranslated. A console's English label stays allowed where the
+/// text quotes it, in « », “ ” or after the French in ( ) — « Carte et inscription » (Map and
+/// Register) — and product names go in the glossary's verbatim list.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "with", "your", "you", "this", "that", "for", "of", "to", "is", "are", "from",
+    "when", "then", "click", "enter", "please", "select", "save", "saved", "open", "step", "steps",
+    "settings", "not", "will", "must", "should",
+];
+
+/// Where a character sits inside « », “ ” or ( ): a quoted or echoed label, not the sentence.
+fn quoted_in_french(chars: &[char]) -> Vec<bool> {
+    let mut inside = vec![false; chars.len()];
+    let mut open: Vec<(usize, char)> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '«' | '“' | '(' => open.push((i, c)),
+            '»' | '”' | ')' => {
+                let opener = match c {
+                    '»' => '«',
+                    '”' => '“',
+                    _ => '(',
+                };
+                if let Some(at) = open.iter().rposition(|&(_, o)| o == opener) {
+                    let (start, _) = open[at];
+                    inside[start..=i].fill(true);
+                    open.truncate(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    inside
+}
+
+fn english_in_french(chars: &[char], code: &[bool]) -> Vec<Offence> {
+    let quoted = quoted_in_french(chars);
     let mut found = Vec::new();
+    for word in ENGLISH_WORDS {
+        for (start, end) in occurrences(chars, word, true) {
+            if (start..end).any(|i| code[i] || quoted[i]) {
+                continue;
+            }
+            let from = start.saturating_sub(12);
+            let to = (end + 12).min(chars.len());
+            found.push(Offence {
+                term: chars[from..to].iter().collect(),
+                rule: format!(
+                    "English «{word}» inside a French sentence: translate it, or quote the console's label in « »"
+                ),
+            });
+        }
+    }
+    found
+}
+
+/// French high punctuation (: ; ? !) takes a non-breaking space before it, and no English is
+/// left inside a sentence.
+fn french_rules(chars: &[char], code: &[bool]) -> Vec<Offence> {
+    let mut found = english_in_french(chars, code);
     for (i, &c) in chars.iter().enumerate() {
         if !matches!(c, ':' | ';' | '?' | '!') || code[i] {
             continue;
@@ -469,6 +526,22 @@ mod tests {
                 .iter()
                 .any(|o| o.term == "ステップ")
         );
+    }
+
+    #[test]
+    fn english_left_in_a_french_sentence_is_refused_but_a_quoted_console_label_is_not() {
+        let found = terms(Locale::Fr, "Ouvrez la page Settings of the application.");
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            terms(
+                Locale::Fr,
+                "Cliquez sur « Carte et inscription » (Map and Register)."
+            )
+            .is_empty()
+        );
+        assert!(terms(Locale::Fr, "Ouvrez « Save and Close ».").is_empty());
+        // French words that look English on a byte level are French: thé, notée, à.
+        assert!(terms(Locale::Fr, "La date de saisie est notée à côté du thé.").is_empty());
     }
 
     #[test]
