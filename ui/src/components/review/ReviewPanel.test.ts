@@ -21,7 +21,7 @@ describe('ReviewPanel', () => {
     expect(screen.getByTestId(TestIds.reviewConnection('cxone'))).toHaveTextContent('Passed');
 
     const flow = screen.getByTestId(TestIds.reviewFlow('zoom-directory-sync'));
-    expect(flow).toHaveTextContent('3 of 5 steps done');
+    expect(flow).toHaveTextContent('3 steps done out of 5');
     expect(screen.getByTestId(TestIds.reviewOpenStep('zoom-directory-sync', 'cxone-directory-sync'))).toHaveTextContent(
       'Waiting for: Create the address book',
     );
@@ -78,7 +78,7 @@ describe('ReviewPanel', () => {
     expect(within(flow).getByTestId(TestIds.reviewFlowNotNeeded('zoom-directory-sync'))).toHaveTextContent(
       'Marked as not needed for this customer',
     );
-    expect(flow).not.toHaveTextContent('3 of 5 steps done');
+    expect(flow).not.toHaveTextContent('3 steps done out of 5');
     expect(screen.queryByTestId(TestIds.reviewOpenStep('zoom-directory-sync', 'cxone-directory-sync'))).toBeNull();
   });
 

@@ -41,6 +41,9 @@ describe('tn', () => {
     expect(tn('progress.steps', 3, { total: 8 })).toBe('3 steps done out of 8');
     applyLocale('fr');
     expect(tn('progress.steps', 1, { total: 8 })).toBe('1 étape terminée sur 8');
+    // French singular covers 0 and 1, with no « (s) » left for the reader to sort out.
+    expect(tn('directory.previewShown', 0, { total: 3 })).toBe('0 utilisateur affiché sur 3.');
+    expect(tn('directory.previewShown', 2, { total: 3 })).toBe('2 utilisateurs affichés sur 3.');
   });
 });
 
