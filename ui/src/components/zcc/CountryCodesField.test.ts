@@ -42,8 +42,8 @@ describe('CountryCodesField', () => {
     renderField(codesField(), () => flowView());
     expect(screen.getByTestId(TestIds.countryCode(33))).toHaveTextContent('+33');
     expect(screen.getByTestId(TestIds.countryCode(33))).toHaveTextContent('France');
-    expect(screen.getByTestId(TestIds.countryCode(1))).toHaveTextContent('États-Unis et 2 autre(s)');
-    expect(screen.getByTestId(TestId.countryCodeCount)).toHaveTextContent('2 indicatif(s) sur 20.');
+    expect(screen.getByTestId(TestIds.countryCode(1))).toHaveTextContent('États-Unis et 2 autres');
+    expect(screen.getByTestId(TestId.countryCodeCount)).toHaveTextContent('2 indicatifs sur 20.');
   });
 
   it("says Salesforce's +1 is the list while nothing is saved", () => {
