@@ -252,24 +252,30 @@ fn is_japanese(c: char) -> bool {
         | '\u{ff00}'..='\u{ffef}') // full-width forms
 }
 
-/// Console labels quoted in 「」 or [ ] are the vendor's own text, kept as the console writes it.
-fn quoted_labels(chars: &[char]) -> Vec<bool> {
+/// Where a character sits between one of `pairs`' opening and closing marks (nested pairs
+/// included; an unmatched mark quotes nothing).
+fn inside_pairs(chars: &[char], pairs: &[(char, char)]) -> Vec<bool> {
     let mut inside = vec![false; chars.len()];
-    let mut open: Option<(usize, char)> = None;
+    let mut open: Vec<(usize, char)> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
-        match (open, c) {
-            (None, '「' | '[' | '［' | '『') => open = Some((i, c)),
-            (Some((start, '「')), '」')
-            | (Some((start, '[')), ']')
-            | (Some((start, '［')), '］')
-            | (Some((start, '『')), '』') => {
-                inside[start + 1..i].fill(true);
-                open = None;
-            }
-            _ => {}
+        if pairs.iter().any(|&(o, _)| o == c) {
+            open.push((i, c));
+        } else if let Some(&(opener, _)) = pairs.iter().find(|&&(_, close)| close == c)
+            && let Some(at) = open.iter().rposition(|&(_, o)| o == opener)
+        {
+            inside[open[at].0 + 1..i].fill(true);
+            open.truncate(at);
         }
     }
     inside
+}
+
+/// Console labels quoted in 「」 or [ ] are the vendor's own text, kept as the console writes it.
+fn quoted_labels(chars: &[char]) -> Vec<bool> {
+    inside_pairs(
+        chars,
+        &[('「', '」'), ('[', ']'), ('［', '］'), ('『', '』')],
+    )
 }
 
 /// Polite sentence endings (です/ます style); a sentence may also end on a quoted label or a
@@ -386,27 +392,7 @@ const ENGLISH_WORDS: &[&str] = &[
 
 /// Where a character sits inside « », “ ” or ( ): a quoted or echoed label, not the sentence.
 fn quoted_in_french(chars: &[char]) -> Vec<bool> {
-    let mut inside = vec![false; chars.len()];
-    let mut open: Vec<(usize, char)> = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '«' | '“' | '(' => open.push((i, c)),
-            '»' | '”' | ')' => {
-                let opener = match c {
-                    '»' => '«',
-                    '”' => '“',
-                    _ => '(',
-                };
-                if let Some(at) = open.iter().rposition(|&(_, o)| o == opener) {
-                    let (start, _) = open[at];
-                    inside[start..=i].fill(true);
-                    open.truncate(at);
-                }
-            }
-            _ => {}
-        }
-    }
-    inside
+    inside_pairs(chars, &[('«', '»'), ('“', '”'), ('(', ')')])
 }
 
 fn english_in_french(chars: &[char], code: &[bool]) -> Vec<Offence> {
